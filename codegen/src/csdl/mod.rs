@@ -1,0 +1,3 @@
+//! The CSDL layer: syntax structs, the streaming XML reader and the XML writer.
+
+pub mod syntax;

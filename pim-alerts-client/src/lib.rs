@@ -1,0 +1,1 @@
+//! Typed async client for the Microsoft Graph beta PIM security alerts API.

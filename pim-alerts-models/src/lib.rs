@@ -1,0 +1,1 @@
+//! Typed serde models for the Microsoft Graph beta PIM security alerts API.
