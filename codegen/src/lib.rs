@@ -4,3 +4,6 @@
 //! bound operations; decide Rust names; slice) -> writers (print Rust or CSDL).
 
 pub mod csdl;
+pub mod diagnostic;
+
+pub use diagnostic::{Diagnostic, Diagnostics};

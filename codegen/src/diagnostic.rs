@@ -1,0 +1,68 @@
+//! Problems found in a CSDL document, each with the source name, line and column.
+
+use std::fmt;
+
+use crate::csdl::syntax::Pos;
+
+/// One problem in a document: where it is and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    /// The document the problem is in (a path or URL).
+    pub source: String,
+    /// Line and column of the element or attribute at fault.
+    pub pos: Pos,
+    /// What is wrong, in one sentence.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A problem at `pos` in `source`.
+    pub fn new(source: impl Into<String>, pos: Pos, message: impl Into<String>) -> Self {
+        Diagnostic {
+            source: source.into(),
+            pos,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.source, self.pos.line, self.pos.column, self.message
+        )
+    }
+}
+
+/// Every problem found in a document, in source order. Never empty when returned as an error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// The problems, in source order.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter()
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics(vec![d])
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
