@@ -5,5 +5,6 @@
 
 pub mod csdl;
 pub mod diagnostic;
+pub mod rust;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
