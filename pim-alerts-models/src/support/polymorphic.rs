@@ -1,0 +1,244 @@
+//! Polymorphic enums keyed on `@odata.type`.
+//!
+//! A generated enum implements [`Polymorphic`] (one `match` from type name to variant) and
+//! delegates `Deserialize` to [`deserialize`]. Decoding takes the fast path when `@odata.type`
+//! is the first key (the variant decodes straight from the live `MapAccess`, so
+//! `serde_path_to_error` paths stay exact); otherwise the object is buffered into a
+//! [`serde_json::Map`] and decoded from there (errors then name the field in the message).
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::value::StrDeserializer;
+use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde_json::{Map, Value};
+
+use super::object::{GraphObject, Key, ODATA_TYPE, decode_fields};
+
+/// A parsed `@odata.type`: canonical namespace plus simple name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TypeName<'a> {
+    /// The namespace (never the alias), e.g. `"microsoft.graph"`.
+    pub namespace: &'static str,
+    /// The simple type name, e.g. `"staleSignInAlertIncident"`.
+    pub name: &'a str,
+    /// The tag as received (`None` when the object had no `@odata.type`).
+    pub tag: Option<&'a str>,
+}
+
+impl<'a> TypeName<'a> {
+    /// Parses `#microsoft.graph.x`, `microsoft.graph.x` or `#graph.x` given the
+    /// `(namespace, alias)` pairs of the model (an empty alias means none). Returns `None`
+    /// for a namespace not in the list.
+    pub fn parse(tag: &'a str, namespaces: &[(&'static str, &'static str)]) -> Option<Self> {
+        let (qualifier, name) = tag.strip_prefix('#').unwrap_or(tag).rsplit_once('.')?;
+        let &(namespace, _) = namespaces
+            .iter()
+            .find(|(ns, alias)| qualifier == *ns || (!alias.is_empty() && qualifier == *alias))?;
+        Some(TypeName {
+            namespace,
+            name,
+            tag: Some(tag),
+        })
+    }
+
+    /// The name of an untagged object of the qualified type `qualified` (`"ns.name"`).
+    pub fn untagged(qualified: &'static str) -> TypeName<'static> {
+        let (namespace, name) = qualified.rsplit_once('.').unwrap_or(("", qualified));
+        TypeName {
+            namespace,
+            name,
+            tag: None,
+        }
+    }
+
+    /// The `(namespace, name)` pair generated code matches on.
+    pub fn key(&self) -> (&'static str, &'a str) {
+        (self.namespace, self.name)
+    }
+
+    /// Decodes the rest of `map` as `T` (the variant this name selected). A root type keeps a
+    /// received tag in its additional properties so that it re-encodes.
+    pub fn decode<'de, T: GraphObject, A: MapAccess<'de>>(
+        &self,
+        map: &mut A,
+    ) -> Result<T, A::Error> {
+        let mut obj = T::default();
+        if let (false, Some(tag)) = (T::WRITE_ODATA_TYPE, self.tag) {
+            obj.additional_properties_mut()
+                .insert(ODATA_TYPE.to_owned(), Value::String(tag.to_owned()));
+        }
+        decode_fields(&mut obj, map)?;
+        Ok(obj)
+    }
+}
+
+/// A polymorphic enum: one variant per concrete type plus a catch-all for unknown types.
+pub trait Polymorphic: Sized {
+    /// Qualified name of the declared base type, e.g. `"microsoft.graph.longRunningOperation"`.
+    const BASE_TYPE: &'static str;
+    /// Whether the base type is abstract (an untagged object is then an error).
+    const ABSTRACT: bool;
+    /// The `(namespace, alias)` pairs accepted in `@odata.type`.
+    const NAMESPACES: &'static [(&'static str, &'static str)];
+
+    /// Decodes the variant named `ty` from `map` (via [`TypeName::decode`]), or returns
+    /// `Ok(None)` without touching `map` when `ty` is not a known concrete type.
+    fn decode_variant<'de, A: MapAccess<'de>>(
+        ty: &TypeName<'_>,
+        map: &mut A,
+    ) -> Result<Option<Self>, A::Error>;
+
+    /// Wraps the raw object of an unknown type (its `@odata.type` included).
+    fn from_unknown(raw: Map<String, Value>) -> Self;
+}
+
+/// `Deserialize` for a [`Polymorphic`] enum.
+pub fn deserialize<'de, E: Polymorphic, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<E, D::Error> {
+    deserializer.deserialize_map(PolymorphicVisitor(PhantomData))
+}
+
+struct PolymorphicVisitor<E>(PhantomData<E>);
+
+impl<'de, E: Polymorphic> Visitor<'de> for PolymorphicVisitor<E> {
+    type Value = E;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a {} object", E::BASE_TYPE)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<E, A::Error> {
+        let first = map.next_key::<Key<'de>>()?;
+        let mut buffer = Map::new();
+        if let Some(Key(key)) = first {
+            if key == ODATA_TYPE {
+                let Key(tag) = map.next_value::<Key<'de>>()?;
+                if let Some(ty) = TypeName::parse(&tag, E::NAMESPACES)
+                    && let Some(value) = E::decode_variant(&ty, &mut map)?
+                {
+                    return Ok(value);
+                }
+                buffer.insert(ODATA_TYPE.to_owned(), Value::String(tag.into_owned()));
+                while let Some((key, value)) = map.next_entry::<String, Value>()? {
+                    buffer.insert(key, value);
+                }
+                return Ok(E::from_unknown(buffer));
+            }
+            let value: Value = map.next_value()?;
+            buffer.insert(key.into_owned(), value);
+            while let Some((key, value)) = map.next_entry::<String, Value>()? {
+                buffer.insert(key, value);
+            }
+        }
+        from_buffer(buffer).map_err(de::Error::custom)
+    }
+}
+
+/// Decodes a [`Polymorphic`] enum from an already buffered object (slow path).
+pub fn from_buffer<E: Polymorphic>(mut buffer: Map<String, Value>) -> Result<E, serde_json::Error> {
+    let tag = match buffer.remove(ODATA_TYPE) {
+        Some(Value::String(tag)) => tag,
+        Some(_) => return Err(de::Error::custom("`@odata.type` must be a string")),
+        None if E::ABSTRACT => {
+            return Err(de::Error::custom(format_args!(
+                "missing `@odata.type` for abstract type `{}`",
+                E::BASE_TYPE
+            )));
+        }
+        None => {
+            let ty = TypeName::untagged(E::BASE_TYPE);
+            let mut access = BufferedMap::new(buffer);
+            return E::decode_variant(&ty, &mut access)?.ok_or_else(|| {
+                de::Error::custom(format_args!("`{}` has no base variant", E::BASE_TYPE))
+            });
+        }
+    };
+    let mut access = BufferedMap::new(buffer);
+    if let Some(ty) = TypeName::parse(&tag, E::NAMESPACES)
+        && let Some(value) = E::decode_variant(&ty, &mut access)?
+    {
+        return Ok(value);
+    }
+    let mut raw: Map<String, Value> = access.entries.collect();
+    raw.insert(ODATA_TYPE.to_owned(), Value::String(tag));
+    Ok(E::from_unknown(raw))
+}
+
+/// A `MapAccess` over a buffered object whose value errors name the key.
+struct BufferedMap {
+    entries: serde_json::map::IntoIter,
+    current: Option<(String, Value)>,
+}
+
+impl BufferedMap {
+    fn new(map: Map<String, Value>) -> Self {
+        BufferedMap {
+            entries: map.into_iter(),
+            current: None,
+        }
+    }
+}
+
+impl<'de> MapAccess<'de> for BufferedMap {
+    type Error = serde_json::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Self::Error> {
+        let Some(entry) = self.entries.next() else {
+            return Ok(None);
+        };
+        let key: StrDeserializer<'_, Self::Error> = entry.0.as_str().into_deserializer();
+        let key = seed.deserialize(key)?;
+        self.current = Some(entry);
+        Ok(Some(key))
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, Self::Error> {
+        let (key, value) = self
+            .current
+            .take()
+            .ok_or_else(|| <Self::Error as de::Error>::custom("value requested before key"))?;
+        seed.deserialize(value)
+            .map_err(|e| de::Error::custom(format_args!("`{key}`: {e}")))
+    }
+}
+
+/// `Serialize` for the catch-all variant: the raw object, `@odata.type` first.
+pub fn serialize_unknown<S: Serializer>(
+    raw: &Map<String, Value>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(Some(raw.len()))?;
+    if let Some(tag) = raw.get(ODATA_TYPE) {
+        map.serialize_entry(ODATA_TYPE, tag)?;
+    }
+    for (key, value) in raw {
+        if key != ODATA_TYPE {
+            map.serialize_entry(key, value)?;
+        }
+    }
+    map.end()
+}
+
+/// The `@odata.type` of a raw object (empty when absent or not a string).
+pub fn raw_odata_type(raw: &Map<String, Value>) -> &str {
+    raw_str(raw, ODATA_TYPE).unwrap_or("")
+}
+
+/// A string property of a raw object (accessors on the catch-all variant).
+pub fn raw_str<'a>(raw: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
+    raw.get(key).and_then(Value::as_str)
+}
+
+/// A boolean property of a raw object (accessors on the catch-all variant).
+pub fn raw_bool(raw: &Map<String, Value>, key: &str) -> Option<bool> {
+    raw.get(key).and_then(Value::as_bool)
+}

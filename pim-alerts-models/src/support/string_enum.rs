@@ -1,0 +1,43 @@
+//! CSDL enum types (Graph sends member names as JSON strings).
+//!
+//! A generated enum implements [`StringEnum`] (two `match`es) and delegates its serde impls
+//! to [`serialize`] and [`deserialize`]; unrecognised names land in its catch-all variant.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::ser::Serializer;
+
+/// An enum type whose values travel as member names.
+pub trait StringEnum: Sized {
+    /// The member named `name`, or the catch-all holding `name`. Never fails.
+    fn from_name(name: &str) -> Self;
+    /// The member name (or the string held by the catch-all).
+    fn name(&self) -> &str;
+}
+
+/// `Serialize` for a [`StringEnum`].
+pub fn serialize<E: StringEnum, S: Serializer>(
+    value: &E,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(value.name())
+}
+
+/// `Deserialize` for a [`StringEnum`] (no allocation for known members).
+pub fn deserialize<'de, E: StringEnum, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<E, D::Error> {
+    struct NameVisitor<E>(PhantomData<E>);
+    impl<E: StringEnum> Visitor<'_> for NameVisitor<E> {
+        type Value = E;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an enum member name")
+        }
+        fn visit_str<Er: de::Error>(self, v: &str) -> Result<E, Er> {
+            Ok(E::from_name(v))
+        }
+    }
+    deserializer.deserialize_str(NameVisitor(PhantomData))
+}
