@@ -1,0 +1,388 @@
+//! The runtime's error type.
+//!
+//! Every failure of a call surfaces as one [`Error`]. Its `Display` says what went wrong and
+//! where: the HTTP method and path *template* of the request, the status, Graph's error code, and
+//! the `request-id` / `client-request-id` to quote to Microsoft support. Large variants are boxed
+//! so that `Result<T, Error>` stays small.
+//!
+//! No variant ever holds the bearer token: errors are built from response data, the request's
+//! method and template, and the token provider's own [`AuthError`] message.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::time::Duration;
+
+use reqwest::header::HeaderMap;
+use reqwest::{Method, StatusCode};
+use serde::Deserialize;
+
+pub use super::auth::AuthError;
+
+/// Maximum number of response-body bytes kept in an error excerpt.
+pub const BODY_EXCERPT_LIMIT: usize = 512;
+
+/// Everything that can go wrong when calling Microsoft Graph through this runtime.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Graph answered with an error status and a Graph error body (`{"error": {...}}`).
+    #[error("{0}")]
+    Graph(Box<GraphError>),
+    /// The server answered with a status the call did not expect and a body that is not a
+    /// Graph error (an HTML error page, an empty 502, a `200` where `204` was expected...).
+    #[error("{0}")]
+    UnexpectedStatus(Box<UnexpectedStatus>),
+    /// A successful response body could not be decoded into the expected type.
+    #[error("{0}")]
+    Decode(Box<DecodeError>),
+    /// The request could not be sent or its response not read (connection refused, reset...).
+    #[error("{context}: transport error: {source}")]
+    Transport {
+        /// Which request failed.
+        context: Box<RequestContext>,
+        /// The underlying HTTP client error.
+        #[source]
+        source: reqwest::Error,
+    },
+    /// The server did not answer within the per-request timeout.
+    #[error("{context}: no complete response within {after:?}")]
+    Timeout {
+        /// Which request timed out.
+        context: Box<RequestContext>,
+        /// The configured per-request timeout.
+        after: Duration,
+    },
+    /// A link from the server (`@odata.nextLink`, `Location`, a redirect) points to another
+    /// origin than the configured base URL. It was not followed and the token was not sent.
+    #[error(
+        "refusing to follow {kind} to foreign origin {found} (configured origin is {expected}); \
+         the access token was not sent"
+    )]
+    ForeignOrigin {
+        /// What kind of link it was.
+        kind: LinkKind,
+        /// The origin (`scheme://host:port`) the link points to.
+        found: String,
+        /// The configured base origin.
+        expected: String,
+    },
+    /// A `202 Accepted` response carried no (valid) `Location` header to poll.
+    #[error("{context}: 202 Accepted without a usable Location header ({reason})")]
+    MissingLocation {
+        /// Which request was accepted.
+        context: Box<RequestContext>,
+        /// Why the header is unusable.
+        reason: Cow<'static, str>,
+    },
+    /// A long-running operation ended in `failed` (or another non-success terminal status).
+    #[error("long-running operation failed: {0}")]
+    OperationFailed(Box<OperationError>),
+    /// A long-running operation was still `notStarted`/`running` when the polling bound ran out.
+    #[error("long-running operation did not finish within the polling bound: {0}")]
+    OperationTimedOut(Box<OperationError>),
+    /// A retryable failure persisted until the retry budget (attempts or time) ran out.
+    #[error("gave up after {attempts} attempts in {elapsed:.1?}: {last}")]
+    RetriesExhausted {
+        /// How many HTTP attempts were made.
+        attempts: u32,
+        /// Time spent since the first attempt.
+        elapsed: Duration,
+        /// The failure of the last attempt.
+        last: Box<Error>,
+    },
+    /// The token provider failed.
+    #[error("could not obtain an access token: {0}")]
+    Auth(#[from] AuthError),
+    /// The client configuration is invalid (reported by `ClientBuilder::build`).
+    #[error("invalid client configuration: {0}")]
+    InvalidConfig(Cow<'static, str>),
+    /// The request description is invalid (bad key, unserializable body...); nothing was sent.
+    #[error("invalid request: {0}")]
+    InvalidRequest(Cow<'static, str>),
+}
+
+impl Error {
+    /// The HTTP status of the response that caused this error, if there was one.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Graph(e) => Some(e.status),
+            Error::UnexpectedStatus(e) => Some(e.status),
+            Error::Decode(e) => Some(e.status),
+            Error::RetriesExhausted { last, .. } => last.status(),
+            _ => None,
+        }
+    }
+
+    /// The Graph error body, if this error (or the last retried attempt) carried one.
+    pub fn graph_error(&self) -> Option<&GraphError> {
+        match self {
+            Error::Graph(e) => Some(e),
+            Error::RetriesExhausted { last, .. } => last.graph_error(),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn invalid_request(msg: impl Into<Cow<'static, str>>) -> Self {
+        Error::InvalidRequest(msg.into())
+    }
+
+    pub(crate) fn invalid_config(msg: impl Into<Cow<'static, str>>) -> Self {
+        Error::InvalidConfig(msg.into())
+    }
+}
+
+/// Which server-provided link was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LinkKind {
+    /// An `@odata.nextLink` of a collection page.
+    NextLink,
+    /// The `Location` header of a `202 Accepted` response.
+    Location,
+    /// An HTTP redirect followed by a user-supplied `reqwest::Client`.
+    Redirect,
+}
+
+impl fmt::Display for LinkKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            LinkKind::NextLink => "@odata.nextLink",
+            LinkKind::Location => "Location header",
+            LinkKind::Redirect => "redirect",
+        })
+    }
+}
+
+/// Identifies one logical request in errors: method, path template and the
+/// `client-request-id` the runtime sent.
+#[derive(Debug, Clone)]
+pub struct RequestContext {
+    /// HTTP method.
+    pub method: Method,
+    /// The path template, e.g. `/identityGovernance/roleManagementAlerts/alerts/{id}`.
+    pub template: Cow<'static, str>,
+    /// The `client-request-id` header value sent with the request (same for all retries).
+    pub client_request_id: String,
+}
+
+impl fmt::Display for RequestContext {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.method, self.template)
+    }
+}
+
+/// Graph's standard error body: `{"error": {"code", "message", "innerError": {...}}}`.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct GraphErrorBody {
+    /// Graph's error code, e.g. `BadRequest`, `UnknownError`, `Request_ResourceNotFound`.
+    #[serde(default)]
+    pub code: String,
+    /// Human-readable message.
+    #[serde(default)]
+    pub message: String,
+    /// Diagnostics for support requests.
+    #[serde(default, rename = "innerError", alias = "innererror")]
+    pub inner_error: Option<InnerError>,
+}
+
+/// The `innerError` object of a Graph error body.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct InnerError {
+    /// Graph's `request-id`.
+    #[serde(default, rename = "request-id")]
+    pub request_id: Option<String>,
+    /// The `client-request-id` Graph saw.
+    #[serde(default, rename = "client-request-id")]
+    pub client_request_id: Option<String>,
+    /// When the error happened, as Graph reports it.
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+/// An error response of Graph with a parsable Graph error body.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct GraphError {
+    /// Which request failed.
+    pub context: RequestContext,
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// The decoded `error` object.
+    pub error: GraphErrorBody,
+    /// The response headers (`request-id`, `Retry-After`, ...).
+    pub headers: HeaderMap,
+}
+
+impl GraphError {
+    /// Graph's `request-id`: from `innerError`, else from the `request-id` response header.
+    pub fn request_id(&self) -> Option<&str> {
+        self.error
+            .inner_error
+            .as_ref()
+            .and_then(|i| i.request_id.as_deref())
+            .or_else(|| header_str(&self.headers, "request-id"))
+    }
+
+    /// The `client-request-id`: as echoed by Graph, else the one the runtime sent.
+    pub fn client_request_id(&self) -> &str {
+        self.error
+            .inner_error
+            .as_ref()
+            .and_then(|i| i.client_request_id.as_deref())
+            .or_else(|| header_str(&self.headers, "client-request-id"))
+            .unwrap_or(&self.context.client_request_id)
+    }
+}
+
+impl fmt::Display for GraphError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} failed with {}: {}: {} (request-id: {}, client-request-id: {}",
+            self.context,
+            self.status,
+            self.error.code,
+            self.error.message,
+            self.request_id().unwrap_or("none"),
+            self.client_request_id(),
+        )?;
+        if let Some(date) = self
+            .error
+            .inner_error
+            .as_ref()
+            .and_then(|i| i.date.as_ref())
+        {
+            write!(f, ", date: {date}")?;
+        }
+        f.write_str(")")
+    }
+}
+
+/// A response with an unexpected status whose body is not a Graph error.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct UnexpectedStatus {
+    /// Which request failed.
+    pub context: RequestContext,
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// The response headers.
+    pub headers: HeaderMap,
+    /// The first bytes of the body (lossy UTF-8, at most [`BODY_EXCERPT_LIMIT`] bytes).
+    pub body_excerpt: String,
+}
+
+impl fmt::Display for UnexpectedStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} failed with unexpected status {} (request-id: {}, client-request-id: {}); body: {:?}",
+            self.context,
+            self.status,
+            header_str(&self.headers, "request-id").unwrap_or("none"),
+            self.context.client_request_id,
+            self.body_excerpt,
+        )
+    }
+}
+
+/// A successful response whose body did not match the expected type.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct DecodeError {
+    /// Which request's response failed to decode.
+    pub context: RequestContext,
+    /// The HTTP status of the response.
+    pub status: StatusCode,
+    /// The JSON path where decoding failed, e.g. `value[2].incidentCount` (`.` for the root).
+    pub path: String,
+    /// serde's message.
+    pub message: String,
+    /// The first bytes of the body (lossy UTF-8, at most [`BODY_EXCERPT_LIMIT`] bytes).
+    pub body_excerpt: String,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: could not decode the {} response at JSON path `{}`: {}; body: {:?}",
+            self.context, self.status, self.path, self.message, self.body_excerpt
+        )
+    }
+}
+
+/// Details of a long-running operation that failed or did not finish in time.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct OperationError {
+    /// The operation's monitor URL (the `Location` of the `202`).
+    pub location: String,
+    /// The last `status` value reported by the operation.
+    pub status: String,
+    /// How many times the operation was polled.
+    pub polls: u32,
+    /// Time spent polling.
+    pub elapsed: Duration,
+    /// The last operation body as JSON (`Null` if it was not JSON).
+    pub body: serde_json::Value,
+}
+
+impl fmt::Display for OperationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} has status `{}` after {} polls in {:.1?}; body: {:?}",
+            self.location,
+            self.status,
+            self.polls,
+            self.elapsed,
+            excerpt(self.body.to_string().as_bytes())
+        )
+    }
+}
+
+/// Returns a header as `&str` if present and visible ASCII.
+pub(crate) fn header_str<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+/// A lossy UTF-8 excerpt of at most [`BODY_EXCERPT_LIMIT`] bytes, cut on a char boundary.
+pub(crate) fn excerpt(body: &[u8]) -> String {
+    let cut = &body[..body.len().min(BODY_EXCERPT_LIMIT)];
+    let mut text = String::from_utf8_lossy(cut).into_owned();
+    if body.len() > BODY_EXCERPT_LIMIT {
+        // Drop a possibly split trailing character (shown as U+FFFD) and mark the cut.
+        if text.ends_with('\u{FFFD}') {
+            text.pop();
+        }
+        text.push('…');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_is_bounded_and_marks_the_cut() {
+        let long = "é".repeat(600);
+        let e = excerpt(long.as_bytes());
+        assert!(e.len() <= BODY_EXCERPT_LIMIT + '…'.len_utf8());
+        assert!(e.ends_with('…'));
+        assert!(!e.contains('\u{FFFD}'));
+        assert_eq!(excerpt(b"short"), "short");
+    }
+
+    #[test]
+    fn error_stays_small() {
+        assert!(
+            std::mem::size_of::<Error>() <= 64,
+            "{}",
+            std::mem::size_of::<Error>()
+        );
+    }
+}

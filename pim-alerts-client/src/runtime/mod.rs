@@ -1,0 +1,41 @@
+//! The hand-written runtime that generated request builders call.
+//!
+//! Kept apart from generated code (in the style of smithy-rs): generated builders only
+//! describe calls with a [`Request`] and pick an execution function on [`Client`]:
+//!
+//! | response | function |
+//! | --- | --- |
+//! | `200` with a JSON entity | [`Client::send_json`] |
+//! | `204`, or `200` without body | [`Client::send_no_content`] |
+//! | `202` + `Location` (long-running) | [`Client::send_accepted`] → [`Operation::wait`] |
+//! | a collection with `@odata.nextLink` | [`Client::paged`] → [`Paged`] |
+//! | anything else 2xx | [`Client::send_raw`] |
+//!
+//! Concerns, one module each: [`config`] (client and builder), [`auth`] (tokens), [`request`]
+//! (paths, keys, query encoding), [`send`] (execution and tracing), [`retry`], [`paging`],
+//! [`operation`] (long-running operations), [`origin`] (URL policy) and [`error`].
+
+pub mod auth;
+pub mod config;
+pub mod error;
+pub mod operation;
+pub mod origin;
+pub mod paging;
+pub mod request;
+pub mod retry;
+pub mod send;
+
+pub use auth::{AccessToken, AuthError, StaticToken, TokenFuture, TokenProvider};
+pub use config::{Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_TIMEOUT};
+pub use error::{
+    DecodeError, Error, GraphError, GraphErrorBody, InnerError, LinkKind, OperationError,
+    RequestContext, UnexpectedStatus,
+};
+pub use operation::{Operation, PollPolicy};
+pub use paging::{CollectionPage, Paged};
+pub use request::Request;
+pub use retry::RetryPolicy;
+pub use send::RawResponse;
+
+/// Re-exported so generated code and callers need no direct `reqwest` dependency.
+pub use reqwest::{Method, StatusCode};

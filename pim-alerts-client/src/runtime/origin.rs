@@ -1,0 +1,179 @@
+//! URL policy: which base URLs are acceptable and which server links may be followed.
+//!
+//! * The base URL must use `https`, except for loopback hosts (`127.0.0.0/8`, `::1`,
+//!   `localhost`), where plain `http` is allowed for tests and local proxies. It must not carry
+//!   credentials, a query or a fragment.
+//! * Links from the server (`@odata.nextLink`, `Location`) are resolved against the base URL
+//!   and followed only when their origin (scheme, host, port) equals the base origin. Anything
+//!   else is [`Error::ForeignOrigin`] and no request — hence no token — goes out.
+
+use std::net::Ipv6Addr;
+
+use url::{Host, Url};
+
+use super::error::{Error, LinkKind};
+
+/// The validated base URL of a client, kept in two forms for joining.
+#[derive(Debug, Clone)]
+pub(crate) struct BaseUrl {
+    /// Without trailing slash, e.g. `https://graph.microsoft.com/beta`.
+    trimmed: String,
+    /// With trailing slash, used to resolve relative links.
+    joinable: Url,
+}
+
+impl BaseUrl {
+    /// Parses and checks a base URL (see the module docs for the rules).
+    pub(crate) fn parse(raw: &str) -> Result<Self, Error> {
+        let url = Url::parse(raw)
+            .map_err(|e| Error::invalid_config(format!("base URL {raw:?} is not a URL: {e}")))?;
+        check_scheme(&url)?;
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(Error::invalid_config(
+                "base URL must not contain credentials",
+            ));
+        }
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(Error::invalid_config(
+                "base URL must not have a query or fragment",
+            ));
+        }
+        let trimmed = url.as_str().trim_end_matches('/').to_owned();
+        let joinable = Url::parse(&format!("{trimmed}/"))
+            .map_err(|e| Error::invalid_config(format!("base URL {raw:?}: {e}")))?;
+        Ok(BaseUrl { trimmed, joinable })
+    }
+
+    /// The base URL without trailing slash.
+    pub(crate) fn as_str(&self) -> &str {
+        &self.trimmed
+    }
+
+    /// `scheme://host:port` of the base URL.
+    pub(crate) fn origin(&self) -> String {
+        origin_of(&self.joinable)
+    }
+
+    /// Resolves a server link (absolute, or relative to the base URL) and checks its origin.
+    pub(crate) fn resolve_link(&self, link: &str, kind: LinkKind) -> Result<Url, Error> {
+        let url = self.joinable.join(link).map_err(|e| {
+            Error::invalid_request(format!("server sent an invalid {kind} {link:?}: {e}"))
+        })?;
+        self.check_same_origin(&url, kind)?;
+        Ok(url)
+    }
+
+    /// Fails with [`Error::ForeignOrigin`] unless `url` has the base origin.
+    pub(crate) fn check_same_origin(&self, url: &Url, kind: LinkKind) -> Result<(), Error> {
+        if same_origin(&self.joinable, url) {
+            Ok(())
+        } else {
+            Err(Error::ForeignOrigin {
+                kind,
+                found: origin_of(url),
+                expected: self.origin(),
+            })
+        }
+    }
+}
+
+fn check_scheme(url: &Url) -> Result<(), Error> {
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" if is_loopback(url) => Ok(()),
+        "http" => Err(Error::invalid_config(format!(
+            "base URL {url} must use https (plain http is only allowed for loopback hosts)"
+        ))),
+        other => Err(Error::invalid_config(format!(
+            "base URL scheme {other:?} is not supported; use https"
+        ))),
+    }
+}
+
+/// True for `localhost`, `127.0.0.0/8` and `::1` (including IPv4-mapped loopback).
+pub(crate) fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(Host::Domain(d)) => {
+            let d = d.trim_end_matches('.');
+            d.eq_ignore_ascii_case("localhost")
+        }
+        Some(Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(Host::Ipv6(ip)) => {
+            ip == Ipv6Addr::LOCALHOST || ip.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback())
+        }
+        None => false,
+    }
+}
+
+fn same_origin(a: &Url, b: &Url) -> bool {
+    a.scheme() == b.scheme()
+        && a.host() == b.host()
+        && a.port_or_known_default() == b.port_or_known_default()
+}
+
+fn origin_of(url: &Url) -> String {
+    let host = match url.host() {
+        Some(Host::Ipv6(ip)) => format!("[{ip}]"),
+        Some(h) => h.to_string(),
+        None => String::new(),
+    };
+    match url.port_or_known_default() {
+        Some(port) => format!("{}://{host}:{port}", url.scheme()),
+        None => format!("{}://{host}", url.scheme()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(raw: &str) -> bool {
+        BaseUrl::parse(raw).is_ok()
+    }
+
+    #[test]
+    fn https_or_loopback_http_only() {
+        assert!(ok("https://graph.microsoft.com/beta"));
+        assert!(ok("http://127.0.0.1:8080/beta"));
+        assert!(ok("http://127.4.5.6/beta"));
+        assert!(ok("http://[::1]:9000/"));
+        assert!(ok("http://localhost:1/beta/"));
+        assert!(ok("http://LOCALHOST./x"));
+        assert!(!ok("http://graph.microsoft.com/beta"));
+        assert!(!ok("http://10.0.0.1/beta"));
+        assert!(!ok("http://localhost.evil.com/beta"));
+        assert!(!ok("http://128.0.0.1/"));
+        assert!(!ok("ftp://localhost/"));
+        assert!(!ok("not a url"));
+        assert!(!ok("https://user:pw@graph.microsoft.com/beta"));
+        assert!(!ok("https://graph.microsoft.com/beta?x=1"));
+    }
+
+    #[test]
+    fn links_resolve_against_base_and_origin_is_checked() -> Result<(), Error> {
+        let base = BaseUrl::parse("https://graph.microsoft.com/beta/")?;
+        assert_eq!(base.as_str(), "https://graph.microsoft.com/beta");
+        let rel = base.resolve_link("identityGovernance/ops/1", LinkKind::Location)?;
+        assert_eq!(
+            rel.as_str(),
+            "https://graph.microsoft.com/beta/identityGovernance/ops/1"
+        );
+        let abs_path = base.resolve_link("/beta/x?$skiptoken=1", LinkKind::NextLink)?;
+        assert_eq!(
+            abs_path.as_str(),
+            "https://graph.microsoft.com/beta/x?$skiptoken=1"
+        );
+        let same = base.resolve_link("https://graph.microsoft.com:443/beta/y", LinkKind::NextLink);
+        assert!(same.is_ok());
+        for foreign in [
+            "https://evil.example/beta/x",
+            "http://graph.microsoft.com/beta/x",
+            "https://graph.microsoft.com:8443/beta/x",
+            "//evil.example/x",
+        ] {
+            let err = base.resolve_link(foreign, LinkKind::NextLink);
+            assert!(matches!(err, Err(Error::ForeignOrigin { .. })), "{foreign}");
+        }
+        Ok(())
+    }
+}
