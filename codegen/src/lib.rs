@@ -5,6 +5,7 @@
 
 pub mod csdl;
 pub mod diagnostic;
+pub mod model;
 pub mod rust;
 
 pub use diagnostic::{Diagnostic, Diagnostics};

@@ -1,3 +1,4 @@
 //! The CSDL layer: syntax structs, the streaming XML reader and the XML writer.
 
 pub mod syntax;
+pub mod writer;

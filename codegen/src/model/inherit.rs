@@ -1,0 +1,243 @@
+//! Inheritance: base types checked, cycles reported and broken, ancestor chains and derived-type
+//! lists computed, and inherited members flattened into every structured type (base first).
+//!
+//! Every walk along base types is bounded: cycles are found first with a three-colour walk and
+//! broken by removing the base links of their members, so later passes cannot loop.
+
+use std::collections::BTreeMap;
+
+use super::resolve::Resolver;
+use super::{Model, NavigationDef, PropertyDef, StructuredDef, TypeId, TypeKind};
+use crate::csdl::syntax::StructuredKind;
+
+/// Runs all inheritance passes.
+pub(crate) fn link(cx: &mut Resolver) {
+    check_base_kinds(cx);
+    break_cycles(cx);
+    compute_ancestors(&mut cx.model);
+    compute_derived(&mut cx.model);
+    flatten_members(cx);
+}
+
+fn structured_mut(model: &mut Model, index: usize) -> Option<&mut StructuredDef> {
+    match model.types.get_mut(index).map(|t| &mut t.kind) {
+        Some(TypeKind::Structured(s)) => Some(s),
+        _ => None,
+    }
+}
+
+fn base_of(model: &Model, index: usize) -> Option<usize> {
+    match model.types.get(index).map(|t| &t.kind) {
+        Some(TypeKind::Structured(s)) => s.base.map(|b| b.0),
+        _ => None,
+    }
+}
+
+fn kind_name(kind: StructuredKind) -> &'static str {
+    match kind {
+        StructuredKind::Entity => "an entity type",
+        StructuredKind::Complex => "a complex type",
+    }
+}
+
+/// A base type must be a structured type of the same kind.
+fn check_base_kinds(cx: &mut Resolver) {
+    for index in 0..cx.model.types.len() {
+        let ty = &cx.model.types[index];
+        let TypeKind::Structured(s) = &ty.kind else {
+            continue;
+        };
+        let Some(base) = s.base else {
+            continue;
+        };
+        let base_ty = cx.model.ty(base);
+        let base_kind = match &base_ty.kind {
+            TypeKind::Structured(b) => Some(b.kind),
+            _ => None,
+        };
+        if base_kind == Some(s.kind) {
+            continue;
+        }
+        let message = format!(
+            "base type `{}` of `{}` is not {}",
+            base_ty.qualified_name,
+            ty.qualified_name,
+            kind_name(s.kind)
+        );
+        let origin = ty.origin.clone();
+        cx.error_at(&origin, message);
+        if let Some(s) = structured_mut(&mut cx.model, index) {
+            s.base = None;
+        }
+    }
+}
+
+/// Reports each inheritance cycle once and removes the base links of its members.
+fn break_cycles(cx: &mut Resolver) {
+    const NEW: u8 = 0;
+    const ON_PATH: u8 = 1;
+    const DONE: u8 = 2;
+    let mut state = vec![NEW; cx.model.types.len()];
+    for start in 0..state.len() {
+        let mut path = Vec::new();
+        let mut current = Some(start);
+        while let Some(index) = current {
+            match state.get(index).copied() {
+                Some(NEW) => {
+                    state[index] = ON_PATH;
+                    path.push(index);
+                    current = base_of(&cx.model, index);
+                }
+                Some(ON_PATH) => {
+                    let at = path.iter().position(|&p| p == index).unwrap_or(0);
+                    report_cycle(cx, &path[at..]);
+                    current = None;
+                }
+                _ => current = None,
+            }
+        }
+        for index in path {
+            state[index] = DONE;
+        }
+    }
+}
+
+fn report_cycle(cx: &mut Resolver, cycle: &[usize]) {
+    let names: Vec<&str> = cycle
+        .iter()
+        .map(|&i| cx.model.types[i].qualified_name.as_str())
+        .collect();
+    let first = names.first().copied().unwrap_or_default();
+    let message = format!("cyclic inheritance: {} -> {first}", names.join(" -> "));
+    let origin = cycle
+        .iter()
+        .map(|&i| &cx.model.types[i].origin)
+        .min_by(|a, b| (&a.source, a.pos).cmp(&(&b.source, b.pos)))
+        .cloned()
+        .unwrap_or_default();
+    cx.error_at(&origin, message);
+    for &index in cycle {
+        if let Some(s) = structured_mut(&mut cx.model, index) {
+            s.base = None;
+        }
+    }
+}
+
+fn compute_ancestors(model: &mut Model) {
+    for index in 0..model.types.len() {
+        let mut ancestors = Vec::new();
+        let mut current = base_of(model, index);
+        while let Some(base) = current {
+            if ancestors.len() > model.types.len() {
+                break;
+            }
+            ancestors.push(TypeId(base));
+            current = base_of(model, base);
+        }
+        if let Some(s) = structured_mut(model, index) {
+            s.ancestors = ancestors;
+        }
+    }
+}
+
+fn compute_derived(model: &mut Model) {
+    for index in 0..model.types.len() {
+        let (base, ancestors) = match &model.types[index].kind {
+            TypeKind::Structured(s) => (s.base, s.ancestors.clone()),
+            _ => continue,
+        };
+        if let Some(s) = base.and_then(|b| structured_mut(model, b.0)) {
+            s.direct_derived.push(TypeId(index));
+        }
+        for ancestor in ancestors {
+            if let Some(s) = structured_mut(model, ancestor.0) {
+                s.all_derived.push(TypeId(index));
+            }
+        }
+    }
+}
+
+/// Prepends inherited properties, navigation properties and key to every structured type,
+/// bases before derived types, and reports members that clash.
+fn flatten_members(cx: &mut Resolver) {
+    let mut order: Vec<(usize, usize)> = (0..cx.model.types.len())
+        .filter_map(|i| match &cx.model.types[i].kind {
+            TypeKind::Structured(s) => Some((s.ancestors.len(), i)),
+            _ => None,
+        })
+        .collect();
+    order.sort();
+    for (_, index) in order {
+        flatten_one(cx, index);
+    }
+}
+
+/// What a derived type takes over from its base type.
+struct InheritedMembers {
+    properties: Vec<PropertyDef>,
+    navigation_properties: Vec<NavigationDef>,
+    key: Vec<String>,
+}
+
+fn flatten_one(cx: &mut Resolver, index: usize) {
+    let base = base_of(&cx.model, index).and_then(|b| match &cx.model.types[b].kind {
+        TypeKind::Structured(s) => Some(InheritedMembers {
+            properties: s.properties.clone(),
+            navigation_properties: s.navigation_properties.clone(),
+            key: s.key.clone(),
+        }),
+        _ => None,
+    });
+    let type_name = cx.model.types[index].qualified_name.clone();
+    let Some(own) = structured_mut(&mut cx.model, index) else {
+        return;
+    };
+    let (mut properties, mut navigations, base_key) = match base {
+        Some(b) => (b.properties, b.navigation_properties, b.key),
+        None => Default::default(),
+    };
+    let mut seen: BTreeMap<String, TypeId> = properties
+        .iter()
+        .map(|p| (p.name.csdl.clone(), p.declared_in))
+        .chain(
+            navigations
+                .iter()
+                .map(|n| (n.name.csdl.clone(), n.declared_in)),
+        )
+        .collect();
+    let mut clashes = Vec::new();
+    for p in std::mem::take(&mut own.properties) {
+        match seen.get(&p.name.csdl) {
+            Some(&first) => clashes.push((p.name.csdl.clone(), first, p.origin.clone())),
+            None => {
+                seen.insert(p.name.csdl.clone(), p.declared_in);
+                properties.push(p);
+            }
+        }
+    }
+    for n in std::mem::take(&mut own.navigation_properties) {
+        match seen.get(&n.name.csdl) {
+            Some(&first) => clashes.push((n.name.csdl.clone(), first, n.origin.clone())),
+            None => {
+                seen.insert(n.name.csdl.clone(), n.declared_in);
+                navigations.push(n);
+            }
+        }
+    }
+    own.properties = properties;
+    own.navigation_properties = navigations;
+    if own.key.is_empty() {
+        own.key = base_key;
+    }
+    for (name, first_in, origin) in clashes {
+        let message = if first_in.0 == index {
+            format!("duplicate property `{name}` in `{type_name}`")
+        } else {
+            let base_name = &cx.model.ty(first_in).qualified_name;
+            format!(
+                "property `{name}` of `{type_name}` clashes with the property inherited from `{base_name}`"
+            )
+        };
+        cx.error_at(&origin, message);
+    }
+}

@@ -1,0 +1,236 @@
+//! The one place where CSDL names become Rust names.
+//!
+//! Every Rust identifier the generator prints is decided here, on `heck`: types and enum
+//! variants are UpperCamelCase, fields, methods and modules snake_case. Characters that cannot
+//! appear in an identifier (`@`, `.`, `-`, ...) separate words, a leading digit gets a prefix,
+//! and Rust keywords are escaped: as raw identifiers (`r#type`) where Rust allows them and with
+//! a trailing underscore (`self_`, `Self_`) where it does not.
+//!
+//! Uniqueness inside one scope (a module's types, a struct's fields, an enum's variants) is the
+//! job of [`NameScope`]: the first claimant of a name keeps it, later ones get `2`, `3`, ... in
+//! the order the model claims them, which is always a deterministic order.
+
+use std::collections::BTreeSet;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+/// Keywords that can be written as raw identifiers (`r#type`).
+const RAW_KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be raw identifiers; they get a trailing underscore instead.
+const NON_RAW_KEYWORDS: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// The casing of a kind of identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// `UpperCamelCase`: types and enum variants.
+    UpperCamel,
+    /// `snake_case`: fields, methods, modules.
+    Snake,
+}
+
+impl Case {
+    /// The separator put between a name and its disambiguating number.
+    fn number_separator(self) -> &'static str {
+        match self {
+            Case::UpperCamel => "",
+            Case::Snake => "_",
+        }
+    }
+}
+
+/// The Rust type name for a CSDL type name, e.g. `unifiedRoleManagementAlert` ->
+/// `UnifiedRoleManagementAlert`.
+pub fn type_name(csdl: &str) -> String {
+    escape_keyword(&cased(csdl, Case::UpperCamel))
+}
+
+/// The Rust field or method name for a CSDL property, navigation property or operation name,
+/// e.g. `alertIncidents` -> `alert_incidents`, `type` -> `r#type`.
+pub fn field_name(csdl: &str) -> String {
+    escape_keyword(&cased(csdl, Case::Snake))
+}
+
+/// The Rust enum variant name for a CSDL enum member name, e.g. `unknownFutureValue` ->
+/// `UnknownFutureValue`.
+pub fn variant_name(csdl: &str) -> String {
+    type_name(csdl)
+}
+
+/// The Rust module name for one segment of a namespace, e.g. `identityGovernance` ->
+/// `identity_governance`.
+pub fn module_name(segment: &str) -> String {
+    field_name(segment)
+}
+
+/// `name` in `case`, without keyword escaping: invalid characters separate words, a leading
+/// digit gets a prefix (`_` in snake case, `N` in camel case), an empty result becomes
+/// `unnamed` / `Unnamed`.
+pub fn cased(name: &str, case: Case) -> String {
+    let ascii: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
+    let converted = match case {
+        Case::UpperCamel => ascii.to_upper_camel_case(),
+        Case::Snake => ascii.to_snake_case(),
+    };
+    match converted.chars().next() {
+        None => match case {
+            Case::UpperCamel => "Unnamed".to_owned(),
+            Case::Snake => "unnamed".to_owned(),
+        },
+        Some(first) if first.is_ascii_digit() => match case {
+            Case::UpperCamel => format!("N{converted}"),
+            Case::Snake => format!("_{converted}"),
+        },
+        Some(_) => converted,
+    }
+}
+
+/// `ident` made usable as a Rust identifier: `type` -> `r#type`, `self` -> `self_`.
+pub fn escape_keyword(ident: &str) -> String {
+    if NON_RAW_KEYWORDS.contains(&ident) {
+        format!("{ident}_")
+    } else if RAW_KEYWORDS.contains(&ident) {
+        format!("r#{ident}")
+    } else {
+        ident.to_owned()
+    }
+}
+
+/// The identifier without a raw prefix: `r#type` -> `type`.
+pub fn unraw(ident: &str) -> &str {
+    ident.strip_prefix("r#").unwrap_or(ident)
+}
+
+/// A set of Rust names already used in one scope. Names are compared without their `r#`
+/// prefix, so `r#type` and `type` count as the same name.
+#[derive(Debug, Clone)]
+pub struct NameScope {
+    case: Case,
+    taken: BTreeSet<String>,
+}
+
+impl NameScope {
+    /// An empty scope whose numbered names follow `case`.
+    pub fn new(case: Case) -> Self {
+        NameScope {
+            case,
+            taken: BTreeSet::new(),
+        }
+    }
+
+    /// Whether `ident` (a finished Rust identifier) is used in this scope.
+    pub fn is_taken(&self, ident: &str) -> bool {
+        self.taken.contains(unraw(ident))
+    }
+
+    /// Marks a finished Rust identifier as used, e.g. a name chosen elsewhere.
+    pub fn reserve(&mut self, ident: &str) {
+        self.taken.insert(unraw(ident).to_owned());
+    }
+
+    /// Claims `ident` (a finished Rust identifier, possibly escaped), or `ident2`, `ident3`, ...
+    /// (`ident_2`, ... in snake case) if it is taken, and returns the claimed name.
+    pub fn claim(&mut self, ident: &str) -> String {
+        if !self.is_taken(ident) {
+            self.reserve(ident);
+            return ident.to_owned();
+        }
+        let stem = unraw(ident).trim_end_matches('_');
+        let separator = self.case.number_separator();
+        let mut number = 2u32;
+        loop {
+            let candidate = escape_keyword(&format!("{stem}{separator}{number}"));
+            if !self.is_taken(&candidate) {
+                self.reserve(&candidate);
+                return candidate;
+            }
+            number += 1;
+        }
+    }
+
+    /// Claims the first free name among `candidates` (finished identifiers); when all are taken,
+    /// numbers the first one.
+    pub fn claim_first_free(&mut self, candidates: &[&str]) -> String {
+        match candidates.iter().find(|c| !self.is_taken(c)) {
+            Some(free) => self.claim(free),
+            None => self.claim(candidates.first().copied().unwrap_or("Unnamed")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cases_follow_rust_conventions() {
+        assert_eq!(
+            type_name("unifiedRoleManagementAlert"),
+            "UnifiedRoleManagementAlert"
+        );
+        assert_eq!(field_name("alertIncidents"), "alert_incidents");
+        assert_eq!(variant_name("unknownFutureValue"), "UnknownFutureValue");
+        assert_eq!(module_name("identityGovernance"), "identity_governance");
+    }
+
+    #[test]
+    fn keywords_are_escaped() {
+        for kw in [
+            "type", "move", "override", "loop", "match", "ref", "async", "await", "dyn",
+        ] {
+            assert_eq!(field_name(kw), format!("r#{kw}"));
+        }
+        assert_eq!(field_name("gen"), "r#gen");
+        assert_eq!(field_name("self"), "self_");
+        assert_eq!(field_name("super"), "super_");
+        assert_eq!(field_name("crate"), "crate_");
+        assert_eq!(type_name("Self"), "Self_");
+        assert_eq!(type_name("self"), "Self_");
+    }
+
+    #[test]
+    fn invalid_characters_and_leading_digits() {
+        assert_eq!(field_name("@odata.type"), "odata_type");
+        assert_eq!(field_name("content-type"), "content_type");
+        assert_eq!(type_name("3dModel"), "N3dModel");
+        assert_eq!(field_name("3dModel"), "_3d_model");
+        assert_eq!(field_name("@"), "unnamed");
+        assert_eq!(type_name("ümlaut"), "Mlaut");
+    }
+
+    #[test]
+    fn scope_numbers_later_claimants() {
+        let mut fields = NameScope::new(Case::Snake);
+        assert_eq!(fields.claim(&field_name("Name")), "name");
+        assert_eq!(fields.claim(&field_name("name")), "name_2");
+        assert_eq!(fields.claim(&field_name("NAME")), "name_3");
+        assert_eq!(fields.claim(&field_name("type")), "r#type");
+        assert_eq!(fields.claim(&field_name("Type")), "type_2");
+        let mut types = NameScope::new(Case::UpperCamel);
+        assert_eq!(types.claim("Alert"), "Alert");
+        assert_eq!(types.claim("Alert"), "Alert2");
+    }
+
+    #[test]
+    fn first_free_candidate() {
+        let mut variants = NameScope::new(Case::UpperCamel);
+        variants.claim("Other");
+        assert_eq!(
+            variants.claim_first_free(&["Other", "UnknownValue"]),
+            "UnknownValue"
+        );
+        assert_eq!(
+            variants.claim_first_free(&["Other", "UnknownValue"]),
+            "Other2"
+        );
+    }
+}

@@ -1,0 +1,121 @@
+//! Actions and functions: parameters resolved, the binding parameter split off, operations
+//! sorted by qualified name then binding type and attached to their binding types.
+//!
+//! Overloads of one name are distinguished by binding type including collection-ness, so
+//! `refresh` on `Collection(graph.unifiedRoleManagementAlert)`, on
+//! `graph.unifiedRoleManagementAlert` and on `graph.workbookPivotTable` are three operations,
+//! each attached only to its own binding type.
+
+use super::resolve::{Resolver, plain_name, type_use_key};
+use super::{
+    Binding, Model, OperationDef, OperationId, ParameterDef, ReturnDef, TypeKind, TypeTarget,
+    annotations,
+};
+use crate::csdl::syntax::{Operation, Schema};
+
+/// Builds every operation of every document into the model and attaches bound ones.
+pub(crate) fn build(cx: &mut Resolver) {
+    let docs = cx.docs;
+    let mut operations = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for schema in &doc.schemas {
+            operations.extend(
+                schema
+                    .operations
+                    .iter()
+                    .filter_map(|op| build_operation(cx, d, schema, op)),
+            );
+        }
+    }
+    let model = &cx.model;
+    let mut keyed: Vec<(String, String, OperationDef)> = operations
+        .into_iter()
+        .map(|op| (op.qualified_name.clone(), binding_key(model, &op), op))
+        .collect();
+    keyed.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    cx.model.operations = keyed.into_iter().map(|(_, _, op)| op).collect();
+    attach_bound(&mut cx.model);
+}
+
+/// The binding type as a sortable key: empty for unbound operations.
+pub(crate) fn binding_key(model: &Model, op: &OperationDef) -> String {
+    op.binding
+        .as_ref()
+        .map_or(String::new(), |b| type_use_key(model, &b.ty))
+}
+
+fn build_operation(
+    cx: &mut Resolver,
+    doc: usize,
+    schema: &Schema,
+    op: &Operation,
+) -> Option<OperationDef> {
+    let qualified = format!("{}.{}", schema.namespace, op.name);
+    let mut parameters = op.parameters.iter();
+    let binding = if op.is_bound {
+        let Some(first) = parameters.next() else {
+            let message = format!("bound operation `{qualified}` has no binding parameter");
+            cx.error(doc, op.pos, message);
+            return None;
+        };
+        let what = format!("binding parameter `{}` of `{qualified}`", first.name);
+        let ty = cx.resolve_type_or_report(doc, &first.ty, first.pos, &what)?;
+        Some(Binding {
+            parameter: first.name.clone(),
+            ty,
+        })
+    } else {
+        None
+    };
+    let parameters = parameters
+        .filter_map(|p| {
+            let what = format!("parameter `{}` of `{qualified}`", p.name);
+            let ty = cx.resolve_type_or_report(doc, &p.ty, p.pos, &what)?;
+            Some(ParameterDef {
+                name: plain_name(&p.name),
+                ty,
+                facets: p.facets.clone(),
+                docs: annotations::docs(cx, doc, &p.annotations),
+            })
+        })
+        .collect();
+    let return_type = op.return_type.as_ref().and_then(|r| {
+        let what = format!("the return type of `{qualified}`");
+        let ty = cx.resolve_type_or_report(doc, &r.ty, r.pos, &what)?;
+        Some(ReturnDef {
+            ty,
+            facets: r.facets.clone(),
+        })
+    });
+    Some(OperationDef {
+        name: plain_name(&op.name),
+        namespace: schema.namespace.clone(),
+        qualified_name: qualified,
+        kind: op.kind,
+        binding,
+        parameters,
+        return_type,
+        is_composable: op.is_composable,
+        entity_set_path: op.entity_set_path.clone(),
+        docs: annotations::docs(cx, doc, &op.annotations),
+        origin: cx.origin(doc, op.pos),
+    })
+}
+
+/// Records every bound operation on its binding type (entity or complex).
+fn attach_bound(model: &mut Model) {
+    let bindings: Vec<(usize, usize)> = model
+        .operations
+        .iter()
+        .enumerate()
+        .filter_map(|(i, op)| match op.binding.as_ref()?.ty.target {
+            TypeTarget::Defined(id) => Some((i, id.0)),
+            TypeTarget::Primitive(_) => None,
+        })
+        .collect();
+    for (op, ty) in bindings {
+        if let Some(TypeKind::Structured(s)) = model.types.get_mut(ty).map(|t| &mut t.kind) {
+            s.bound_operations.push(OperationId(op));
+        }
+    }
+}

@@ -1,0 +1,500 @@
+//! Turning syntax documents into a [`Model`]: declare every type under its namespace-qualified
+//! name, resolve every type reference, then hand over to the inheritance, operation, container,
+//! annotation and naming passes.
+//!
+//! Problems never stop the resolver early: each one becomes a [`Diagnostic`] and the offending
+//! reference is dropped, so one run reports everything that is wrong.
+
+use std::collections::BTreeMap;
+
+use super::{
+    EnumDef, EnumMemberDef, Model, NavigationDef, Origin, Primitive, PropertyDef, StructuredDef,
+    TypeDef, TypeDefinitionDef, TypeId, TypeKind, TypeTarget, TypeUse, annotations, container,
+    inherit, operations, rust_names,
+};
+use crate::csdl::syntax::{
+    Document, EnumType, Pos, Schema, StructuredType, TypeDefinition, TypeRef,
+};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+/// Resolves one or more documents (e.g. the service metadata plus a document of external
+/// annotations) into one model. Returns every semantic problem at once, sorted by position.
+pub fn resolve(docs: &[Document]) -> Result<Model, Diagnostics> {
+    let mut cx = Resolver::new(docs);
+    cx.declare_types();
+    cx.build_types();
+    operations::build(&mut cx);
+    container::build(&mut cx);
+    annotations::apply_external(&mut cx);
+    inherit::link(&mut cx);
+    rust_names::assign(&mut cx.model);
+    cx.finish()
+}
+
+/// Where a type is declared: document, schema and position in the schema's list.
+#[derive(Debug, Clone, Copy)]
+enum DeclRef {
+    Structured(usize, usize, usize),
+    Enum(usize, usize, usize),
+    Definition(usize, usize, usize),
+}
+
+/// State shared by the resolver passes.
+pub(crate) struct Resolver<'a> {
+    /// The input documents.
+    pub docs: &'a [Document],
+    /// Per document: alias -> namespace (schema aliases and `edmx:Include` aliases).
+    aliases: Vec<BTreeMap<String, String>>,
+    /// Schema aliases of all documents, the fallback for names a document does not alias.
+    global_aliases: BTreeMap<String, String>,
+    /// Declarations in type-id order.
+    decls: Vec<DeclRef>,
+    /// The model being built.
+    pub model: Model,
+    /// Problems found so far.
+    pub errors: Vec<Diagnostic>,
+}
+
+impl<'a> Resolver<'a> {
+    fn new(docs: &'a [Document]) -> Self {
+        let mut global_aliases = BTreeMap::new();
+        let aliases = docs.iter().map(document_aliases).collect::<Vec<_>>();
+        for doc in docs {
+            for schema in &doc.schemas {
+                if let Some(alias) = &schema.alias {
+                    global_aliases
+                        .entry(alias.clone())
+                        .or_insert_with(|| schema.namespace.clone());
+                }
+            }
+        }
+        Resolver {
+            docs,
+            aliases,
+            global_aliases,
+            decls: Vec::new(),
+            model: Model::default(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// Records a problem at `pos` in document `doc`.
+    pub fn error(&mut self, doc: usize, pos: Pos, message: String) {
+        let source = self.docs.get(doc).map_or("", |d| d.source.as_str());
+        self.errors.push(Diagnostic::new(source, pos, message));
+    }
+
+    /// Records a problem at a model item's origin.
+    pub fn error_at(&mut self, origin: &Origin, message: String) {
+        let diagnostic = Diagnostic::new(origin.source.clone(), origin.pos, message);
+        self.errors.push(diagnostic);
+    }
+
+    /// The origin record for an item at `pos` in document `doc`.
+    pub fn origin(&self, doc: usize, pos: Pos) -> Origin {
+        let source = self
+            .docs
+            .get(doc)
+            .map_or(String::new(), |d| d.source.clone());
+        Origin { source, pos }
+    }
+
+    /// `name` (alias- or namespace-qualified) with its namespace part expanded:
+    /// `graph.alert` -> `microsoft.graph.alert`.
+    pub fn qualify(&self, doc: usize, name: &str) -> String {
+        match self.aliases.get(doc) {
+            Some(aliases) if alias_prefix(aliases, name).is_some() => qualify_with(aliases, name),
+            _ => qualify_with(&self.global_aliases, name),
+        }
+    }
+
+    /// Resolves a type reference, or returns the qualified name that did not resolve.
+    pub fn resolve_type(&self, doc: usize, ty: &TypeRef) -> Result<TypeUse, String> {
+        let qualified = self.qualify(doc, &ty.name);
+        let target = match qualified.strip_prefix("Edm.") {
+            Some(edm) => primitive(edm).map(TypeTarget::Primitive),
+            None => self.model.type_id(&qualified).map(TypeTarget::Defined),
+        };
+        target
+            .map(|target| TypeUse {
+                target,
+                collection: ty.collection,
+            })
+            .ok_or(qualified)
+    }
+
+    /// Resolves a type reference used by `what`, recording a diagnostic when it does not resolve.
+    pub fn resolve_type_or_report(
+        &mut self,
+        doc: usize,
+        ty: &TypeRef,
+        pos: Pos,
+        what: &str,
+    ) -> Option<TypeUse> {
+        match self.resolve_type(doc, ty) {
+            Ok(resolved) => Some(resolved),
+            Err(name) => {
+                self.error(doc, pos, format!("unresolved type `{name}` used by {what}"));
+                None
+            }
+        }
+    }
+
+    /// Collects every type declaration, sorted by qualified name, and reports duplicates.
+    fn declare_types(&mut self) {
+        let mut decls = Vec::new();
+        for (d, doc) in self.docs.iter().enumerate() {
+            for (s, schema) in doc.schemas.iter().enumerate() {
+                decls.extend(schema_decls(d, s, schema));
+            }
+        }
+        decls.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut previous: Option<(String, usize, Pos)> = None;
+        for (qualified, decl) in decls {
+            let (doc, pos) = (decl_doc(decl), self.decl_pos(decl));
+            if let Some((prev_name, prev_doc, prev_pos)) = &previous
+                && *prev_name == qualified
+            {
+                let first = self.origin(*prev_doc, *prev_pos);
+                let message = format!(
+                    "duplicate type name `{qualified}`: first declared at {}:{}:{}",
+                    first.source, first.pos.line, first.pos.column
+                );
+                self.error(doc, pos, message);
+                continue;
+            }
+            let id = TypeId(self.decls.len());
+            self.model.type_index.insert(qualified.clone(), id);
+            self.decls.push(decl);
+            previous = Some((qualified, doc, pos));
+        }
+    }
+
+    fn decl_pos(&self, decl: DeclRef) -> Pos {
+        let schema = |d: usize, s: usize| self.docs.get(d).and_then(|doc| doc.schemas.get(s));
+        let pos = match decl {
+            DeclRef::Structured(d, s, i) => schema(d, s)
+                .and_then(|x| x.structured_types.get(i))
+                .map(|t| t.pos),
+            DeclRef::Enum(d, s, i) => schema(d, s)
+                .and_then(|x| x.enum_types.get(i))
+                .map(|t| t.pos),
+            DeclRef::Definition(d, s, i) => schema(d, s)
+                .and_then(|x| x.type_definitions.get(i))
+                .map(|t| t.pos),
+        };
+        pos.unwrap_or_default()
+    }
+
+    /// Builds a [`TypeDef`] for every declaration, with own members only.
+    fn build_types(&mut self) {
+        let docs = self.docs;
+        for (index, decl) in self.decls.clone().into_iter().enumerate() {
+            let (d, s) = match decl {
+                DeclRef::Structured(d, s, _)
+                | DeclRef::Enum(d, s, _)
+                | DeclRef::Definition(d, s, _) => (d, s),
+            };
+            let Some(schema) = docs.get(d).and_then(|doc| doc.schemas.get(s)) else {
+                continue;
+            };
+            let id = TypeId(index);
+            let def = match decl {
+                DeclRef::Structured(.., i) => schema
+                    .structured_types
+                    .get(i)
+                    .map(|t| self.build_structured(d, schema, id, t)),
+                DeclRef::Enum(.., i) => schema
+                    .enum_types
+                    .get(i)
+                    .map(|t| self.build_enum(d, schema, t)),
+                DeclRef::Definition(.., i) => schema
+                    .type_definitions
+                    .get(i)
+                    .map(|t| self.build_definition(d, schema, t)),
+            };
+            if let Some(def) = def {
+                self.model.types.push(def);
+            }
+        }
+    }
+
+    fn type_def(
+        &self,
+        doc: usize,
+        schema: &Schema,
+        name: &str,
+        pos: Pos,
+        kind: TypeKind,
+    ) -> TypeDef {
+        TypeDef {
+            name: super::Name {
+                csdl: name.to_owned(),
+                rust: String::new(),
+            },
+            namespace: schema.namespace.clone(),
+            qualified_name: format!("{}.{name}", schema.namespace),
+            module: Vec::new(),
+            docs: annotations::docs(self, doc, &[]),
+            kind,
+            origin: self.origin(doc, pos),
+        }
+    }
+
+    fn build_structured(
+        &mut self,
+        doc: usize,
+        schema: &Schema,
+        id: TypeId,
+        t: &StructuredType,
+    ) -> TypeDef {
+        let qualified = format!("{}.{}", schema.namespace, t.name);
+        let base = t.base_type.as_ref().and_then(|base| {
+            let resolved = self.model.type_id(&self.qualify(doc, base));
+            if resolved.is_none() {
+                let name = self.qualify(doc, base);
+                self.error(
+                    doc,
+                    t.pos,
+                    format!("unresolved base type `{name}` of `{qualified}`"),
+                );
+            }
+            resolved
+        });
+        let properties = t
+            .properties
+            .iter()
+            .filter_map(|p| {
+                let what = format!("property `{}` of `{qualified}`", p.name);
+                let ty = self.resolve_type_or_report(doc, &p.ty, p.pos, &what)?;
+                Some(PropertyDef {
+                    name: plain_name(&p.name),
+                    ty,
+                    facets: p.facets.clone(),
+                    default_value: p.default_value.clone(),
+                    declared_in: id,
+                    docs: annotations::docs(self, doc, &p.annotations),
+                    origin: self.origin(doc, p.pos),
+                })
+            })
+            .collect();
+        let navigation_properties = t
+            .navigation_properties
+            .iter()
+            .filter_map(|n| {
+                let what = format!("navigation property `{}` of `{qualified}`", n.name);
+                let ty = self.resolve_type_or_report(doc, &n.ty, n.pos, &what)?;
+                let TypeTarget::Defined(target) = ty.target else {
+                    let message = format!("{what} must target an entity type, not `{}`", n.ty.name);
+                    self.error(doc, n.pos, message);
+                    return None;
+                };
+                Some(NavigationDef {
+                    name: plain_name(&n.name),
+                    target,
+                    collection: ty.collection,
+                    nullable: n.nullable,
+                    partner: n.partner.clone(),
+                    contains_target: n.contains_target,
+                    declared_in: id,
+                    capabilities: annotations::capabilities(self, doc, &n.annotations),
+                    docs: annotations::docs(self, doc, &n.annotations),
+                    origin: self.origin(doc, n.pos),
+                })
+            })
+            .collect();
+        let structured = StructuredDef {
+            kind: t.kind,
+            base,
+            is_abstract: t.is_abstract,
+            open_type: t.open_type,
+            has_stream: t.has_stream,
+            key: t.key.iter().map(|k| k.name.clone()).collect(),
+            properties,
+            navigation_properties,
+            capabilities: annotations::capabilities(self, doc, &t.annotations),
+            ..StructuredDef::default()
+        };
+        let mut def = self.type_def(
+            doc,
+            schema,
+            &t.name,
+            t.pos,
+            TypeKind::Structured(structured),
+        );
+        def.docs = annotations::docs(self, doc, &t.annotations);
+        def
+    }
+
+    fn build_enum(&mut self, doc: usize, schema: &Schema, t: &EnumType) -> TypeDef {
+        let underlying = t
+            .underlying_type
+            .as_deref()
+            .map_or(Some(Primitive::Int32), |u| {
+                primitive(self.qualify(doc, u).trim_start_matches("Edm."))
+            });
+        if underlying.is_none() {
+            let message = format!(
+                "unresolved underlying type `{}` of enum `{}.{}`",
+                t.underlying_type.as_deref().unwrap_or_default(),
+                schema.namespace,
+                t.name
+            );
+            self.error(doc, t.pos, message);
+        }
+        let mut next_value = 0i64;
+        let members = t
+            .members
+            .iter()
+            .map(|m| {
+                let value = m.value.unwrap_or(next_value);
+                next_value = value.saturating_add(1);
+                EnumMemberDef {
+                    name: plain_name(&m.name),
+                    value,
+                    docs: annotations::docs(self, doc, &m.annotations),
+                }
+            })
+            .collect();
+        let def = EnumDef {
+            underlying: underlying.unwrap_or(Primitive::Int32),
+            is_flags: t.is_flags,
+            members,
+            catch_all_variant: String::new(),
+        };
+        let mut built = self.type_def(doc, schema, &t.name, t.pos, TypeKind::Enum(def));
+        built.docs = annotations::docs(self, doc, &t.annotations);
+        built
+    }
+
+    fn build_definition(&mut self, doc: usize, schema: &Schema, t: &TypeDefinition) -> TypeDef {
+        let qualified = self.qualify(doc, &t.underlying_type);
+        let underlying = qualified.strip_prefix("Edm.").and_then(primitive);
+        if underlying.is_none() {
+            let message = format!(
+                "unresolved underlying type `{qualified}` of type definition `{}.{}`",
+                schema.namespace, t.name
+            );
+            self.error(doc, t.pos, message);
+        }
+        let def = TypeDefinitionDef {
+            underlying: underlying.unwrap_or(Primitive::String),
+            facets: t.facets.clone(),
+        };
+        let mut built = self.type_def(doc, schema, &t.name, t.pos, TypeKind::Definition(def));
+        built.docs = annotations::docs(self, doc, &t.annotations);
+        built
+    }
+
+    fn finish(mut self) -> Result<Model, Diagnostics> {
+        if self.errors.is_empty() {
+            return Ok(self.model);
+        }
+        self.errors.sort();
+        self.errors.dedup();
+        Err(Diagnostics(self.errors))
+    }
+}
+
+/// A name whose Rust form is decided later by the naming pass.
+pub(crate) fn plain_name(csdl: &str) -> super::Name {
+    super::Name {
+        csdl: csdl.to_owned(),
+        rust: String::new(),
+    }
+}
+
+/// The alias part of `name` if `aliases` knows it.
+fn alias_prefix<'n>(aliases: &BTreeMap<String, String>, name: &'n str) -> Option<&'n str> {
+    let (prefix, _) = name.rsplit_once('.')?;
+    aliases.contains_key(prefix).then_some(prefix)
+}
+
+/// `name` with an alias prefix replaced by its namespace, per `aliases`.
+pub(crate) fn qualify_with(aliases: &BTreeMap<String, String>, name: &str) -> String {
+    let Some((prefix, simple)) = name.rsplit_once('.') else {
+        return name.to_owned();
+    };
+    match aliases.get(prefix) {
+        Some(namespace) => format!("{namespace}.{simple}"),
+        None => name.to_owned(),
+    }
+}
+
+/// The alias map of one document: schema aliases and `edmx:Include` aliases.
+pub(crate) fn document_aliases(doc: &Document) -> BTreeMap<String, String> {
+    let includes = doc.references.iter().flat_map(|r| &r.includes);
+    let from_includes = includes.filter_map(|i| Some((i.alias.clone()?, i.namespace.clone())));
+    let from_schemas = doc
+        .schemas
+        .iter()
+        .filter_map(|s| Some((s.alias.clone()?, s.namespace.clone())));
+    from_includes.chain(from_schemas).collect()
+}
+
+fn schema_decls(d: usize, s: usize, schema: &Schema) -> Vec<(String, DeclRef)> {
+    let qualified = |name: &str| format!("{}.{name}", schema.namespace);
+    let structured = schema.structured_types.iter().enumerate();
+    let enums = schema.enum_types.iter().enumerate();
+    let definitions = schema.type_definitions.iter().enumerate();
+    structured
+        .map(|(i, t)| (qualified(&t.name), DeclRef::Structured(d, s, i)))
+        .chain(enums.map(|(i, t)| (qualified(&t.name), DeclRef::Enum(d, s, i))))
+        .chain(definitions.map(|(i, t)| (qualified(&t.name), DeclRef::Definition(d, s, i))))
+        .collect()
+}
+
+fn decl_doc(decl: DeclRef) -> usize {
+    match decl {
+        DeclRef::Structured(d, ..) | DeclRef::Enum(d, ..) | DeclRef::Definition(d, ..) => d,
+    }
+}
+
+/// The primitive named `Edm.<name>`.
+pub(crate) fn primitive(name: &str) -> Option<Primitive> {
+    use Primitive as P;
+    let p = match name {
+        "Binary" => P::Binary,
+        "Boolean" => P::Boolean,
+        "Byte" => P::Byte,
+        "Date" => P::Date,
+        "DateTimeOffset" => P::DateTimeOffset,
+        "Decimal" => P::Decimal,
+        "Double" => P::Double,
+        "Duration" => P::Duration,
+        "Guid" => P::Guid,
+        "Int16" => P::Int16,
+        "Int32" => P::Int32,
+        "Int64" => P::Int64,
+        "SByte" => P::SByte,
+        "Single" => P::Single,
+        "Stream" => P::Stream,
+        "String" => P::String,
+        "TimeOfDay" => P::TimeOfDay,
+        "Untyped"
+        | "PrimitiveType"
+        | "ComplexType"
+        | "EntityType"
+        | "AnnotationPath"
+        | "PropertyPath"
+        | "NavigationPropertyPath" => P::Untyped,
+        other if other.starts_with("Geography") => P::Geography,
+        other if other.starts_with("Geometry") => P::Geometry,
+        _ => return None,
+    };
+    Some(p)
+}
+
+/// The model's key for a type reference as written by the model: `Collection(ns.name)` or
+/// `ns.name` (`Edm.X` for primitives).
+pub(crate) fn type_use_key(model: &Model, ty: &TypeUse) -> String {
+    let element = match ty.target {
+        TypeTarget::Primitive(p) => format!("Edm.{p:?}"),
+        TypeTarget::Defined(id) => model.ty(id).qualified_name.clone(),
+    };
+    if ty.collection {
+        format!("Collection({element})")
+    } else {
+        element
+    }
+}

@@ -1,0 +1,218 @@
+//! The naming pass: gives every model item its Rust name through [`super::naming`], making
+//! names unique per scope in a deterministic order.
+//!
+//! Scopes: one per Rust module for types (module per namespace); one per structured type for
+//! fields (properties and navigation properties together, inherited ones first, so a derived
+//! type's inherited fields keep the names its base chose); one per enum for variants plus its
+//! catch-all; one per binding type for bound operations (seeded with navigation names so a
+//! request builder's methods cannot clash); one per operation for parameters; one for the
+//! container's members. Helper items claim their names after all declared types.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::naming::{Case, NameScope, field_name, module_name, type_name, variant_name};
+use super::operations::binding_key;
+use super::{Model, TypeKind, TypeTarget};
+
+/// Catch-all variant candidates for enum values the metadata does not list, in preference order.
+const CATCH_ALL_CANDIDATES: &[&str] = &["Other", "UnknownValue", "Unrecognized"];
+
+/// Assigns every Rust name in the model.
+pub(crate) fn assign(model: &mut Model) {
+    assign_modules(model);
+    assign_type_names(model);
+    assign_fields(model);
+    assign_enum_variants(model);
+    assign_operation_names(model);
+    assign_container_names(model);
+}
+
+/// The namespace that maps to the root module: the container's, else the shortest one.
+fn root_namespace(model: &Model, namespaces: &BTreeSet<String>) -> String {
+    let from_container = model
+        .container
+        .as_ref()
+        .and_then(|c| c.qualified_name.rsplit_once('.'))
+        .map(|(namespace, _)| namespace.to_owned());
+    let shortest = namespaces
+        .iter()
+        .min_by_key(|n| (n.len(), n.as_str()))
+        .cloned();
+    from_container.or(shortest).unwrap_or_default()
+}
+
+/// The Rust module path of `namespace`: segments below the root namespace, snake_cased.
+pub fn module_path(namespace: &str, root: &str) -> Vec<String> {
+    if namespace == root {
+        return Vec::new();
+    }
+    let below_root = namespace
+        .strip_prefix(root)
+        .and_then(|rest| rest.strip_prefix('.'))
+        .filter(|_| !root.is_empty());
+    below_root
+        .unwrap_or(namespace)
+        .split('.')
+        .map(module_name)
+        .collect()
+}
+
+fn assign_modules(model: &mut Model) {
+    let types = model.types.iter().map(|t| t.namespace.clone());
+    let operations = model.operations.iter().map(|o| o.namespace.clone());
+    let namespaces: BTreeSet<String> = types.chain(operations).collect();
+    let root = root_namespace(model, &namespaces);
+    model.modules = namespaces
+        .iter()
+        .map(|n| (n.clone(), module_path(n, &root)))
+        .collect();
+    for ty in &mut model.types {
+        ty.module = model
+            .modules
+            .get(&ty.namespace)
+            .cloned()
+            .unwrap_or_default();
+    }
+}
+
+fn assign_type_names(model: &mut Model) {
+    let mut scopes: BTreeMap<Vec<String>, NameScope> = BTreeMap::new();
+    for ty in &mut model.types {
+        let scope = scopes
+            .entry(ty.module.clone())
+            .or_insert_with(|| NameScope::new(Case::UpperCamel));
+        ty.name.rust = scope.claim(&type_name(&ty.name.csdl));
+    }
+    if let Some(container) = &mut model.container {
+        let scope = scopes
+            .entry(Vec::new())
+            .or_insert_with(|| NameScope::new(Case::UpperCamel));
+        container.name.rust = scope.claim(&type_name(&container.name.csdl));
+    }
+    for ty in &mut model.types {
+        let TypeKind::Structured(s) = &mut ty.kind else {
+            continue;
+        };
+        if s.direct_derived.is_empty() {
+            continue;
+        }
+        let scope = scopes
+            .entry(ty.module.clone())
+            .or_insert_with(|| NameScope::new(Case::UpperCamel));
+        s.concrete_struct_name = Some(scope.claim_first_free(&[&format!("{}Base", ty.name.rust)]));
+    }
+}
+
+/// Field names, bases before derived types so inherited fields copy their base's names.
+fn assign_fields(model: &mut Model) {
+    let mut order: Vec<(usize, usize)> = (0..model.types.len())
+        .filter_map(|i| match &model.types[i].kind {
+            TypeKind::Structured(s) => Some((s.ancestors.len(), i)),
+            _ => None,
+        })
+        .collect();
+    order.sort();
+    for (_, index) in order {
+        let inherited = inherited_field_names(model, index);
+        if let TypeKind::Structured(s) = &mut model.types[index].kind {
+            let mut scope = NameScope::new(Case::Snake);
+            let (props, navs) = inherited;
+            for (p, name) in s.properties.iter_mut().zip(&props) {
+                p.name.rust = name.clone();
+            }
+            for (n, name) in s.navigation_properties.iter_mut().zip(&navs) {
+                n.name.rust = name.clone();
+            }
+            props.iter().chain(&navs).for_each(|n| scope.reserve(n));
+            for p in s.properties.iter_mut().skip(props.len()) {
+                p.name.rust = scope.claim(&field_name(&p.name.csdl));
+            }
+            for n in s.navigation_properties.iter_mut().skip(navs.len()) {
+                n.name.rust = scope.claim(&field_name(&n.name.csdl));
+            }
+        }
+    }
+}
+
+/// The Rust names of the base type's properties and navigation properties.
+fn inherited_field_names(model: &Model, index: usize) -> (Vec<String>, Vec<String>) {
+    let base = match &model.types[index].kind {
+        TypeKind::Structured(s) => s.base.and_then(|b| model.structured(b)),
+        _ => None,
+    };
+    base.map(|b| {
+        let props = b.properties.iter().map(|p| p.name.rust.clone()).collect();
+        let navs = b
+            .navigation_properties
+            .iter()
+            .map(|n| n.name.rust.clone())
+            .collect();
+        (props, navs)
+    })
+    .unwrap_or_default()
+}
+
+fn assign_enum_variants(model: &mut Model) {
+    for ty in &mut model.types {
+        let TypeKind::Enum(e) = &mut ty.kind else {
+            continue;
+        };
+        let mut scope = NameScope::new(Case::UpperCamel);
+        for member in &mut e.members {
+            member.name.rust = scope.claim(&variant_name(&member.name.csdl));
+        }
+        e.catch_all_variant = scope.claim_first_free(CATCH_ALL_CANDIDATES);
+    }
+}
+
+fn assign_operation_names(model: &mut Model) {
+    let mut scopes: BTreeMap<String, NameScope> = BTreeMap::new();
+    for index in 0..model.operations.len() {
+        let key = binding_key(model, &model.operations[index]);
+        if !scopes.contains_key(&key) {
+            let seeded = binding_scope(model, index);
+            scopes.insert(key.clone(), seeded);
+        }
+        let Some(scope) = scopes.get_mut(&key) else {
+            continue;
+        };
+        let op = &mut model.operations[index];
+        op.name.rust = scope.claim(&field_name(&op.name.csdl));
+        let mut parameters = NameScope::new(Case::Snake);
+        for p in &mut op.parameters {
+            p.name.rust = parameters.claim(&field_name(&p.name.csdl));
+        }
+    }
+}
+
+/// A method scope for operations bound like operation `index`: for a single entity binding it
+/// starts with the entity's navigation property names.
+fn binding_scope(model: &Model, index: usize) -> NameScope {
+    let mut scope = NameScope::new(Case::Snake);
+    let binding = model.operations[index].binding.as_ref();
+    if let Some(b) = binding.filter(|b| !b.ty.collection)
+        && let TypeTarget::Defined(id) = b.ty.target
+        && let Some(s) = model.structured(id)
+    {
+        s.navigation_properties
+            .iter()
+            .for_each(|n| scope.reserve(&n.name.rust));
+    }
+    scope
+}
+
+fn assign_container_names(model: &mut Model) {
+    let Some(container) = &mut model.container else {
+        return;
+    };
+    let mut scope = NameScope::new(Case::Snake);
+    for set in &mut container.entity_sets {
+        set.name.rust = scope.claim(&field_name(&set.name.csdl));
+    }
+    for singleton in &mut container.singletons {
+        singleton.name.rust = scope.claim(&field_name(&singleton.name.csdl));
+    }
+    for import in &mut container.imports {
+        import.name.rust = scope.claim(&field_name(&import.name.csdl));
+    }
+}

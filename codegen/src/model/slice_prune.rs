@@ -1,0 +1,240 @@
+//! Pruning a syntax document to a [`Selection`]: keeps the kept types (path steps with only
+//! their path navigation properties, other types without navigation properties whose targets
+//! were left out), the kept operations, the kept container members with their navigation
+//! property bindings pruned, annotation blocks whose target survives, references, terms and
+//! aliases. Schemas left empty are dropped.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::operations::binding_key;
+use super::resolve::{document_aliases, qualify_with};
+use super::slice::Selection;
+use super::{Model, TypeId};
+use crate::csdl::syntax::{
+    AnnotationsBlock, Document, EntityContainer, NavigationPropertyBinding, Operation, Schema,
+    StructuredType,
+};
+
+/// The pruned copy of `doc`.
+pub(crate) fn prune(doc: &Document, model: &Model, selection: &Selection) -> Document {
+    let pruner = Pruner {
+        model,
+        selection,
+        aliases: document_aliases(doc),
+        kept_operations: selection
+            .operations
+            .iter()
+            .map(|&id| {
+                let op = model.operation(id);
+                (op.qualified_name.clone(), binding_key(model, op))
+            })
+            .collect(),
+    };
+    let schemas = doc
+        .schemas
+        .iter()
+        .map(|s| pruner.schema(s))
+        .filter(|s| !is_empty(s))
+        .collect();
+    Document {
+        source: doc.source.clone(),
+        version: doc.version.clone(),
+        references: doc.references.clone(),
+        schemas,
+    }
+}
+
+struct Pruner<'m> {
+    model: &'m Model,
+    selection: &'m Selection,
+    aliases: BTreeMap<String, String>,
+    kept_operations: BTreeSet<(String, String)>,
+}
+
+impl Pruner<'_> {
+    fn qualify(&self, name: &str) -> String {
+        qualify_with(&self.aliases, name)
+    }
+
+    fn type_in_slice(&self, namespace: &str, name: &str) -> Option<TypeId> {
+        let id = self.model.type_id(&format!("{namespace}.{name}"))?;
+        self.selection.contains(id).then_some(id)
+    }
+
+    fn schema(&self, schema: &Schema) -> Schema {
+        let ns = schema.namespace.as_str();
+        Schema {
+            structured_types: schema
+                .structured_types
+                .iter()
+                .filter_map(|t| self.structured(ns, t))
+                .collect(),
+            enum_types: schema
+                .enum_types
+                .iter()
+                .filter(|t| self.type_in_slice(ns, &t.name).is_some())
+                .cloned()
+                .collect(),
+            type_definitions: schema
+                .type_definitions
+                .iter()
+                .filter(|t| self.type_in_slice(ns, &t.name).is_some())
+                .cloned()
+                .collect(),
+            operations: schema
+                .operations
+                .iter()
+                .filter(|op| self.operation_kept(ns, op))
+                .cloned()
+                .collect(),
+            terms: schema.terms.clone(),
+            entity_containers: schema
+                .entity_containers
+                .iter()
+                .map(|c| self.container(c))
+                .collect(),
+            annotation_blocks: schema
+                .annotation_blocks
+                .iter()
+                .filter(|b| self.block_kept(b))
+                .cloned()
+                .collect(),
+            ..schema.clone()
+        }
+    }
+
+    fn structured(&self, namespace: &str, t: &StructuredType) -> Option<StructuredType> {
+        let id = self.type_in_slice(namespace, &t.name)?;
+        let kept = self.selection.kept_navigations.get(&id);
+        let mut pruned = t.clone();
+        pruned
+            .navigation_properties
+            .retain(|n| kept.is_some_and(|k| k.contains(&n.name)));
+        Some(pruned)
+    }
+
+    fn operation_kept(&self, namespace: &str, op: &Operation) -> bool {
+        let qualified = format!("{namespace}.{}", op.name);
+        let binding = match op.parameters.first().filter(|_| op.is_bound) {
+            Some(p) if p.ty.collection => format!("Collection({})", self.qualify(&p.ty.name)),
+            Some(p) => self.qualify(&p.ty.name),
+            None => String::new(),
+        };
+        self.kept_operations.contains(&(qualified, binding))
+    }
+
+    fn container(&self, c: &EntityContainer) -> EntityContainer {
+        let members = &self.selection.container_members;
+        let mut pruned = c.clone();
+        pruned.entity_sets.retain(|s| members.contains(&s.name));
+        pruned.singletons.retain(|s| members.contains(&s.name));
+        for set in &mut pruned.entity_sets {
+            let ty = self.model.type_id(&self.qualify(&set.entity_type));
+            set.navigation_property_bindings
+                .retain(|b| self.binding_kept(ty, b));
+        }
+        for singleton in &mut pruned.singletons {
+            let ty = self.model.type_id(&self.qualify(&singleton.ty));
+            singleton
+                .navigation_property_bindings
+                .retain(|b| self.binding_kept(ty, b));
+        }
+        if !self.selection.whole_container {
+            pruned.action_imports.clear();
+            pruned.function_imports.clear();
+        }
+        pruned
+    }
+
+    /// A binding survives when its target set is kept and every navigation on its path is.
+    fn binding_kept(&self, start: Option<TypeId>, binding: &NavigationPropertyBinding) -> bool {
+        let target = binding.target.rsplit('/').next().unwrap_or_default();
+        if !self.selection.container_members.contains(target) {
+            return false;
+        }
+        let mut current = start;
+        for segment in binding.path.split('/') {
+            current = match current {
+                _ if segment.contains('.') => self.model.type_id(&self.qualify(segment)),
+                Some(id) => self.kept_navigation_target(id, segment),
+                None => None,
+            };
+        }
+        current.is_some()
+    }
+
+    fn kept_navigation_target(&self, id: TypeId, name: &str) -> Option<TypeId> {
+        let nav = self.model.structured(id)?.navigation(name)?;
+        let kept = self.selection.kept_navigations.get(&nav.declared_in)?;
+        kept.contains(name).then_some(nav.target)
+    }
+
+    /// Whether an external annotations block targets something that survives.
+    fn block_kept(&self, block: &AnnotationsBlock) -> bool {
+        if let Some((name, signature)) = block.target.split_once('(') {
+            let binding = signature.split(',').next().unwrap_or_default().trim();
+            let binding = binding.strip_suffix(')').unwrap_or(binding);
+            let binding = match binding.strip_prefix("Collection(") {
+                Some(inner) => format!("Collection({})", self.qualify(inner.trim_end_matches(')'))),
+                None => self.qualify(binding),
+            };
+            return self
+                .kept_operations
+                .contains(&(self.qualify(name), binding));
+        }
+        let mut segments = block.target.split('/');
+        let head = self.qualify(segments.next().unwrap_or_default());
+        let rest: Vec<&str> = segments.collect();
+        if self
+            .model
+            .container
+            .as_ref()
+            .is_some_and(|c| c.qualified_name == head)
+        {
+            let first = rest.first().copied().unwrap_or_default();
+            return self.selection.container_members.contains(first);
+        }
+        let Some(id) = self
+            .model
+            .type_id(&head)
+            .filter(|&id| self.selection.contains(id))
+        else {
+            return false;
+        };
+        match rest.as_slice() {
+            [] => true,
+            [member] => self.member_kept(id, member),
+            _ => false,
+        }
+    }
+
+    fn member_kept(&self, id: TypeId, member: &str) -> bool {
+        let ty = self.model.ty(id);
+        match &ty.kind {
+            super::TypeKind::Structured(s) => {
+                let own_property = s
+                    .properties
+                    .iter()
+                    .any(|p| p.name.csdl == member && p.declared_in == id);
+                let kept_nav = self
+                    .selection
+                    .kept_navigations
+                    .get(&id)
+                    .is_some_and(|k| k.contains(member));
+                own_property || kept_nav
+            }
+            super::TypeKind::Enum(e) => e.members.iter().any(|m| m.name.csdl == member),
+            super::TypeKind::Definition(_) => false,
+        }
+    }
+}
+
+fn is_empty(schema: &Schema) -> bool {
+    schema.structured_types.is_empty()
+        && schema.enum_types.is_empty()
+        && schema.type_definitions.is_empty()
+        && schema.operations.is_empty()
+        && schema.terms.is_empty()
+        && schema.entity_containers.is_empty()
+        && schema.annotation_blocks.is_empty()
+}
