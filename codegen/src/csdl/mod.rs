@@ -2,3 +2,5 @@
 
 pub mod syntax;
 pub mod writer;
+pub mod reader;
+pub use reader::read_document;
