@@ -1,8 +1,9 @@
 //! Pruning a syntax document to a [`Selection`]: keeps the kept types (path steps with only
 //! their path navigation properties, other types without navigation properties whose targets
 //! were left out), the kept operations, the kept container members with their navigation
-//! property bindings pruned, annotation blocks whose target survives, references, terms and
-//! aliases. Schemas left empty are dropped.
+//! property bindings pruned, annotation blocks whose target survives, references and aliases.
+//! Terms are kept when the whole container is kept, otherwise only when a kept annotation uses
+//! them. Schemas left empty are dropped.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -11,8 +12,8 @@ use super::resolve::{document_aliases, qualify_with};
 use super::slice::Selection;
 use super::{Model, TypeId};
 use crate::csdl::syntax::{
-    AnnotationsBlock, Document, EntityContainer, NavigationPropertyBinding, Operation, Schema,
-    StructuredType,
+    Annotation, AnnotationsBlock, Document, EntityContainer, Expr, NavigationPropertyBinding,
+    Operation, Schema, StructuredType,
 };
 
 /// The pruned copy of `doc`.
@@ -30,12 +31,17 @@ pub(crate) fn prune(doc: &Document, model: &Model, selection: &Selection) -> Doc
             })
             .collect(),
     };
-    let schemas = doc
-        .schemas
-        .iter()
-        .map(|s| pruner.schema(s))
-        .filter(|s| !is_empty(s))
-        .collect();
+    let mut schemas: Vec<Schema> = doc.schemas.iter().map(|s| pruner.schema(s)).collect();
+    if !selection.whole_container {
+        let used = used_terms(&pruner, &schemas);
+        for schema in &mut schemas {
+            let namespace = schema.namespace.clone();
+            schema
+                .terms
+                .retain(|t| used.contains(&format!("{namespace}.{}", t.name)));
+        }
+    }
+    schemas.retain(|s| !is_empty(s));
     Document {
         source: doc.source.clone(),
         version: doc.version.clone(),
@@ -226,6 +232,72 @@ impl Pruner<'_> {
             super::TypeKind::Enum(e) => e.members.iter().any(|m| m.name.csdl == member),
             super::TypeKind::Definition(_) => false,
         }
+    }
+}
+
+/// Qualified names of the terms used by any annotation left in `schemas`.
+fn used_terms(pruner: &Pruner, schemas: &[Schema]) -> BTreeSet<String> {
+    let mut used = BTreeSet::new();
+    let mut add = |annotations: &[Annotation]| {
+        collect_terms(annotations, &mut |term| {
+            used.insert(pruner.qualify(term));
+        })
+    };
+    for schema in schemas {
+        add(&schema.annotations);
+        schema
+            .annotation_blocks
+            .iter()
+            .for_each(|b| add(&b.annotations));
+        schema.enum_types.iter().for_each(|e| {
+            add(&e.annotations);
+            e.members.iter().for_each(|m| add(&m.annotations));
+        });
+        schema
+            .type_definitions
+            .iter()
+            .for_each(|t| add(&t.annotations));
+        for t in &schema.structured_types {
+            add(&t.annotations);
+            t.properties.iter().for_each(|p| add(&p.annotations));
+            t.navigation_properties
+                .iter()
+                .for_each(|n| add(&n.annotations));
+        }
+        for op in &schema.operations {
+            add(&op.annotations);
+            op.parameters.iter().for_each(|p| add(&p.annotations));
+        }
+        for c in &schema.entity_containers {
+            add(&c.annotations);
+            c.entity_sets.iter().for_each(|s| add(&s.annotations));
+            c.singletons.iter().for_each(|s| add(&s.annotations));
+        }
+    }
+    used
+}
+
+/// Calls `found` with every term of `annotations`, including annotations nested in records.
+fn collect_terms(annotations: &[Annotation], found: &mut dyn FnMut(&str)) {
+    for annotation in annotations {
+        found(&annotation.term);
+        collect_expr_terms(&annotation.value, found);
+    }
+}
+
+fn collect_expr_terms(expr: &Expr, found: &mut dyn FnMut(&str)) {
+    match expr {
+        Expr::Record(record) => {
+            collect_terms(&record.annotations, found);
+            record
+                .property_values
+                .iter()
+                .for_each(|pv| collect_expr_terms(&pv.value, found));
+        }
+        Expr::Collection(items) => items
+            .iter()
+            .for_each(|item| collect_expr_terms(item, found)),
+        _ => {}
     }
 }
 
