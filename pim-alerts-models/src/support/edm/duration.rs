@@ -45,6 +45,8 @@ struct Parts {
     units: [u64; 7],
     nanos: u32,
     sub_nano: bool,
+    /// A component does not fit a `u64`.
+    overflow: bool,
 }
 
 /// Parses `[-]P[nY][nM][nW][nD][T[nH][nM][n[.f]S]]` (at least one component).
@@ -93,12 +95,11 @@ fn parse(text: &str) -> Result<Parts, DurationError> {
         if int.is_empty() || rank < next_rank || frac.is_some_and(|f| f.is_empty() || rank != 6) {
             return Err(DurationError::Invalid);
         }
-        parts.units[rank] = int
-            .iter()
-            .try_fold(0u64, |acc, &c| {
-                acc.checked_mul(10)?.checked_add(u64::from(c - b'0'))
-            })
-            .ok_or(DurationError::Overflow)?;
+        let value = int.iter().try_fold(0u64, |acc, &c| {
+            acc.checked_mul(10)?.checked_add(u64::from(c - b'0'))
+        });
+        parts.overflow |= value.is_none();
+        parts.units[rank] = value.unwrap_or(u64::MAX);
         if let Some(frac) = frac {
             let (nanos, finer) = frac.split_at(frac.len().min(9));
             let scale = 10u32.pow(9 - nanos.len() as u32);
@@ -148,6 +149,9 @@ impl Duration {
         }
         if p.sub_nano {
             return Err(DurationError::Inexact);
+        }
+        if p.overflow {
+            return Err(DurationError::Overflow);
         }
         let secs = [
             (weeks, 604_800),
