@@ -13,7 +13,8 @@ use std::time::Instant;
 
 use reqwest::StatusCode;
 use reqwest::header::{
-    ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue, LOCATION, RETRY_AFTER, USER_AGENT,
+    ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderValue, LOCATION,
+    RETRY_AFTER, USER_AGENT,
 };
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -199,8 +200,10 @@ impl Client {
             Some(body) => builder
                 .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
                 .body(body.clone()),
-            // An explicit empty body makes POST/PATCH send `Content-Length: 0`, which Graph wants.
-            None if req.method != reqwest::Method::GET => builder.body(Vec::new()),
+            // Graph answers `411 Length Required` to a bodiless POST without `Content-Length`.
+            None if req.method != reqwest::Method::GET => builder
+                .header(CONTENT_LENGTH, HeaderValue::from_static("0"))
+                .body(Vec::new()),
             None => builder,
         })
     }

@@ -1,0 +1,257 @@
+//! Error mapping: Graph error bodies, decode errors, non-JSON errors, timeouts, transport, auth.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::*;
+use pim_alerts_client::runtime::{
+    AuthError, Client, Error, Method, Request, RetryPolicy, TokenFuture, TokenProvider,
+};
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const REMEDIATE_T: &str =
+    "/identityGovernance/roleManagementAlerts/alerts/{id}/alertIncidents/{iid}/remediate";
+
+fn remediate() -> Request {
+    Request::from_template(
+        Method::POST,
+        REMEDIATE_T,
+        &[("id", "alert-1"), ("iid", "incident-1")],
+    )
+}
+
+fn get_alert() -> Request {
+    Request::from_template(
+        Method::GET,
+        "/identityGovernance/roleManagementAlerts/alerts/{id}",
+        &[("id", "a1")],
+    )
+}
+
+async fn server_answering(body: ResponseTemplate) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(body.clone())
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(body)
+        .mount(&server)
+        .await;
+    server
+}
+
+#[tokio::test]
+async fn remediate_400_not_remediable_is_a_graph_error_with_request_id() {
+    let body = graph_error(
+        "BadRequest",
+        "The alert incident is not remediable.",
+        "6a9b6b1b-3c57-4c1a-9a35-fb1b4c2f0d11",
+    );
+    let server = server_answering(ResponseTemplate::new(400).set_body_json(body)).await;
+    let err = client(&server)
+        .send_no_content(remediate())
+        .await
+        .expect_err("400");
+    let graph = err.graph_error().expect("graph error");
+    assert_eq!(graph.status, 400);
+    assert_eq!(graph.error.code, "BadRequest");
+    assert_eq!(
+        graph.request_id(),
+        Some("6a9b6b1b-3c57-4c1a-9a35-fb1b4c2f0d11")
+    );
+    assert_eq!(
+        graph.client_request_id(),
+        "0c8f5d2e-8f1b-4a4e-9d3b-2f6c1a7e9b10"
+    );
+    let shown = err.to_string();
+    for part in [
+        "POST /identityGovernance/roleManagementAlerts/alerts/{id}/alertIncidents/{iid}/remediate",
+        "400 Bad Request",
+        "BadRequest",
+        "not remediable",
+        "request-id: 6a9b6b1b-3c57-4c1a-9a35-fb1b4c2f0d11",
+        "date: 2023-09-20T17:06:01",
+    ] {
+        assert!(shown.contains(part), "{part:?} missing in {shown}");
+    }
+}
+
+#[tokio::test]
+async fn request_id_falls_back_to_the_response_header() {
+    let body = serde_json::json!({"error": {"code": "UnknownError", "message": ""}});
+    let template = ResponseTemplate::new(404)
+        .insert_header("request-id", "hdr-req-1")
+        .set_body_json(body);
+    let server = server_answering(template).await;
+    let err = client(&server)
+        .send_json::<Alert>(get_alert())
+        .await
+        .expect_err("404");
+    let graph = err.graph_error().expect("graph error");
+    assert_eq!(graph.error.code, "UnknownError");
+    assert_eq!(graph.request_id(), Some("hdr-req-1"));
+    let sent = server.received_requests().await.unwrap_or_default();
+    assert_eq!(
+        graph.client_request_id(),
+        client_request_id(&sent[0]),
+        "falls back to ours"
+    );
+    assert!(err.to_string().contains("request-id: hdr-req-1"));
+}
+
+#[tokio::test]
+async fn malformed_json_is_a_decode_error_with_the_json_path() {
+    let body = r#"{"id": "a1", "incidentCount": "seven", "isActive": true}"#;
+    let server =
+        server_answering(ResponseTemplate::new(200).set_body_raw(body, "application/json")).await;
+    let err = client(&server)
+        .send_json::<Alert>(get_alert())
+        .await
+        .expect_err("bad type");
+    let Error::Decode(d) = &err else {
+        panic!("expected Decode: {err:?}")
+    };
+    assert_eq!(d.path, "incidentCount");
+    assert_eq!(d.body_excerpt, body);
+    assert!(err.to_string().contains("`incidentCount`"), "{err}");
+
+    let truncated = server_answering(
+        ResponseTemplate::new(200).set_body_raw(r#"{"id": "a1", "incid"#, "application/json"),
+    )
+    .await;
+    let err = client(&truncated)
+        .send_json::<Alert>(get_alert())
+        .await
+        .expect_err("truncated");
+    assert!(matches!(err, Error::Decode(_)), "{err:?}");
+}
+
+#[tokio::test]
+async fn html_500_is_unexpected_status_with_a_bounded_excerpt() {
+    let html = format!(
+        "<html><body><h1>Internal Server Error</h1>{}</body></html>",
+        "x".repeat(5000)
+    );
+    let server = server_answering(ResponseTemplate::new(500).set_body_raw(html, "text/html")).await;
+    let err = client(&server)
+        .send_json::<Alert>(get_alert())
+        .await
+        .expect_err("500");
+    let Error::UnexpectedStatus(u) = &err else {
+        panic!("expected UnexpectedStatus: {err:?}")
+    };
+    assert_eq!(u.status, 500);
+    assert!(
+        u.body_excerpt
+            .starts_with("<html><body><h1>Internal Server Error")
+    );
+    assert!(u.body_excerpt.len() <= 512 + 3, "{}", u.body_excerpt.len());
+    assert!(
+        err.to_string().contains("500 Internal Server Error"),
+        "{err}"
+    );
+    assert_eq!(
+        server.received_requests().await.unwrap_or_default().len(),
+        1,
+        "500 is not retried"
+    );
+}
+
+#[tokio::test]
+async fn slow_server_is_a_timeout() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(alert_json("a1", 1))
+                .set_delay(Duration::from_secs(2)),
+        )
+        .mount(&server)
+        .await;
+    let client = builder(&server)
+        .timeout(Duration::from_millis(150))
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .expect("client");
+    let start = Instant::now();
+    let err = client
+        .send_json::<Alert>(get_alert())
+        .await
+        .expect_err("timeout");
+    assert!(
+        matches!(err, Error::Timeout { after, .. } if after == Duration::from_millis(150)),
+        "{err:?}"
+    );
+    assert!(start.elapsed() < Duration::from_secs(1));
+    assert!(
+        err.to_string()
+            .contains("GET /identityGovernance/roleManagementAlerts/alerts/{id}")
+    );
+}
+
+#[tokio::test]
+async fn connection_refused_is_a_transport_error() {
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        listener.local_addr().expect("addr").port()
+    };
+    let build = |retry| {
+        Client::builder()
+            .base_url(format!("http://127.0.0.1:{port}/beta"))
+            .bearer_token(TOKEN)
+            .retry_policy(retry)
+            .build()
+            .expect("client")
+    };
+    let err = build(RetryPolicy::none())
+        .send_json::<Alert>(get_alert())
+        .await
+        .expect_err("refused");
+    assert!(
+        matches!(&err, Error::Transport { source, .. } if source.is_connect()),
+        "{err:?}"
+    );
+
+    // Connection failures are retried for every method: nothing reached the server.
+    let err = build(fast_retry())
+        .send_no_content(remediate())
+        .await
+        .expect_err("refused");
+    assert!(
+        matches!(&err, Error::RetriesExhausted { attempts: 3, last, .. } if matches!(**last, Error::Transport { .. })),
+        "{err:?}"
+    );
+}
+
+struct FailingProvider;
+
+impl TokenProvider for FailingProvider {
+    fn token(&self) -> TokenFuture<'_> {
+        Box::pin(async { Err(AuthError::new("AADSTS700016: application not found")) })
+    }
+}
+
+#[tokio::test]
+async fn token_provider_failure_is_an_auth_error_and_nothing_is_sent() {
+    let server = MockServer::start().await;
+    let client = builder(&server)
+        .token_provider(FailingProvider)
+        .build()
+        .expect("client");
+    let err = client
+        .send_json::<Alert>(get_alert())
+        .await
+        .expect_err("auth");
+    assert!(matches!(err, Error::Auth(_)), "{err:?}");
+    assert!(err.to_string().contains("AADSTS700016"));
+    assert!(
+        server
+            .received_requests()
+            .await
+            .unwrap_or_default()
+            .is_empty()
+    );
+}

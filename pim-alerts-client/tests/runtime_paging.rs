@@ -1,0 +1,239 @@
+//! Paging over `@odata.nextLink`: item stream, page by page, foreign links, decode errors.
+
+mod common;
+
+use common::*;
+use futures::StreamExt;
+use pim_alerts_client::runtime::{Error, LinkKind, Method, Paged, Request};
+use serde_json::json;
+use wiremock::matchers::{method, path, query_param, query_param_is_missing};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const INCIDENTS_T: &str = "/identityGovernance/roleManagementAlerts/alerts/{id}/alertIncidents";
+const ALERT_ID: &str = "DirectoryRole_3b0e753b_TooManyGlobalAdminsAssignedToTenantAlert";
+
+#[derive(Debug, serde::Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+struct Incident {
+    id: String,
+    assignee_display_name: String,
+}
+
+fn incident(n: u32) -> serde_json::Value {
+    json!({
+        "@odata.type": "#microsoft.graph.tooManyGlobalAdminsAssignedToTenantAlertIncident",
+        "id": format!("incident-{n}"),
+        "assigneeId": format!("incident-{n}"),
+        "assigneeDisplayName": format!("User {n}"),
+        "assigneeUserPrincipalName": format!("user{n}@contoso.example")
+    })
+}
+
+fn incidents_path() -> String {
+    format!("{ALERTS}/{ALERT_ID}/alertIncidents")
+}
+
+/// Mounts three pages: 1-2 (count 5), 3-4, 5; links are absolute URLs on the same server.
+async fn mount_three_pages(server: &MockServer) {
+    let next = |token: &str| format!("{}{}?$skiptoken={token}", server.uri(), incidents_path());
+    let pages = [
+        (
+            None,
+            json!({"@odata.count": 5, "value": [incident(1), incident(2)], "@odata.nextLink": next("p2")}),
+        ),
+        (
+            Some("p2"),
+            json!({"value": [incident(3), incident(4)], "@odata.nextLink": next("p3")}),
+        ),
+        (Some("p3"), json!({"value": [incident(5)]})),
+    ];
+    for (token, body) in pages {
+        let mock = Mock::given(method("GET"))
+            .and(path(incidents_path()))
+            .and(StandardHeaders);
+        let mock = match token {
+            Some(t) => mock.and(query_param("$skiptoken", t)),
+            None => mock
+                .and(query_param_is_missing("$skiptoken"))
+                .and(query_param("$count", "true")),
+        };
+        mock.respond_with(ResponseTemplate::new(200).set_body_json(body))
+            .expect(1)
+            .mount(server)
+            .await;
+    }
+}
+
+fn first_request() -> Request {
+    Request::from_template(Method::GET, INCIDENTS_T, &[("id", ALERT_ID)]).query("$count", "true")
+}
+
+#[tokio::test]
+async fn three_pages_as_a_stream_of_items() {
+    let server = MockServer::start().await;
+    mount_three_pages(&server).await;
+    let items: Vec<Incident> = client(&server)
+        .paged::<Incident>(first_request())
+        .items()
+        .map(|r| r.expect("item"))
+        .collect()
+        .await;
+    let ids: Vec<_> = items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "incident-1",
+            "incident-2",
+            "incident-3",
+            "incident-4",
+            "incident-5"
+        ]
+    );
+    assert_eq!(items[4].assignee_display_name, "User 5");
+    assert_eq!(
+        server.received_requests().await.unwrap_or_default().len(),
+        3
+    );
+}
+
+#[tokio::test]
+async fn three_pages_page_by_page() {
+    let server = MockServer::start().await;
+    mount_three_pages(&server).await;
+    let mut paged: Paged<Incident> = client(&server).paged(first_request());
+    let mut sizes = Vec::new();
+    let mut counts = Vec::new();
+    while let Some(page) = paged.next_page().await.expect("page") {
+        sizes.push(page.value.len());
+        counts.push(page.count);
+    }
+    assert_eq!(sizes, [2, 2, 1]);
+    assert_eq!(counts, [Some(5), None, None]);
+    assert!(
+        paged.next_page().await.expect("finished").is_none(),
+        "stays finished"
+    );
+}
+
+#[tokio::test]
+async fn three_pages_as_a_stream_of_pages() {
+    let server = MockServer::start().await;
+    mount_three_pages(&server).await;
+    let pages: Vec<_> = client(&server)
+        .paged::<Incident>(first_request())
+        .pages()
+        .collect()
+        .await;
+    let sizes: Vec<_> = pages
+        .iter()
+        .map(|p| p.as_ref().map(|p| p.value.len()).ok())
+        .collect();
+    assert_eq!(sizes, [Some(2), Some(2), Some(1)]);
+    let links: Vec<_> = pages
+        .iter()
+        .map(|p| {
+            p.as_ref()
+                .ok()
+                .and_then(|p| p.next_link.as_deref())
+                .is_some()
+        })
+        .collect();
+    assert_eq!(links, [true, true, false]);
+}
+
+#[tokio::test]
+async fn relative_next_link_is_resolved_against_the_base_url() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(incidents_path()))
+        .and(query_param_is_missing("$skiptoken"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "value": [incident(1)],
+            "@odata.nextLink": format!("{}?$skiptoken=2", incidents_path())
+        })))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(incidents_path()))
+        .and(query_param("$skiptoken", "2"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"value": [incident(2)]})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let all = client(&server)
+        .paged::<Incident>(first_request())
+        .collect_all()
+        .await
+        .expect("all");
+    assert_eq!(all.len(), 2);
+}
+
+#[tokio::test]
+async fn foreign_next_link_is_refused_and_gets_no_token() {
+    let server = MockServer::start().await;
+    let evil = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"value": []})))
+        .mount(&evil)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(incidents_path()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "value": [incident(1), incident(2)],
+            "@odata.nextLink": format!("{}{}?$skiptoken=p2", evil.uri(), incidents_path())
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let results: Vec<_> = client(&server)
+        .paged::<Incident>(first_request())
+        .items()
+        .collect()
+        .await;
+
+    assert_eq!(results.len(), 3, "two items, then the error, then the end");
+    assert!(results[0].is_ok() && results[1].is_ok());
+    match &results[2] {
+        Err(Error::ForeignOrigin {
+            kind: LinkKind::NextLink,
+            found,
+            ..
+        }) => {
+            assert_eq!(found, &format!("http://{}", evil.address()));
+        }
+        other => panic!("expected ForeignOrigin, got {other:?}"),
+    }
+    assert!(
+        evil.received_requests()
+            .await
+            .unwrap_or_default()
+            .is_empty(),
+        "evil got nothing"
+    );
+}
+
+#[tokio::test]
+async fn malformed_page_reports_the_json_path() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "value": [incident(1), {"id": "incident-2", "assigneeDisplayName": 42}]
+        })))
+        .mount(&server)
+        .await;
+    let err = client(&server)
+        .paged::<Incident>(first_request())
+        .collect_all()
+        .await
+        .expect_err("bad item");
+    let Error::Decode(decode) = &err else {
+        panic!("expected Decode, got {err:?}")
+    };
+    assert_eq!(decode.path, "value[1].assigneeDisplayName");
+    assert!(
+        err.to_string().contains("value[1].assigneeDisplayName"),
+        "{err}"
+    );
+    assert!(decode.body_excerpt.contains("incident-2"));
+}
