@@ -102,7 +102,9 @@ impl Client {
             attempt = field::Empty,
             status = field::Empty,
         );
-        self.with_retries(req, &url, context).instrument(span).await
+        self.with_retries(req, &url, context, &span)
+            .instrument(span.clone())
+            .await
     }
 
     async fn with_retries(
@@ -110,13 +112,18 @@ impl Client {
         req: &Request,
         url: &Url,
         context: RequestContext,
+        span: &tracing::Span,
     ) -> Result<RawResponse, Error> {
         let start = Instant::now();
         let mut attempt = 0;
         loop {
             attempt += 1;
-            tracing::Span::current().record("attempt", attempt);
-            let (error, hint) = match self.attempt(req, url, &context).await {
+            span.record("attempt", attempt);
+            let outcome = self.attempt(req, url, &context).await;
+            if let Ok(resp) = &outcome {
+                span.record("status", resp.status.as_u16());
+            }
+            let (error, hint) = match outcome {
                 Ok(resp) if resp.status.is_success() => return Ok(resp),
                 Ok(resp) if status_is_retryable(&req.method, resp.status) => {
                     let hint = header_str(&resp.headers, RETRY_AFTER.as_str())
@@ -169,7 +176,6 @@ impl Client {
         self.inner
             .base
             .check_same_origin(&final_url, LinkKind::Redirect)?;
-        tracing::Span::current().record("status", status.as_u16());
         Ok(RawResponse {
             context: context.clone(),
             status,
