@@ -260,3 +260,17 @@ fn flags() {
     assert!(f.insert(Mode::Sms) && !f.insert(Mode::Sms));
     assert_eq!(to_string(&f).unwrap(), r#""sms""#);
 }
+
+#[test]
+fn decimal_and_dates_decode_from_a_value_too() {
+    use serde_json::json;
+    let d: Decimal = serde_json::from_value(json!("1.50")).unwrap();
+    assert_eq!((d.as_str(), d.is_quoted()), ("1.50", true));
+    let d: Decimal = serde_json::from_value(json!(2.5)).unwrap();
+    assert_eq!((d.as_str(), d.is_quoted()), ("2.5", false));
+    let t: DateTimeOffset = serde_json::from_value(json!("2023-09-20T17:05:57.457Z")).unwrap();
+    assert_eq!(
+        serde_json::to_value(t).unwrap(),
+        json!("2023-09-20T17:05:57.457Z")
+    );
+}

@@ -344,4 +344,6 @@ fn hostile_inputs_do_not_panic() {
         let _ = from_str::<LongRunningOperation>(text);
         let _ = from_str::<Page<UnifiedRoleManagementAlertIncident>>(text);
     }
+    let err = from_str::<LongRunningOperation>(r#"{"id":"a"} x"#).unwrap_err();
+    assert_eq!((err.path(), err.line(), err.column()), (".", 1, 12));
 }

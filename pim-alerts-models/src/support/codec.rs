@@ -66,16 +66,20 @@ impl Error for DecodeError {
 }
 
 /// Decodes `T` from JSON bytes, reporting the JSON path on failure.
+///
+/// Decodes at full speed first; only when that fails is the input decoded again under
+/// `serde_path_to_error` (which allocates per key) to find the path.
 pub fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError> {
-    decode(&mut serde_json::Deserializer::from_slice(bytes))
+    serde_json::from_slice(bytes)
+        .or_else(|_| with_path(&mut serde_json::Deserializer::from_slice(bytes)))
 }
 
-/// Decodes `T` from a JSON string, reporting the JSON path on failure.
+/// Decodes `T` from a JSON string, reporting the JSON path on failure (see [`from_slice`]).
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
-    decode(&mut serde_json::Deserializer::from_str(text))
+    serde_json::from_str(text).or_else(|_| with_path(&mut serde_json::Deserializer::from_str(text)))
 }
 
-fn decode<'de, R: serde_json::de::Read<'de>, T: DeserializeOwned>(
+fn with_path<'de, R: serde_json::de::Read<'de>, T: DeserializeOwned>(
     de: &mut serde_json::Deserializer<R>,
 ) -> Result<T, DecodeError> {
     let value = serde_path_to_error::deserialize(&mut *de)
