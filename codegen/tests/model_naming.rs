@@ -131,7 +131,10 @@ fn type_names_modules_and_helper_names() {
     let TypeKind::Structured(widget) = &ty("svc.core.widget").kind else {
         panic!()
     };
-    assert_eq!(widget.concrete_struct_name, None, "no derived types, no helper");
+    assert_eq!(
+        widget.concrete_struct_name, None,
+        "no derived types, no helper"
+    );
     let TypeKind::Structured(leaf) = &ty("svc.core.thingBase").kind else {
         panic!()
     };

@@ -187,7 +187,7 @@ fn facet_attrs(facets: &Facets) -> Vec<(&'static str, String)> {
     ]
 }
 
-fn sorted_by_name<'a, T>(items: &'a [T], name: impl Fn(&T) -> &str) -> Vec<&'a T> {
+fn sorted_by_name<T>(items: &[T], name: impl Fn(&T) -> &str) -> Vec<&T> {
     let mut sorted: Vec<&T> = items.iter().collect();
     sorted.sort_by(|a, b| name(a).cmp(name(b)));
     sorted

@@ -10,7 +10,8 @@
 //! job of [`NameScope`]: the first claimant of a name keeps it, later ones get `2`, `3`, ... in
 //! the order the model claims them, which is always a deterministic order.
 
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
@@ -73,6 +74,30 @@ pub fn module_name(segment: &str) -> String {
 /// digit gets a prefix (`_` in snake case, `N` in camel case), an empty result becomes
 /// `unnamed` / `Unnamed`.
 pub fn cased(name: &str, case: Case) -> String {
+    CASED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let memo = match case {
+            Case::UpperCamel => &mut cache.0,
+            Case::Snake => &mut cache.1,
+        };
+        if let Some(hit) = memo.get(name) {
+            return hit.clone();
+        }
+        let converted = convert(name, case);
+        memo.insert(name.to_owned(), converted.clone());
+        converted
+    })
+}
+
+/// Memoised conversions (camel, snake): Graph repeats the same property names across hundreds
+/// of types, and `heck` is the slow part of naming. Caching cannot change any result.
+type CaseMemo = (HashMap<String, String>, HashMap<String, String>);
+
+thread_local! {
+    static CASED: RefCell<CaseMemo> = RefCell::new(CaseMemo::default());
+}
+
+fn convert(name: &str, case: Case) -> String {
     let ascii: String = name
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
