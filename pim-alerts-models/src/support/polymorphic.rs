@@ -29,18 +29,33 @@ pub struct TypeName<'a> {
 
 impl<'a> TypeName<'a> {
     /// Parses `#microsoft.graph.x`, `microsoft.graph.x` or `#graph.x` given the
-    /// `(namespace, alias)` pairs of the model (an empty alias means none). Returns `None`
-    /// for a namespace not in the list.
-    pub fn parse(tag: &'a str, namespaces: &[(&'static str, &'static str)]) -> Option<Self> {
-        let (qualifier, name) = tag.strip_prefix('#').unwrap_or(tag).rsplit_once('.')?;
-        let &(namespace, _) = namespaces
-            .iter()
-            .find(|(ns, alias)| qualifier == *ns || (!alias.is_empty() && qualifier == *alias))?;
-        Some(TypeName {
+    /// `(namespace, alias)` pairs of the model (an empty alias means none). The longest
+    /// matching qualifier wins; a tag in no listed namespace gets an empty namespace (and so
+    /// matches no variant).
+    pub fn parse(tag: &'a str, namespaces: &[(&'static str, &'static str)]) -> Self {
+        let qualified = tag.strip_prefix('#').unwrap_or(tag);
+        let mut best: Option<(&'static str, usize)> = None;
+        for &(namespace, alias) in namespaces {
+            for qualifier in [namespace, alias] {
+                let longer = best.is_none_or(|(_, len)| qualifier.len() > len);
+                if longer
+                    && !qualifier.is_empty()
+                    && qualified.starts_with(qualifier)
+                    && qualified.as_bytes().get(qualifier.len()) == Some(&b'.')
+                {
+                    best = Some((namespace, qualifier.len()));
+                }
+            }
+        }
+        let (namespace, name) = match best {
+            Some((namespace, len)) => (namespace, qualified.get(len + 1..).unwrap_or("")),
+            None => ("", qualified),
+        };
+        TypeName {
             namespace,
             name,
             tag: Some(tag),
-        })
+        }
     }
 
     /// The name of an untagged object of the qualified type `qualified` (`"ns.name"`).
@@ -74,6 +89,24 @@ impl<'a> TypeName<'a> {
     }
 }
 
+impl TypeName<'_> {
+    /// Collects the rest of `map` into the raw object of an unknown type, `@odata.type`
+    /// (as received) included: the `_` arm of [`Polymorphic::decode_variant`].
+    pub fn decode_unknown<'de, A: MapAccess<'de>>(
+        &self,
+        map: &mut A,
+    ) -> Result<Map<String, Value>, A::Error> {
+        let mut raw = Map::new();
+        if let Some(tag) = self.tag {
+            raw.insert(ODATA_TYPE.to_owned(), Value::String(tag.to_owned()));
+        }
+        while let Some((key, value)) = map.next_entry::<String, Value>()? {
+            raw.insert(key, value);
+        }
+        Ok(raw)
+    }
+}
+
 /// A polymorphic enum: one variant per concrete type plus a catch-all for unknown types.
 pub trait Polymorphic: Sized {
     /// Qualified name of the declared base type, e.g. `"microsoft.graph.longRunningOperation"`.
@@ -83,15 +116,12 @@ pub trait Polymorphic: Sized {
     /// The `(namespace, alias)` pairs accepted in `@odata.type`.
     const NAMESPACES: &'static [(&'static str, &'static str)];
 
-    /// Decodes the variant named `ty` from `map` (via [`TypeName::decode`]), or returns
-    /// `Ok(None)` without touching `map` when `ty` is not a known concrete type.
+    /// Decodes the variant named `ty` from `map` via [`TypeName::decode`]; for a type that is
+    /// not a known concrete type, the catch-all via [`TypeName::decode_unknown`].
     fn decode_variant<'de, A: MapAccess<'de>>(
         ty: &TypeName<'_>,
         map: &mut A,
-    ) -> Result<Option<Self>, A::Error>;
-
-    /// Wraps the raw object of an unknown type (its `@odata.type` included).
-    fn from_unknown(raw: Map<String, Value>) -> Self;
+    ) -> Result<Self, A::Error>;
 }
 
 /// `Deserialize` for a [`Polymorphic`] enum.
@@ -116,16 +146,7 @@ impl<'de, E: Polymorphic> Visitor<'de> for PolymorphicVisitor<E> {
         if let Some(Key(key)) = first {
             if key == ODATA_TYPE {
                 let Key(tag) = map.next_value::<Key<'de>>()?;
-                if let Some(ty) = TypeName::parse(&tag, E::NAMESPACES)
-                    && let Some(value) = E::decode_variant(&ty, &mut map)?
-                {
-                    return Ok(value);
-                }
-                buffer.insert(ODATA_TYPE.to_owned(), Value::String(tag.into_owned()));
-                while let Some((key, value)) = map.next_entry::<String, Value>()? {
-                    buffer.insert(key, value);
-                }
-                return Ok(E::from_unknown(buffer));
+                return E::decode_variant(&TypeName::parse(&tag, E::NAMESPACES), &mut map);
             }
             let value: Value = map.next_value()?;
             buffer.insert(key.into_owned(), value);
@@ -140,7 +161,7 @@ impl<'de, E: Polymorphic> Visitor<'de> for PolymorphicVisitor<E> {
 /// Decodes a [`Polymorphic`] enum from an already buffered object (slow path).
 pub fn from_buffer<E: Polymorphic>(mut buffer: Map<String, Value>) -> Result<E, serde_json::Error> {
     let tag = match buffer.remove(ODATA_TYPE) {
-        Some(Value::String(tag)) => tag,
+        Some(Value::String(tag)) => Some(tag),
         Some(_) => return Err(de::Error::custom("`@odata.type` must be a string")),
         None if E::ABSTRACT => {
             return Err(de::Error::custom(format_args!(
@@ -148,23 +169,13 @@ pub fn from_buffer<E: Polymorphic>(mut buffer: Map<String, Value>) -> Result<E, 
                 E::BASE_TYPE
             )));
         }
-        None => {
-            let ty = TypeName::untagged(E::BASE_TYPE);
-            let mut access = BufferedMap::new(buffer);
-            return E::decode_variant(&ty, &mut access)?.ok_or_else(|| {
-                de::Error::custom(format_args!("`{}` has no base variant", E::BASE_TYPE))
-            });
-        }
+        None => None,
     };
-    let mut access = BufferedMap::new(buffer);
-    if let Some(ty) = TypeName::parse(&tag, E::NAMESPACES)
-        && let Some(value) = E::decode_variant(&ty, &mut access)?
-    {
-        return Ok(value);
-    }
-    let mut raw: Map<String, Value> = access.entries.collect();
-    raw.insert(ODATA_TYPE.to_owned(), Value::String(tag));
-    Ok(E::from_unknown(raw))
+    let ty = match &tag {
+        Some(tag) => TypeName::parse(tag, E::NAMESPACES),
+        None => TypeName::untagged(E::BASE_TYPE),
+    };
+    E::decode_variant(&ty, &mut BufferedMap::new(buffer))
 }
 
 /// A `MapAccess` over a buffered object whose value errors name the key.
@@ -241,4 +252,29 @@ pub fn raw_str<'a>(raw: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
 /// A boolean property of a raw object (accessors on the catch-all variant).
 pub fn raw_bool(raw: &Map<String, Value>, key: &str) -> Option<bool> {
     raw.get(key).and_then(Value::as_bool)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TypeName;
+
+    const NS: &[(&str, &str)] = &[
+        ("microsoft.graph", "graph"),
+        ("microsoft.graph.security", ""),
+    ];
+
+    #[test]
+    fn parse_picks_the_longest_qualifier() {
+        let key = |tag| TypeName::parse(tag, NS).key();
+        assert_eq!(
+            key("#microsoft.graph.security.alert"),
+            ("microsoft.graph.security", "alert")
+        );
+        assert_eq!(key("microsoft.graph.alert"), ("microsoft.graph", "alert"));
+        assert_eq!(key("#graph.alert"), ("microsoft.graph", "alert"));
+        assert_eq!(key("#contoso.alert"), ("", "contoso.alert"));
+        assert_eq!(key("#microsoft.graph"), ("", "microsoft.graph"));
+        assert_eq!(key("#graphx.alert"), ("", "graphx.alert"));
+        assert_eq!(key(""), ("", ""));
+    }
 }

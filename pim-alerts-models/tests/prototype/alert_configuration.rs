@@ -97,20 +97,16 @@ impl Polymorphic for UnifiedRoleManagementAlertConfiguration {
     fn decode_variant<'de, A: MapAccess<'de>>(
         ty: &TypeName<'_>,
         map: &mut A,
-    ) -> Result<Option<Self>, A::Error> {
-        Ok(Some(match ty.key() {
+    ) -> Result<Self, A::Error> {
+        Ok(match ty.key() {
             ("microsoft.graph", "staleSignInAlertConfiguration") => {
                 Self::StaleSignInAlertConfiguration(ty.decode(map)?)
             }
             ("microsoft.graph", "tooManyGlobalAdminsAssignedToTenantAlertConfiguration") => {
                 Self::TooManyGlobalAdminsAssignedToTenantAlertConfiguration(ty.decode(map)?)
             }
-            _ => return Ok(None),
-        }))
-    }
-
-    fn from_unknown(raw: Map<String, Value>) -> Self {
-        Self::Other(raw)
+            _ => Self::Other(ty.decode_unknown(map)?),
+        })
     }
 }
 

@@ -61,8 +61,8 @@ impl Polymorphic for UnifiedRoleManagementAlertIncident {
     fn decode_variant<'de, A: MapAccess<'de>>(
         ty: &TypeName<'_>,
         map: &mut A,
-    ) -> Result<Option<Self>, A::Error> {
-        Ok(Some(match ty.key() {
+    ) -> Result<Self, A::Error> {
+        Ok(match ty.key() {
             ("microsoft.graph", "redundantAssignmentAlertIncident") => {
                 Self::RedundantAssignmentAlertIncident(ty.decode(map)?)
             }
@@ -72,12 +72,8 @@ impl Polymorphic for UnifiedRoleManagementAlertIncident {
             ("microsoft.graph", "tooManyGlobalAdminsAssignedToTenantAlertIncident") => {
                 Self::TooManyGlobalAdminsAssignedToTenantAlertIncident(ty.decode(map)?)
             }
-            _ => return Ok(None),
-        }))
-    }
-
-    fn from_unknown(raw: Map<String, Value>) -> Self {
-        Self::Other(raw)
+            _ => Self::Other(ty.decode_unknown(map)?),
+        })
     }
 }
 

@@ -72,18 +72,14 @@ impl Polymorphic for LongRunningOperation {
     fn decode_variant<'de, A: MapAccess<'de>>(
         ty: &TypeName<'_>,
         map: &mut A,
-    ) -> Result<Option<Self>, A::Error> {
-        Ok(Some(match ty.key() {
+    ) -> Result<Self, A::Error> {
+        Ok(match ty.key() {
             ("microsoft.graph", "longRunningOperation") => Self::Base(ty.decode(map)?),
             ("microsoft.graph", "richLongRunningOperation") => {
                 Self::RichLongRunningOperation(ty.decode(map)?)
             }
-            _ => return Ok(None),
-        }))
-    }
-
-    fn from_unknown(raw: Map<String, Value>) -> Self {
-        Self::Other(raw)
+            _ => Self::Other(ty.decode_unknown(map)?),
+        })
     }
 }
 
