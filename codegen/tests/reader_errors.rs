@@ -361,3 +361,16 @@ fn truncated_or_mutated_input_never_panics() {
         let _ = read_document("mutated", &mutated);
     }
 }
+
+#[test]
+fn duplicate_attribute() {
+    let body = "<EnumType Name=\"a\" IsFlags=\"true\" Name=\"b\" />";
+    assert_eq!(
+        schema_errors(body),
+        one(
+            4,
+            1,
+            "invalid attributes on `<EnumType>`: `Name` is given twice"
+        )
+    );
+}

@@ -8,6 +8,7 @@
 //! Names are not resolved here: that is the model's job.
 
 mod annotations;
+mod attrs;
 mod container;
 mod events;
 mod position;

@@ -9,10 +9,10 @@
 use std::borrow::Cow;
 
 use quick_xml::Reader;
-use quick_xml::XmlVersion;
 use quick_xml::events::attributes::{Attribute, Attributes};
 use quick_xml::events::{BytesCData, BytesRef, BytesStart, BytesText, Event};
 
+use super::attrs::AttrSet;
 use super::position::LineCursor;
 use crate::csdl::syntax::Pos;
 use crate::diagnostic::Diagnostic;
@@ -123,7 +123,7 @@ pub(super) struct Parser<'a> {
     /// Qualified name and offset of every open element, outermost first.
     open: Vec<(&'a str, usize)>,
     bindings: Vec<Binding<'a>>,
-    attrs: Vec<Attribute<'a>>,
+    attrs: AttrSet<'a>,
     /// Offset of the last event read.
     last_offset: usize,
     diagnostics: Vec<Diagnostic>,
@@ -140,7 +140,7 @@ impl<'a> Parser<'a> {
             cursor: LineCursor::new(text.as_bytes()),
             open: Vec::new(),
             bindings: Vec::new(),
-            attrs: Vec::new(),
+            attrs: AttrSet::default(),
             last_offset: 0,
             diagnostics: Vec::new(),
             fatal: false,
@@ -257,7 +257,8 @@ impl<'a> Parser<'a> {
         let pos = self.cursor.pos(tag.offset);
         let qname = tag.content.get(..tag.name_len).unwrap_or_default();
         self.attrs.clear();
-        for attr in Attributes::new(tag.content, tag.name_len) {
+        let mut attrs = Attributes::new(tag.content, tag.name_len);
+        for attr in attrs.with_checks(false) {
             match attr {
                 Ok(attr) => {
                     self.bind(&attr, tag.depth);
@@ -269,6 +270,10 @@ impl<'a> Parser<'a> {
                     break;
                 }
             }
+        }
+        if let Some(name) = self.attrs.duplicate() {
+            let message = format!("invalid attributes on `<{qname}>`: `{name}` is given twice");
+            self.fatal_at(tag.offset, message);
         }
         let (prefix, local) = qname.split_once(':').unwrap_or(("", qname));
         Elem {
@@ -374,18 +379,28 @@ impl<'a> Parser<'a> {
 
     /// Whether the element opened last has attribute `name`.
     pub(super) fn has(&self, name: &str) -> bool {
-        self.attrs.iter().any(|a| a.key.0 == name)
+        self.attrs.has(name)
     }
 
     /// The attribute names of the element opened last.
     pub(super) fn attr_names(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.attrs.iter().map(|a| a.key.0)
+        self.attrs.names()
     }
 
     /// The decoded value of attribute `name` of `elem` (which must be the element opened last).
     pub(super) fn value(&mut self, elem: &Elem<'a>, name: &str) -> Option<Cow<'a, str>> {
-        let attr = self.attrs.iter().find(|a| a.key.0 == name)?;
-        match attr.normalized_value(XmlVersion::Implicit1_0) {
+        let decoded = self.attrs.value(name)?;
+        self.checked(elem, name, decoded)
+    }
+
+    /// Reports an attribute value whose references could not be decoded.
+    fn checked(
+        &mut self,
+        elem: &Elem<'a>,
+        name: &str,
+        decoded: Result<Cow<'a, str>, String>,
+    ) -> Option<Cow<'a, str>> {
+        match decoded {
             Ok(value) => Some(value),
             Err(error) => {
                 let qname = elem.qname;
@@ -403,17 +418,22 @@ impl<'a> Parser<'a> {
         self.value(elem, name).map(Cow::into_owned)
     }
 
+    /// The value of attribute `name` of `elem`; reports it missing when absent.
+    pub(super) fn required_value(&mut self, elem: &Elem<'a>, name: &str) -> Option<Cow<'a, str>> {
+        let Some(decoded) = self.attrs.value(name) else {
+            let qname = elem.qname;
+            let message = format!("missing required attribute `{name}` on `<{qname}>`");
+            self.error(elem.pos, message);
+            return None;
+        };
+        self.checked(elem, name, decoded)
+    }
+
     /// Attribute `name` of `elem`; reports it missing and returns "" when absent.
     pub(super) fn required(&mut self, elem: &Elem<'a>, name: &str) -> String {
-        if !self.has(name) {
-            let qname = elem.qname;
-            self.error(
-                elem.pos,
-                format!("missing required attribute `{name}` on `<{qname}>`"),
-            );
-            return String::new();
-        }
-        self.string(elem, name).unwrap_or_default()
+        self.required_value(elem, name)
+            .map(Cow::into_owned)
+            .unwrap_or_default()
     }
 }
 

@@ -44,28 +44,53 @@ impl<'a> LineCursor<'a> {
         }
     }
 
-    /// Moves line and column over `segment`.
+    /// Moves line and column over `segment`, eight bytes at a time.
     fn advance(&mut self, segment: &[u8]) {
-        match segment.iter().rposition(|&b| b == b'\n') {
-            Some(last_newline) => {
-                let (through_newline, rest) = segment.split_at(last_newline + 1);
-                let newlines = through_newline.iter().filter(|&&b| b == b'\n').count();
-                self.line = self.line.saturating_add(to_u32(newlines));
-                self.column = 1u32.saturating_add(to_u32(char_count(rest)));
-            }
-            None => self.column = self.column.saturating_add(to_u32(char_count(segment))),
+        let mut words = segment.chunks_exact(8);
+        for chunk in &mut words {
+            let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+            self.advance_word(word);
         }
+        for &byte in words.remainder() {
+            if byte == b'\n' {
+                self.line = self.line.saturating_add(1);
+                self.column = 1;
+            } else if !is_continuation(byte) {
+                self.column = self.column.saturating_add(1);
+            }
+        }
+    }
+
+    /// Moves over eight bytes (little-endian in `word`) with bit tricks instead of a loop.
+    fn advance_word(&mut self, word: u64) {
+        // High bit of every byte that continues a UTF-8 sequence (`10xxxxxx`).
+        let continuation = word & !(word << 1) & HIGH;
+        // High bit of every `\n` byte, exactly (no false positives from borrows).
+        let v = word ^ (ONES * u64::from(b'\n'));
+        let newlines = !((v & LOW7).wrapping_add(LOW7) | v | LOW7);
+        if newlines == 0 {
+            self.column = self.column.saturating_add(8 - continuation.count_ones());
+            return;
+        }
+        self.line = self.line.saturating_add(newlines.count_ones());
+        // Bytes after the last newline: `leading_zeros / 8` of them, starting at bit `shift`.
+        let leading = newlines.leading_zeros();
+        let shift = 64 - leading;
+        let continuation_after = continuation.checked_shr(shift).unwrap_or(0).count_ones();
+        self.column = 1 + leading / 8 - continuation_after;
     }
 }
 
-/// The number of UTF-8 characters that start in `bytes`.
-fn char_count(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
-}
+/// Each byte of a word set to 1.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// The low seven bits of each byte of a word.
+const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 
-/// `n` as a `u32`, saturating.
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
+/// Whether `byte` continues a UTF-8 sequence rather than starting a character.
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
 }
 
 #[cfg(test)]
@@ -87,6 +112,31 @@ mod tests {
         assert_eq!(cursor.pos(6), at(2, 3));
         assert_eq!(cursor.pos(9), at(4, 1));
         assert_eq!(cursor.pos(11), at(4, 3));
+    }
+
+    /// Line and column of the end of `text`, counted the slow and obvious way.
+    fn naive(text: &str) -> Pos {
+        let line = 1 + text.matches('\n').count();
+        let last_line = text.rsplit('\n').next().unwrap_or_default();
+        at(line as u32, 1 + last_line.chars().count() as u32)
+    }
+
+    #[test]
+    fn word_at_a_time_agrees_with_counting_characters() {
+        let text = "<a>\n  \u{e9}\u{e9}\u{1F600}x\n\n<b c=\"\u{20AC}\u{20AC}\u{20AC}\u{20AC}\"/>\n\t\u{e9}<c/>end\n";
+        let ends: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        for (n, &from) in ends.iter().enumerate() {
+            for &to in ends.iter().skip(n) {
+                let mut cursor = LineCursor::new(text.as_bytes());
+                cursor.pos(from);
+                let prefix = text.get(..to).unwrap_or_default();
+                assert_eq!(cursor.pos(to), naive(prefix), "{from}..{to}");
+            }
+        }
     }
 
     #[test]

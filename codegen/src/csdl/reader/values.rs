@@ -22,10 +22,10 @@ fn parse_type(text: &str) -> Result<TypeRef, TypeError> {
         Some(rest) => (rest.strip_suffix(')').ok_or(TypeError::Unbalanced)?, true),
         None => (text, false),
     };
-    if name.contains(['(', ')']) {
+    if name.bytes().any(|b| b == b'(' || b == b')') {
         return Err(TypeError::Unbalanced);
     }
-    if name.is_empty() || name.contains(char::is_whitespace) {
+    if name.is_empty() || name.bytes().any(|b| b.is_ascii_whitespace()) {
         return Err(TypeError::Invalid);
     }
     Ok(TypeRef {
@@ -111,11 +111,7 @@ impl<'a> Parser<'a> {
     /// A type reference attribute such as `Type="Collection(graph.alert)"`. Reports it missing or
     /// malformed (and returns an empty name).
     pub(super) fn type_attr(&mut self, elem: &Elem<'a>, name: &str) -> TypeRef {
-        if !self.has(name) {
-            self.required(elem, name);
-            return TypeRef::default();
-        }
-        let Some(value) = self.value(elem, name) else {
+        let Some(value) = self.required_value(elem, name) else {
             return TypeRef::default();
         };
         match parse_type(&value) {

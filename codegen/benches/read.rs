@@ -1,0 +1,43 @@
+//! Compares reading the vendored Graph beta `$metadata` (1.4 MB) with `read_document` against a
+//! bare quick-xml event scan of the same bytes, which is the floor any quick-xml reader can reach.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+const PATH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../metadata/vendor/beta-USNat.csdl"
+);
+
+/// Counts start and empty tags without allocating: the cost of tokenizing alone.
+fn bare_scan(xml: &[u8]) -> usize {
+    let mut reader = Reader::from_reader(xml);
+    let mut starts = 0;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(_) | Event::Empty(_)) => starts += 1,
+            Ok(Event::Eof) | Err(_) => return starts,
+            Ok(_) => {}
+        }
+    }
+}
+
+fn read(c: &mut Criterion) {
+    let xml = std::fs::read(PATH).expect("vendored metadata");
+    assert!(codegen::csdl::read_document("beta", &xml).is_ok());
+    let mut group = c.benchmark_group("read");
+    group.bench_function("bare_quick_xml_scan", |b| {
+        b.iter(|| bare_scan(black_box(&xml)))
+    });
+    // The document is dropped outside the timed part: freeing it is not reading.
+    group.bench_function("read_document", |b| {
+        b.iter_with_large_drop(|| codegen::csdl::read_document("beta", black_box(&xml)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, read);
+criterion_main!(benches);

@@ -1,0 +1,133 @@
+//! The attributes of the element opened last, kept in a reused vector with a 64-bit presence
+//! filter so that looking up an absent attribute (most facets, most of the time) costs one mask
+//! test instead of a scan with string compares.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use quick_xml::XmlVersion;
+use quick_xml::events::attributes::Attribute;
+
+/// Above this many attributes, duplicates are found with a hash set instead of a pairwise scan.
+const SMALL: usize = 16;
+
+/// The attributes of one start tag.
+#[derive(Debug, Default)]
+pub(super) struct AttrSet<'a> {
+    /// Each attribute with the filter bit of its name, compared before the name itself.
+    attrs: Vec<(u64, Attribute<'a>)>,
+    /// One bit per attribute name (by [`bit`]); a clear bit means the name is absent.
+    mask: u64,
+}
+
+/// The filter bit of an attribute name.
+fn bit(name: &str) -> u64 {
+    let bytes = name.as_bytes();
+    let first = bytes.first().copied().unwrap_or_default();
+    let last = bytes.last().copied().unwrap_or_default();
+    let mix = (bytes.len() as u32) ^ u32::from(first) ^ (u32::from(last) << 1);
+    1u64 << (mix & 63)
+}
+
+impl<'a> AttrSet<'a> {
+    /// Forgets the previous element's attributes, keeping the allocation.
+    pub(super) fn clear(&mut self) {
+        self.attrs.clear();
+        self.mask = 0;
+    }
+
+    /// Adds an attribute.
+    pub(super) fn push(&mut self, attr: Attribute<'a>) {
+        let bit = bit(attr.key.0);
+        self.mask |= bit;
+        self.attrs.push((bit, attr));
+    }
+
+    /// The attribute called `name`, if present.
+    fn find(&self, name: &str) -> Option<&Attribute<'a>> {
+        let bit = bit(name);
+        if self.mask & bit == 0 {
+            return None;
+        }
+        let mut attrs = self.attrs.iter();
+        attrs.find_map(|(b, a)| (*b == bit && a.key.0 == name).then_some(a))
+    }
+
+    /// Whether attribute `name` is present.
+    pub(super) fn has(&self, name: &str) -> bool {
+        self.find(name).is_some()
+    }
+
+    /// The attribute names, in document order.
+    pub(super) fn names(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.attrs.iter().map(|(_, a)| a.key.0)
+    }
+
+    /// The value of `name` with references decoded and whitespace normalized as XML requires;
+    /// `Some(Err(..))` describes an invalid reference.
+    pub(super) fn value(&self, name: &str) -> Option<Result<Cow<'a, str>, String>> {
+        let attr = self.find(name)?;
+        if let Cow::Borrowed(raw) = attr.value
+            && !raw
+                .bytes()
+                .any(|b| matches!(b, b'&' | b'\t' | b'\n' | b'\r'))
+        {
+            return Some(Ok(Cow::Borrowed(raw)));
+        }
+        let value = attr.normalized_value(XmlVersion::Implicit1_0);
+        Some(value.map_err(|error| error.to_string()))
+    }
+
+    /// The first attribute name that occurs twice, if any.
+    pub(super) fn duplicate(&self) -> Option<&'a str> {
+        if self.attrs.len() <= SMALL {
+            let mut seen = self.names().enumerate();
+            return seen.find_map(|(i, name)| {
+                let mut earlier = self.names().take(i);
+                earlier.any(|other| other == name).then_some(name)
+            });
+        }
+        let mut seen = HashSet::with_capacity(self.attrs.len());
+        self.names().find(|name| !seen.insert(*name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quick_xml::name::QName;
+
+    fn set<'a>(pairs: &[(&'a str, &'a str)]) -> AttrSet<'a> {
+        let mut attrs = AttrSet::default();
+        for &pair in pairs {
+            attrs.push(Attribute {
+                key: QName(pair.0),
+                value: Cow::Borrowed(pair.1),
+            });
+        }
+        attrs
+    }
+
+    #[test]
+    fn finds_present_and_rejects_absent_names() {
+        let attrs = set(&[("Name", "a&amp;b"), ("Type", "Edm.String")]);
+        assert!(attrs.has("Name") && attrs.has("Type") && !attrs.has("Nullable"));
+        assert_eq!(attrs.value("Name"), Some(Ok(Cow::Borrowed("a&b"))));
+        assert_eq!(attrs.value("Type"), Some(Ok(Cow::Borrowed("Edm.String"))));
+        assert_eq!(attrs.value("Scale"), None);
+    }
+
+    #[test]
+    fn finds_duplicates_in_small_and_large_sets() {
+        assert_eq!(set(&[("a", "1"), ("b", "2")]).duplicate(), None);
+        assert_eq!(
+            set(&[("a", "1"), ("b", "2"), ("a", "3")]).duplicate(),
+            Some("a")
+        );
+        let names: Vec<String> = (0..40).map(|i| format!("n{i}")).collect();
+        let mut pairs: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "v")).collect();
+        assert_eq!(set(&pairs).duplicate(), None);
+        pairs.push(("n7", "again"));
+        assert_eq!(set(&pairs).duplicate(), Some("n7"));
+    }
+}
