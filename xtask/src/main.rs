@@ -3,6 +3,7 @@
 
 mod files;
 mod metadata;
+mod regenerate;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -34,6 +35,11 @@ fn run(args: &[String]) -> Result<()> {
             let from = flag_value(rest, "--from")?;
             metadata::run(&root, from)
         }
+        Some((cmd, rest)) if cmd == "codegen" => match rest {
+            [] => regenerate::run(&root, false),
+            [flag] if flag == "--check" => regenerate::run(&root, true),
+            _ => bail!("unexpected arguments {rest:?}\n{USAGE}"),
+        },
         Some((cmd, _)) if cmd == "help" || cmd == "--help" => {
             println!("{USAGE}");
             Ok(())
