@@ -21,11 +21,17 @@ pub(super) struct AttrSet<'a> {
 }
 
 /// The filter bit of an attribute name.
-fn bit(name: &str) -> u64 {
+pub(super) const fn bit(name: &str) -> u64 {
     let bytes = name.as_bytes();
-    let first = bytes.first().copied().unwrap_or_default();
-    let last = bytes.last().copied().unwrap_or_default();
-    let mix = (bytes.len() as u32) ^ u32::from(first) ^ (u32::from(last) << 1);
+    let first = match bytes.first() {
+        Some(&b) => b as u32,
+        None => 0,
+    };
+    let last = match bytes.last() {
+        Some(&b) => b as u32,
+        None => 0,
+    };
+    let mix = (bytes.len() as u32) ^ first ^ (last << 1);
     1u64 << (mix & 63)
 }
 
@@ -51,6 +57,12 @@ impl<'a> AttrSet<'a> {
         }
         let mut attrs = self.attrs.iter();
         attrs.find_map(|(b, a)| (*b == bit && a.key.0 == name).then_some(a))
+    }
+
+    /// Whether any attribute might have one of the names whose [`bit`]s make up `mask`
+    /// (false means certainly none).
+    pub(super) fn may_have_any(&self, mask: u64) -> bool {
+        self.mask & mask != 0
     }
 
     /// Whether attribute `name` is present.

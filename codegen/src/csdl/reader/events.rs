@@ -275,7 +275,9 @@ impl<'a> Parser<'a> {
             let message = format!("invalid attributes on `<{qname}>`: `{name}` is given twice");
             self.fatal_at(tag.offset, message);
         }
-        let (prefix, local) = qname.split_once(':').unwrap_or(("", qname));
+        let colon = qname.bytes().position(|b| b == b':');
+        let split = colon.and_then(|at| Some((qname.get(..at)?, qname.get(at + 1..)?)));
+        let (prefix, local) = split.unwrap_or(("", qname));
         Elem {
             qname,
             local,
@@ -375,6 +377,12 @@ impl<'a> Parser<'a> {
                 None
             }
         }
+    }
+
+    /// Whether the element opened last might have an attribute named in `mask` (see
+    /// [`bit`](super::attrs::bit)); false means certainly not.
+    pub(super) fn may_have_any(&self, mask: u64) -> bool {
+        self.attrs.may_have_any(mask)
     }
 
     /// Whether the element opened last has attribute `name`.

@@ -51,13 +51,16 @@ impl<'a> LineCursor<'a> {
             let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
             self.advance_word(word);
         }
-        for &byte in words.remainder() {
-            if byte == b'\n' {
-                self.line = self.line.saturating_add(1);
-                self.column = 1;
-            } else if !is_continuation(byte) {
-                self.column = self.column.saturating_add(1);
+        let tail = words.remainder();
+        if !tail.is_empty() {
+            // Pad with NULs: they count as one column each, which is taken back after.
+            let mut bytes = [0u8; 8];
+            for (to, from) in bytes.iter_mut().zip(tail) {
+                *to = *from;
             }
+            self.advance_word(u64::from_le_bytes(bytes));
+            let padding = 8 - tail.len() as u32;
+            self.column = self.column.saturating_sub(padding);
         }
     }
 
@@ -69,14 +72,14 @@ impl<'a> LineCursor<'a> {
         let v = word ^ (ONES * u64::from(b'\n'));
         let newlines = !((v & LOW7).wrapping_add(LOW7) | v | LOW7);
         if newlines == 0 {
-            self.column = self.column.saturating_add(8 - continuation.count_ones());
+            self.column = self.column.saturating_add(8 - bytes_set(continuation));
             return;
         }
-        self.line = self.line.saturating_add(newlines.count_ones());
+        self.line = self.line.saturating_add(bytes_set(newlines));
         // Bytes after the last newline: `leading_zeros / 8` of them, starting at bit `shift`.
         let leading = newlines.leading_zeros();
         let shift = 64 - leading;
-        let continuation_after = continuation.checked_shr(shift).unwrap_or(0).count_ones();
+        let continuation_after = bytes_set(continuation.checked_shr(shift).unwrap_or(0));
         self.column = 1 + leading / 8 - continuation_after;
     }
 }
@@ -88,9 +91,10 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// The low seven bits of each byte of a word.
 const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 
-/// Whether `byte` continues a UTF-8 sequence rather than starting a character.
-fn is_continuation(byte: u8) -> bool {
-    byte & 0xC0 == 0x80
+/// How many bytes of a word have their high bit set, given only high bits (a popcount without
+/// the `popcnt` instruction, which the baseline x86-64 target lacks).
+fn bytes_set(high_bits: u64) -> u32 {
+    ((high_bits >> 7).wrapping_mul(ONES) >> 56) as u32
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 use std::str::FromStr;
 
+use super::attrs::bit;
 use super::events::{Elem, Parser};
 use crate::csdl::syntax::{Facets, MaxLength, Scale, TypeRef};
 
@@ -22,11 +23,14 @@ fn parse_type(text: &str) -> Result<TypeRef, TypeError> {
         Some(rest) => (rest.strip_suffix(')').ok_or(TypeError::Unbalanced)?, true),
         None => (text, false),
     };
-    if name.bytes().any(|b| b == b'(' || b == b')') {
-        return Err(TypeError::Unbalanced);
-    }
-    if name.is_empty() || name.bytes().any(|b| b.is_ascii_whitespace()) {
-        return Err(TypeError::Invalid);
+    let suspicious = |b: u8| matches!(b, b'(' | b')') || b.is_ascii_whitespace();
+    if name.is_empty() || name.bytes().any(suspicious) {
+        let parenthesis = name.bytes().any(|b| b == b'(' || b == b')');
+        return Err(if parenthesis {
+            TypeError::Unbalanced
+        } else {
+            TypeError::Invalid
+        });
     }
     Ok(TypeRef {
         name: name.to_owned(),
@@ -133,6 +137,15 @@ impl<'a> Parser<'a> {
 
     /// The facets `Nullable`, `MaxLength`, `Precision`, `Scale`, `SRID` and `Unicode`.
     pub(super) fn facets(&mut self, elem: &Elem<'a>) -> Facets {
+        const FACETS: u64 = bit("Nullable")
+            | bit("MaxLength")
+            | bit("Precision")
+            | bit("Scale")
+            | bit("SRID")
+            | bit("Unicode");
+        if !self.may_have_any(FACETS) {
+            return Facets::default();
+        }
         Facets {
             nullable: self.bool_attr(elem, "Nullable", true),
             max_length: self.max_length_attr(elem),
