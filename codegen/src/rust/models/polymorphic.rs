@@ -1,0 +1,239 @@
+//! Polymorphic enums keyed on `@odata.type`: a variant per concrete type (the plan's order) and
+//! a catch-all holding the raw object; `odata_type()` and an accessor per base property;
+//! `impl Polymorphic` (one match on `(namespace, name)`) and serde impls.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::doc_attrs;
+use crate::model::{Primitive, PropertyDef, TypeId, TypeTarget};
+use crate::rust::plan::{Plan, PolymorphicPlan, ident};
+
+/// The enum of type `id` and its impls.
+pub(super) fn enum_items(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan) -> TokenStream {
+    let ty = plan.model().ty(id);
+    let name = ident(&ty.name.rust);
+    let other = ident(&p.other);
+    let docs = doc_attrs(&enum_doc(plan, id, p));
+    let variants = p.variants.iter().map(|v| {
+        let doc = format!(" `{}`.", plan.model().ty(v.ty).qualified_name);
+        let (vname, path) = (ident(&v.name), plan.struct_path(v.ty));
+        quote!(#[doc = #doc] #vname(#path),)
+    });
+    let allow = (!p.variants.is_empty()).then(|| {
+        quote!(#[allow(clippy::large_enum_variant, reason = "boxing would cost an allocation per value")])
+    });
+    let methods = methods(plan, id, p, &name);
+    let polymorphic = polymorphic_impl(plan, id, p, &name);
+    let serde = serde_impls(plan, p, &name);
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        #allow
+        pub enum #name {
+            #(#variants)*
+            /// A type unknown to this version of the crate: the raw object, `@odata.type` included.
+            #other(serde_json::Map<String, serde_json::Value>),
+        }
+        #methods
+        #polymorphic
+        #serde
+    }
+}
+
+fn enum_doc(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan) -> String {
+    let model = plan.model();
+    let concrete = p.variants.first().is_some_and(|v| v.ty == id);
+    let mut kind = if concrete { "concrete" } else { "abstract" }.to_owned();
+    if let Some(base) = model.structured(id).and_then(|s| s.base) {
+        kind.push_str(&format!(
+            ", derived from `{}`",
+            model.ty(base).qualified_name
+        ));
+    }
+    let how = if concrete {
+        "an object without `@odata.type` decodes as the base variant"
+    } else {
+        "decoded by its `@odata.type`"
+    };
+    format!(
+        "{}\n\nOData type `{}` ({kind}): {how}; unknown derived types are kept whole in [`Self::{}`].",
+        plan.type_summary(id),
+        model.ty(id).qualified_name,
+        p.other
+    )
+}
+
+/// `odata_type()` and the property accessors.
+fn methods(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan, name: &Ident) -> TokenStream {
+    let support = plan.support();
+    let other = ident(&p.other);
+    let arms = p.variants.iter().map(|v| {
+        let (vname, path) = (ident(&v.name), plan.struct_path(v.ty));
+        quote!(Self::#vname(_) => <#path as #support::object::GraphObject>::ODATA_TYPE,)
+    });
+    let example = p.variants.first().map_or(&id, |v| &v.ty);
+    let odata_doc = format!(
+        " The `@odata.type` of the value, e.g. `#{}`.",
+        plan.model().ty(*example).qualified_name
+    );
+    let accessors = plan.model().structured(id).map(|s| {
+        let list = p.accessors.iter();
+        list.filter_map(|(i, m)| s.properties.get(*i).map(|prop| accessor(plan, p, prop, m)))
+            .collect::<Vec<_>>()
+    });
+    let accessors = accessors.unwrap_or_default();
+    quote! {
+        impl #name {
+            #[doc = #odata_doc]
+            pub fn odata_type(&self) -> &str {
+                match self {
+                    #(#arms)*
+                    Self::#other(raw) => #support::polymorphic::raw_odata_type(raw),
+                }
+            }
+            #(#accessors)*
+        }
+    }
+}
+
+/// How an accessor reads a property.
+enum Access {
+    /// `Option<&str>`; raw objects answer too.
+    Str,
+    /// `Option<bool>`; raw objects answer too.
+    Bool,
+    /// `Option<&T>` or `Option<&[T]>`; `None` for raw objects.
+    Ref,
+}
+
+fn access(prop: &PropertyDef) -> Access {
+    match (prop.ty.collection, prop.ty.target) {
+        (false, TypeTarget::Primitive(Primitive::String)) => Access::Str,
+        (false, TypeTarget::Primitive(Primitive::Boolean)) => Access::Bool,
+        _ => Access::Ref,
+    }
+}
+
+fn accessor(plan: &Plan<'_>, p: &PolymorphicPlan, prop: &PropertyDef, method: &str) -> TokenStream {
+    let support = plan.support();
+    let (field, json, method) = (ident(&prop.name.rust), &prop.name.csdl, ident(method));
+    let kind = access(prop);
+    let element = plan.rust_type(&prop.ty);
+    let returns = match (&kind, prop.ty.collection) {
+        (Access::Str, _) => quote!(Option<&str>),
+        (Access::Bool, _) => quote!(Option<bool>),
+        (Access::Ref, true) => {
+            let inner = plan.element_type(prop.ty.target);
+            quote!(Option<&[#inner]>)
+        }
+        (Access::Ref, false) => quote!(Option<&#element>),
+    };
+    let arms = p.variants.iter().map(|v| {
+        let vname = ident(&v.name);
+        let boxed = plan.is_boxed(v.ty, &prop.name.csdl);
+        let read = match kind {
+            Access::Bool => quote!(v.#field),
+            Access::Ref if !boxed && !prop.ty.collection => quote!(v.#field.as_ref()),
+            _ => quote!(v.#field.as_deref()),
+        };
+        quote!(Self::#vname(v) => #read,)
+    });
+    let other = ident(&p.other);
+    let raw = match kind {
+        Access::Str => quote!(#support::polymorphic::raw_str(raw, #json)),
+        Access::Bool => quote!(#support::polymorphic::raw_bool(raw, #json)),
+        Access::Ref => quote!(None),
+    };
+    let raw_pattern = match kind {
+        Access::Ref => quote!(Self::#other(_)),
+        _ => quote!(Self::#other(raw)),
+    };
+    let mut doc = plan.property_doc(prop);
+    if let Access::Ref = kind {
+        doc.push_str(&format!(
+            "\n\n`None` for types unknown to this crate ([`Self::{other}`])."
+        ));
+    }
+    let doc = doc_attrs(&doc);
+    quote! {
+        #doc
+        pub fn #method(&self) -> #returns {
+            match self {
+                #(#arms)*
+                #raw_pattern => #raw,
+            }
+        }
+    }
+}
+
+fn polymorphic_impl(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan, name: &Ident) -> TokenStream {
+    let support = plan.support();
+    let model = plan.model();
+    let base = &model.ty(id).qualified_name;
+    let is_abstract = model.structured(id).is_none_or(|s| s.is_abstract);
+    let namespaces = plan.item_path(&[], "NAMESPACES");
+    let other = ident(&p.other);
+    let body = if p.variants.is_empty() {
+        quote! {
+            let _ = (ty, map);
+            Ok(None)
+        }
+    } else {
+        let arms = p.variants.iter().map(|v| {
+            let t = model.ty(v.ty);
+            let (ns, csdl, vname) = (&t.namespace, &t.name.csdl, ident(&v.name));
+            quote!((#ns, #csdl) => Self::#vname(ty.decode(map)?),)
+        });
+        quote! {
+            Ok(Some(match ty.key() {
+                #(#arms)*
+                _ => return Ok(None),
+            }))
+        }
+    };
+    quote! {
+        impl #support::polymorphic::Polymorphic for #name {
+            const BASE_TYPE: &'static str = #base;
+            const ABSTRACT: bool = #is_abstract;
+            const NAMESPACES: &'static [(&'static str, &'static str)] = #namespaces;
+
+            fn decode_variant<'de, A: serde::de::MapAccess<'de>>(
+                ty: &#support::polymorphic::TypeName<'_>,
+                map: &mut A,
+            ) -> Result<Option<Self>, A::Error> {
+                #body
+            }
+
+            fn from_unknown(raw: serde_json::Map<String, serde_json::Value>) -> Self {
+                Self::#other(raw)
+            }
+        }
+    }
+}
+
+fn serde_impls(plan: &Plan<'_>, p: &PolymorphicPlan, name: &Ident) -> TokenStream {
+    let support = plan.support();
+    let other = ident(&p.other);
+    let arms = p.variants.iter().map(|v| {
+        let vname = ident(&v.name);
+        quote!(Self::#vname(v) => serde::Serialize::serialize(v, serializer),)
+    });
+    quote! {
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    #(#arms)*
+                    Self::#other(raw) => #support::polymorphic::serialize_unknown(raw, serializer),
+                }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                #support::polymorphic::deserialize(deserializer)
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! The models writer: snapshots of small CSDL fixtures, determinism, the PIM alerts metadata,
+//! and (in `rust_models_compile.rs`) that the output compiles against the support runtime.
+
+use std::path::{Path, PathBuf};
+
+use codegen::csdl::read_document;
+use codegen::model::{Model, resolve};
+use codegen::rust::GeneratedFile;
+use codegen::rust::models::write_models;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn model_of(paths: &[PathBuf]) -> Model {
+    let docs: Vec<_> = paths
+        .iter()
+        .map(|p| {
+            let xml = std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            read_document(&p.display().to_string(), &xml).unwrap_or_else(|e| panic!("{e}"))
+        })
+        .collect();
+    resolve(&docs).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Names of the fixtures under `tests/fixtures/rust/` (without `.csdl`).
+const FIXTURES: &[&str] = &["enums", "names", "polymorphic", "primitives"];
+
+fn fixture(name: &str) -> Vec<GeneratedFile> {
+    let path = workspace().join(format!("codegen/tests/fixtures/rust/{name}.csdl"));
+    let model = model_of(&[path]);
+    write_models(&model, &format!("fixtures/rust/{name}.csdl")).expect("writes")
+}
+
+/// All files of one output, each under a `=== path ===` line.
+fn joined(files: &[GeneratedFile]) -> String {
+    files
+        .iter()
+        .map(|f| format!("=== {} ===\n{}", f.path, f.contents))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn fixture_snapshots() {
+    for name in FIXTURES {
+        insta::assert_snapshot!(format!("rust_models_{name}"), joined(&fixture(name)));
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    for name in FIXTURES {
+        assert_eq!(fixture(name), fixture(name), "{name}");
+    }
+    assert_eq!(pim_alerts(), pim_alerts());
+}
+
+#[test]
+fn paths_are_sorted_and_unique() {
+    let files = pim_alerts();
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(paths, sorted);
+}
+
+#[test]
+fn bad_prefix_is_an_error() {
+    let model = model_of(&[workspace().join("codegen/tests/fixtures/rust/enums.csdl")]);
+    let err = codegen::rust::plan::Plan::new(&model, "not a path").expect_err("bad prefix");
+    assert!(err.contains("prefix"), "{err}");
+}
+
+fn pim_alerts() -> Vec<GeneratedFile> {
+    let root = workspace().join("metadata");
+    let model = model_of(&[
+        root.join("pim-alerts.csdl"),
+        root.join("pim-alerts.annotations.csdl"),
+    ]);
+    write_models(&model, "metadata/pim-alerts.csdl").expect("writes")
+}
+
+/// Writes the PIM alerts models to `$RUST_MODELS_OUT` (for review before `cargo xtask codegen`).
+#[test]
+fn pim_alerts_models_write() {
+    let files = pim_alerts();
+    assert!(files.iter().any(|f| f.path == "mod.rs"));
+    if let Ok(out) = std::env::var("RUST_MODELS_OUT") {
+        for f in &files {
+            let path = Path::new(&out).join(&f.path);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, &f.contents).expect("write");
+        }
+    }
+}
