@@ -213,3 +213,29 @@ async fn send_json_rejects_204() {
         "{err}"
     );
 }
+
+#[tokio::test]
+async fn send_raw_returns_the_body_and_extra_headers_are_sent() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(format!("{ALERTS}/$count")))
+        .and(header("consistencylevel", "eventual"))
+        .and(StandardHeaders)
+        .respond_with(ResponseTemplate::new(200).set_body_raw("7", "text/plain"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let req = Request::new(
+        Method::GET,
+        "/identityGovernance/roleManagementAlerts/alerts/$count",
+    )
+    .segment("identityGovernance")
+    .segment("roleManagementAlerts")
+    .segment("alerts")
+    .segment("$count")
+    .header("ConsistencyLevel", "eventual");
+    let resp = client(&server).send_raw(req).await.expect("count");
+    assert_eq!(resp.status, 200);
+    assert_eq!(resp.body, b"7");
+    assert!(is_uuid_v4(&resp.context.client_request_id));
+}

@@ -35,6 +35,8 @@ pub(crate) struct Inner {
     pub(crate) base: BaseUrl,
     pub(crate) tokens: Arc<dyn TokenProvider>,
     pub(crate) http: reqwest::Client,
+    /// True when the caller supplied `http` (it may follow redirects).
+    pub(crate) custom_http: bool,
     pub(crate) retry: RetryPolicy,
     pub(crate) timeout: Duration,
     pub(crate) polling: PollPolicy,
@@ -183,6 +185,7 @@ impl ClientBuilder {
         let agent = self.user_agent.unwrap_or_else(default_user_agent);
         let user_agent = HeaderValue::from_str(&agent)
             .map_err(|_| Error::invalid_config(format!("invalid user agent {agent:?}")))?;
+        let custom_http = self.http.is_some();
         let http = match self.http {
             Some(http) => http,
             None => default_http_client()?,
@@ -191,6 +194,7 @@ impl ClientBuilder {
             base,
             tokens,
             http,
+            custom_http,
             retry,
             timeout,
             polling,

@@ -163,7 +163,7 @@ impl Operation {
         struct Probe {
             status: String,
         }
-        let resp = self.client.send_raw(&self.poll).await?;
+        let resp = self.client.execute(&self.poll).await?;
         let retry_after = header_str(&resp.headers, RETRY_AFTER.as_str())
             .and_then(|v| parse_retry_after(v, SystemTime::now()));
         if resp.status == StatusCode::ACCEPTED && resp.body.is_empty() {

@@ -69,7 +69,7 @@ impl<T: DeserializeOwned> Paged<T> {
             State::Failed(e) => return Err(e),
             State::Done => return Ok(None),
         };
-        let resp = self.client.send_raw(&req).await?;
+        let resp = self.client.execute(&req).await?;
         if resp.status != StatusCode::OK {
             return Err(unexpected(resp));
         }

@@ -48,7 +48,7 @@ pub struct RawResponse {
 impl Client {
     /// Sends `req` and decodes a JSON body (any 2xx except `202`/`204`) into `T`.
     pub async fn send_json<T: DeserializeOwned>(&self, req: Request) -> Result<T, Error> {
-        let resp = self.send_raw(&req).await?;
+        let resp = self.execute(&req).await?;
         match resp.status {
             StatusCode::ACCEPTED | StatusCode::NO_CONTENT => Err(unexpected(resp)),
             _ => decode(&resp),
@@ -58,7 +58,7 @@ impl Client {
     /// Sends `req` and expects no content: `204`, or `200`/`201` whose body is ignored
     /// (Graph's `remediate` answers `200 OK` without a body).
     pub async fn send_no_content(&self, req: Request) -> Result<(), Error> {
-        let resp = self.send_raw(&req).await?;
+        let resp = self.execute(&req).await?;
         match resp.status {
             StatusCode::OK | StatusCode::CREATED | StatusCode::NO_CONTENT => Ok(()),
             _ => Err(unexpected(resp)),
@@ -68,7 +68,7 @@ impl Client {
     /// Sends `req` and expects `202 Accepted` with a `Location` header on the base origin;
     /// returns a handle to poll the long-running operation.
     pub async fn send_accepted(&self, req: Request) -> Result<Operation, Error> {
-        let resp = self.send_raw(&req).await?;
+        let resp = self.execute(&req).await?;
         if resp.status != StatusCode::ACCEPTED {
             return Err(unexpected(resp));
         }
@@ -87,12 +87,17 @@ impl Client {
 
     /// Sends `req` with retries and returns any 2xx response undecoded; non-2xx statuses
     /// become [`Error::Graph`] or [`Error::UnexpectedStatus`].
-    pub async fn send_raw(&self, req: &Request) -> Result<RawResponse, Error> {
+    pub async fn send_raw(&self, req: Request) -> Result<RawResponse, Error> {
+        self.execute(&req).await
+    }
+
+    /// [`send_raw`](Self::send_raw) by reference, for paging and polling.
+    pub(crate) async fn execute(&self, req: &Request) -> Result<RawResponse, Error> {
         let url = req.url(&self.inner.base)?;
         let context = RequestContext {
             method: req.method.clone(),
             template: req.template.clone(),
-            client_request_id: uuid::Uuid::new_v4().to_string(),
+            client_request_id: new_client_request_id(),
         };
         let span = tracing::info_span!(
             "graph_request",
@@ -153,17 +158,24 @@ impl Client {
         let token = self.inner.tokens.token().await?;
         let builder = self.request_builder(req, url, context, &token)?;
         let exchange = async {
-            let resp = builder.send().await?;
-            let final_url = resp.url().clone();
-            let (status, headers) = (resp.status(), resp.headers().clone());
+            let mut resp = builder.send().await?;
+            // Only a caller-supplied client can have followed a redirect.
+            let redirect = match self.inner.custom_http {
+                true => self
+                    .inner
+                    .base
+                    .check_same_origin(resp.url(), LinkKind::Redirect),
+                false => Ok(()),
+            };
+            let (status, headers) = (resp.status(), std::mem::take(resp.headers_mut()));
             let body = resp.bytes().await?;
-            Ok::<_, reqwest::Error>((final_url, status, headers, body))
+            Ok::<_, reqwest::Error>((redirect, status, headers, body))
         };
         let transport = |source| Error::Transport {
             context: Box::new(context.clone()),
             source,
         };
-        let (final_url, status, headers, body) =
+        let (redirect, status, headers, body) =
             match tokio::time::timeout(self.inner.timeout, exchange).await {
                 Ok(result) => result.map_err(transport)?,
                 Err(_) => {
@@ -173,9 +185,7 @@ impl Client {
                     });
                 }
             };
-        self.inner
-            .base
-            .check_same_origin(&final_url, LinkKind::Redirect)?;
+        redirect?;
         Ok(RawResponse {
             context: context.clone(),
             status,
@@ -215,6 +225,15 @@ impl Client {
     }
 }
 
+/// A random UUID v4 for `client-request-id`. A correlation id need not be unpredictable, so
+/// `fastrand` supplies the bits (no system call per request).
+fn new_client_request_id() -> String {
+    let bits = fastrand::u128(..).to_le_bytes();
+    uuid::Builder::from_random_bytes(bits)
+        .into_uuid()
+        .to_string()
+}
+
 /// `Bearer <token>` as a sensitive header value.
 fn bearer(token: &AccessToken) -> Result<HeaderValue, Error> {
     let mut value = HeaderValue::try_from(format!("Bearer {}", token.secret())).map_err(|_| {
@@ -225,7 +244,13 @@ fn bearer(token: &AccessToken) -> Result<HeaderValue, Error> {
 }
 
 /// Decodes a JSON body, reporting the JSON path of the first mismatch.
+///
+/// The fast path is plain `serde_json`; only a failure is decoded again with
+/// `serde_path_to_error` to find the path.
 pub(crate) fn decode<T: DeserializeOwned>(resp: &RawResponse) -> Result<T, Error> {
+    if let Ok(value) = serde_json::from_slice(&resp.body) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_slice(&resp.body);
     let value = serde_path_to_error::deserialize(&mut de)
         .map_err(|e| decode_error(resp, e.path().to_string(), e.inner().to_string()))?;
