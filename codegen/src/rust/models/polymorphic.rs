@@ -175,11 +175,9 @@ fn polymorphic_impl(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan, name: &Ide
     let is_abstract = model.structured(id).is_none_or(|s| s.is_abstract);
     let namespaces = plan.item_path(&[], "NAMESPACES");
     let other = ident(&p.other);
+    let unknown = quote!(Self::#other(ty.decode_unknown(map)?));
     let body = if p.variants.is_empty() {
-        quote! {
-            let _ = (ty, map);
-            Ok(None)
-        }
+        quote!(Ok(#unknown))
     } else {
         let arms = p.variants.iter().map(|v| {
             let t = model.ty(v.ty);
@@ -187,10 +185,10 @@ fn polymorphic_impl(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan, name: &Ide
             quote!((#ns, #csdl) => Self::#vname(ty.decode(map)?),)
         });
         quote! {
-            Ok(Some(match ty.key() {
+            Ok(match ty.key() {
                 #(#arms)*
-                _ => return Ok(None),
-            }))
+                _ => #unknown,
+            })
         }
     };
     quote! {
@@ -202,12 +200,8 @@ fn polymorphic_impl(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan, name: &Ide
             fn decode_variant<'de, A: serde::de::MapAccess<'de>>(
                 ty: &#support::polymorphic::TypeName<'_>,
                 map: &mut A,
-            ) -> Result<Option<Self>, A::Error> {
+            ) -> Result<Self, A::Error> {
                 #body
-            }
-
-            fn from_unknown(raw: serde_json::Map<String, serde_json::Value>) -> Self {
-                Self::#other(raw)
             }
         }
     }
