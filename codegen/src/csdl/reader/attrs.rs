@@ -35,6 +35,24 @@ pub(super) const fn bit(name: &str) -> u64 {
     1u64 << (mix & 63)
 }
 
+/// Whether `raw` has a reference or a line break or tab, which attribute value normalization
+/// would change. Looks at eight bytes at a time for any byte below `'` (all four are).
+fn needs_normalizing(raw: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let special = |b: &u8| matches!(b, b'&' | b'\t' | b'\n' | b'\r');
+    let bytes = raw.as_bytes();
+    let mut words = bytes.chunks_exact(8);
+    let has_low_byte = |chunk: &[u8]| {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+        word.wrapping_sub(ONES * u64::from(b'\'')) & !word & HIGH != 0
+    };
+    if words.by_ref().any(has_low_byte) {
+        return bytes.iter().any(special);
+    }
+    words.remainder().iter().any(special)
+}
+
 impl<'a> AttrSet<'a> {
     /// Forgets the previous element's attributes, keeping the allocation.
     pub(super) fn clear(&mut self) {
@@ -80,9 +98,7 @@ impl<'a> AttrSet<'a> {
     pub(super) fn value(&self, name: &str) -> Option<Result<Cow<'a, str>, String>> {
         let attr = self.find(name)?;
         if let Cow::Borrowed(raw) = attr.value
-            && !raw
-                .bytes()
-                .any(|b| matches!(b, b'&' | b'\t' | b'\n' | b'\r'))
+            && !needs_normalizing(raw)
         {
             return Some(Ok(Cow::Borrowed(raw)));
         }
@@ -127,6 +143,26 @@ mod tests {
         assert_eq!(attrs.value("Name"), Some(Ok(Cow::Borrowed("a&b"))));
         assert_eq!(attrs.value("Type"), Some(Ok(Cow::Borrowed("Edm.String"))));
         assert_eq!(attrs.value("Scale"), None);
+    }
+
+    #[test]
+    fn knows_which_values_need_normalizing() {
+        for plain in [
+            "",
+            "Edm.String",
+            "Collection(graph.alert) with spaces ~!\"#$%'",
+        ] {
+            assert!(!needs_normalizing(plain), "{plain}");
+        }
+        for special in [
+            "a&amp;",
+            "0123456789&",
+            "tab\there",
+            "x\n",
+            "long long long\r",
+        ] {
+            assert!(needs_normalizing(special), "{special:?}");
+        }
     }
 
     #[test]
