@@ -67,6 +67,7 @@ pub trait FieldVisitor {
 }
 
 /// Decodes the next value of `map` into `slot`, reporting an explicit `null`.
+#[inline]
 pub fn field<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
     slot: &mut Option<T>,
     map: &mut A,
@@ -107,6 +108,7 @@ impl<'de> Deserialize<'de> for Key<'de> {
 
 /// Decodes the remaining entries of `map` into `obj`: declared properties into their fields,
 /// everything else (and explicit `null`s) into the additional properties.
+#[inline]
 pub fn decode_fields<'de, T: GraphObject, A: MapAccess<'de>>(
     obj: &mut T,
     map: &mut A,

@@ -30,20 +30,22 @@ pub struct TypeName<'a> {
 impl<'a> TypeName<'a> {
     /// Parses `#microsoft.graph.x`, `microsoft.graph.x` or `#graph.x` given the
     /// `(namespace, alias)` pairs of the model (an empty alias means none). The longest
-    /// matching qualifier wins; a tag in no listed namespace gets an empty namespace (and so
-    /// matches no variant).
+    /// matching qualifier wins (`microsoft.graph.security.x` is in `microsoft.graph.security`);
+    /// a tag in no listed namespace gets an empty namespace and so matches no variant.
+    #[inline]
     pub fn parse(tag: &'a str, namespaces: &[(&'static str, &'static str)]) -> Self {
         let qualified = tag.strip_prefix('#').unwrap_or(tag);
+        let bytes = qualified.as_bytes();
         let mut best: Option<(&'static str, usize)> = None;
         for &(namespace, alias) in namespaces {
             for qualifier in [namespace, alias] {
-                let longer = best.is_none_or(|(_, len)| qualifier.len() > len);
-                if longer
-                    && !qualifier.is_empty()
-                    && qualified.starts_with(qualifier)
-                    && qualified.as_bytes().get(qualifier.len()) == Some(&b'.')
+                let len = qualifier.len();
+                if len > 0
+                    && bytes.get(len) == Some(&b'.')
+                    && best.is_none_or(|(_, best_len)| len > best_len)
+                    && bytes.starts_with(qualifier.as_bytes())
                 {
-                    best = Some((namespace, qualifier.len()));
+                    best = Some((namespace, len));
                 }
             }
         }
@@ -75,6 +77,7 @@ impl<'a> TypeName<'a> {
 
     /// Decodes the rest of `map` as `T` (the variant this name selected). A root type keeps a
     /// received tag in its additional properties so that it re-encodes.
+    #[inline]
     pub fn decode<'de, T: GraphObject, A: MapAccess<'de>>(
         &self,
         map: &mut A,
