@@ -145,40 +145,55 @@ fn input() -> Vec<u8> {
     .expect("encode input")
 }
 
-/// Times the three decoders interleaved (a, b, c, a, b, c, ...) and prints the best run of
-/// each: robust against load from other processes, which skews criterion's sequential groups.
-fn interleaved(bytes: &[u8]) {
+/// Runs the three `runs` interleaved (a, b, c, a, b, c, ...) and returns the best time of
+/// each in ms: robust against load from other processes, which skews criterion's sequential
+/// groups on a shared machine.
+fn best_of(runs: [&dyn Fn(); 3]) -> [f64; 3] {
     let mut best = [std::time::Duration::MAX; 3];
     for _ in 0..40 {
-        let runs: [&dyn Fn(); 3] = [
-            &|| {
-                drop(black_box(serde_json::from_slice::<
-                    Page<prototype::UnifiedRoleManagementAlertIncident>,
-                >(bytes)))
-            },
-            &|| {
-                drop(black_box(serde_json::from_slice::<Page<MonoIncident>>(
-                    bytes,
-                )))
-            },
-            &|| {
-                drop(black_box(serde_json::from_slice::<Page<TaggedIncident>>(
-                    bytes,
-                )))
-            },
-        ];
         for (slot, run) in best.iter_mut().zip(runs) {
             let start = std::time::Instant::now();
             run();
             *slot = (*slot).min(start.elapsed());
         }
     }
-    let [a, b, c] = best.map(|d| d.as_secs_f64() * 1e3);
-    println!(
-        "interleaved best-of-40 decode: a {a:.2} ms, b {b:.2} ms, c {c:.2} ms; a/b throughput {:.2}, a/c {:.2}",
-        b / a,
-        c / a
+    best.map(|d| d.as_secs_f64() * 1e3)
+}
+
+/// Prints interleaved best-of-40 timings and throughput ratios for decode and encode.
+fn interleaved(bytes: &[u8]) {
+    type A = Page<prototype::UnifiedRoleManagementAlertIncident>;
+    let decode = best_of([
+        &|| drop(black_box(serde_json::from_slice::<A>(bytes))),
+        &|| {
+            drop(black_box(serde_json::from_slice::<Page<MonoIncident>>(
+                bytes,
+            )))
+        },
+        &|| {
+            drop(black_box(serde_json::from_slice::<Page<TaggedIncident>>(
+                bytes,
+            )))
+        },
+    ]);
+    let (a, b, c) = (
+        serde_json::from_slice::<A>(bytes).expect("a"),
+        serde_json::from_slice::<Page<MonoIncident>>(bytes).expect("b"),
+        serde_json::from_slice::<Page<TaggedIncident>>(bytes).expect("c"),
     );
+    let encode = best_of([
+        &|| drop(black_box(serde_json::to_vec(&a))),
+        &|| drop(black_box(serde_json::to_vec(&b))),
+        &|| drop(black_box(serde_json::to_vec(&c))),
+    ]);
+    for (name, [a, b, c]) in [("decode", decode), ("encode", encode)] {
+        println!(
+            "interleaved best-of-40 {name}: a {a:.2} ms, b {b:.2} ms, c {c:.2} ms; \
+             throughput a/b {:.2}, a/c {:.2}",
+            b / a,
+            c / a
+        );
+    }
 }
 
 fn bench(c: &mut Criterion) {
@@ -201,6 +216,7 @@ fn bench(c: &mut Criterion) {
     decode.bench_function("c_serde_tagged_enum", |b| {
         b.iter(|| serde_json::from_slice::<Page<TaggedIncident>>(black_box(&bytes)))
     });
+    // `from_slice` = plain decode, plus a serde_path_to_error re-run only on failure.
     decode.bench_function("a_prototype_enum_with_path", |b| {
         b.iter(|| {
             pim_alerts_models::from_slice::<Page<prototype::UnifiedRoleManagementAlertIncident>>(
@@ -228,7 +244,7 @@ fn bench(c: &mut Criterion) {
     encode.finish();
 }
 
-/// `POLYMORPHIC_ONCE=a|b|c|none`: decode once and exit (for instruction counting under
+/// `POLYMORPHIC_ONCE=a|b|c|sizes|none`: decode once (or print element sizes) and exit (for instruction counting under
 /// `valgrind --tool=callgrind`, which is immune to load from other processes).
 fn once(variant: &str) {
     let bytes = input();
@@ -239,6 +255,15 @@ fn once(variant: &str) {
         }
         "b" => serde_json::from_slice::<Page<MonoIncident>>(&bytes).is_ok(),
         "c" => serde_json::from_slice::<Page<TaggedIncident>>(&bytes).is_ok(),
+        "sizes" => {
+            println!(
+                "element sizes: a {} b {} c {}",
+                size_of::<prototype::UnifiedRoleManagementAlertIncident>(),
+                size_of::<MonoIncident>(),
+                size_of::<TaggedIncident>()
+            );
+            true
+        }
         _ => true,
     };
     assert!(ok, "decode failed");
