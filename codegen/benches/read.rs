@@ -1,5 +1,6 @@
 //! Compares reading the vendored Graph beta `$metadata` (1.4 MB) with `read_document` against a
-//! bare quick-xml event scan of the same bytes, which is the floor any quick-xml reader can reach.
+//! bare quick-xml event scan of the same bytes, which is the floor any quick-xml reader can reach,
+//! and reading plus resolving it into the model.
 
 use std::hint::black_box;
 
@@ -35,6 +36,13 @@ fn read(c: &mut Criterion) {
     // The document is dropped outside the timed part: freeing it is not reading.
     group.bench_function("read_document", |b| {
         b.iter_with_large_drop(|| codegen::csdl::read_document("beta", black_box(&xml)))
+    });
+    // What `cargo xtask metadata` does before slicing: read, then resolve every reference.
+    group.bench_function("read_and_resolve", |b| {
+        b.iter_with_large_drop(|| {
+            let doc = codegen::csdl::read_document("beta", black_box(&xml))?;
+            codegen::model::resolve(std::slice::from_ref(&doc))
+        })
     });
     group.finish();
 }
