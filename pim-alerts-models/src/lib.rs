@@ -15,4 +15,6 @@ pub mod support;
 
 pub use support::{DecodeError, Flags, Page, from_slice, from_str, to_string, to_vec};
 
-// generated modules are added here
+mod generated;
+
+pub use generated::*;
