@@ -1,9 +1,6 @@
 //! Decoding and encoding a 20,000-item page of mixed alert incidents three ways:
-//! (a) the prototype polymorphic enum, (b) one monomorphic `#[derive]` struct holding the
+//! (a) the generated polymorphic enum, (b) one monomorphic `#[derive]` struct holding the
 //! union of the fields (the floor), (c) a plain `#[serde(tag = "@odata.type")]` enum.
-
-#[path = "../tests/prototype/mod.rs"]
-mod prototype;
 
 use std::hint::black_box;
 
@@ -162,7 +159,7 @@ fn best_of(runs: [&dyn Fn(); 3]) -> [f64; 3] {
 
 /// Prints interleaved best-of-40 timings and throughput ratios for decode and encode.
 fn interleaved(bytes: &[u8]) {
-    type A = Page<prototype::UnifiedRoleManagementAlertIncident>;
+    type A = Page<pim_alerts_models::UnifiedRoleManagementAlertIncident>;
     let decode = best_of([
         &|| drop(black_box(serde_json::from_slice::<A>(bytes))),
         &|| {
@@ -203,9 +200,9 @@ fn bench(c: &mut Criterion) {
     }
     let mut decode = c.benchmark_group("decode");
     decode.throughput(Throughput::Bytes(bytes.len() as u64));
-    decode.bench_function("a_prototype_enum", |b| {
+    decode.bench_function("a_generated_enum", |b| {
         b.iter(|| {
-            serde_json::from_slice::<Page<prototype::UnifiedRoleManagementAlertIncident>>(
+            serde_json::from_slice::<Page<pim_alerts_models::UnifiedRoleManagementAlertIncident>>(
                 black_box(&bytes),
             )
         })
@@ -217,22 +214,22 @@ fn bench(c: &mut Criterion) {
         b.iter(|| serde_json::from_slice::<Page<TaggedIncident>>(black_box(&bytes)))
     });
     // `from_slice` = plain decode, plus a serde_path_to_error re-run only on failure.
-    decode.bench_function("a_prototype_enum_with_path", |b| {
+    decode.bench_function("a_generated_enum_with_path", |b| {
         b.iter(|| {
-            pim_alerts_models::from_slice::<Page<prototype::UnifiedRoleManagementAlertIncident>>(
-                black_box(&bytes),
-            )
+            pim_alerts_models::from_slice::<
+                Page<pim_alerts_models::UnifiedRoleManagementAlertIncident>,
+            >(black_box(&bytes))
         })
     });
     decode.finish();
 
-    let a: Page<prototype::UnifiedRoleManagementAlertIncident> =
+    let a: Page<pim_alerts_models::UnifiedRoleManagementAlertIncident> =
         serde_json::from_slice(&bytes).expect("a");
     let b: Page<MonoIncident> = serde_json::from_slice(&bytes).expect("b");
     let c2: Page<TaggedIncident> = serde_json::from_slice(&bytes).expect("c");
     let mut encode = c.benchmark_group("encode");
     encode.throughput(Throughput::Bytes(bytes.len() as u64));
-    encode.bench_function("a_prototype_enum", |bench| {
+    encode.bench_function("a_generated_enum", |bench| {
         bench.iter(|| serde_json::to_vec(black_box(&a)))
     });
     encode.bench_function("b_monomorphic_floor", |bench| {
@@ -248,24 +245,25 @@ fn bench(c: &mut Criterion) {
 /// `valgrind --tool=callgrind`, which is immune to load from other processes).
 fn once(variant: &str) {
     let bytes = input();
-    let ok = match variant {
-        "a" => {
-            serde_json::from_slice::<Page<prototype::UnifiedRoleManagementAlertIncident>>(&bytes)
-                .is_ok()
-        }
-        "b" => serde_json::from_slice::<Page<MonoIncident>>(&bytes).is_ok(),
-        "c" => serde_json::from_slice::<Page<TaggedIncident>>(&bytes).is_ok(),
-        "sizes" => {
-            println!(
-                "element sizes: a {} b {} c {}",
-                size_of::<prototype::UnifiedRoleManagementAlertIncident>(),
-                size_of::<MonoIncident>(),
-                size_of::<TaggedIncident>()
-            );
-            true
-        }
-        _ => true,
-    };
+    let ok =
+        match variant {
+            "a" => serde_json::from_slice::<
+                Page<pim_alerts_models::UnifiedRoleManagementAlertIncident>,
+            >(&bytes)
+            .is_ok(),
+            "b" => serde_json::from_slice::<Page<MonoIncident>>(&bytes).is_ok(),
+            "c" => serde_json::from_slice::<Page<TaggedIncident>>(&bytes).is_ok(),
+            "sizes" => {
+                println!(
+                    "element sizes: a {} b {} c {}",
+                    size_of::<pim_alerts_models::UnifiedRoleManagementAlertIncident>(),
+                    size_of::<MonoIncident>(),
+                    size_of::<TaggedIncident>()
+                );
+                true
+            }
+            _ => true,
+        };
     assert!(ok, "decode failed");
 }
 

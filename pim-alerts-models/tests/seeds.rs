@@ -1,5 +1,5 @@
 //! Every JSON body under `tests/data/` decodes into the GENERATED types and re-encodes to equal
-//! JSON (the prototype's doc-page round trip, ported to `src/generated/`).
+//! JSON.
 
 use pim_alerts_models::{
     AlertSeverity, Page, UnifiedRoleManagementAlert, UnifiedRoleManagementAlertConfiguration,

@@ -174,7 +174,7 @@ mod tests {
                 contents: "m".into(),
             },
         ];
-        let found = check(&outputs, &[dir.clone()]).expect("check");
+        let found = check(&outputs, std::slice::from_ref(&dir)).expect("check");
         assert_eq!(
             found.stale,
             vec![dir.join("old.rs"), dir.join("missing.rs")]
@@ -193,13 +193,13 @@ mod tests {
             path: dir.join("sub/new.rs"),
             contents: "n".into(),
         }];
-        let changed = write_all(&outputs, &[dir.clone()]).expect("write_all");
+        let changed = write_all(&outputs, std::slice::from_ref(&dir)).expect("write_all");
         assert_eq!(changed, vec![dir.join("sub/new.rs"), dir.join("gone.rs")]);
         assert_eq!(
             fs::read_to_string(dir.join("sub/new.rs")).expect("read"),
             "n"
         );
-        assert!(check(&outputs, &[dir.clone()]).expect("check").is_fresh());
+        assert!(check(&outputs, std::slice::from_ref(&dir)).expect("check").is_fresh());
         assert!(write_all(&outputs, &[dir]).expect("again").is_empty());
     }
 
