@@ -199,7 +199,11 @@ mod tests {
             fs::read_to_string(dir.join("sub/new.rs")).expect("read"),
             "n"
         );
-        assert!(check(&outputs, std::slice::from_ref(&dir)).expect("check").is_fresh());
+        assert!(
+            check(&outputs, std::slice::from_ref(&dir))
+                .expect("check")
+                .is_fresh()
+        );
         assert!(write_all(&outputs, &[dir]).expect("again").is_empty());
     }
 
