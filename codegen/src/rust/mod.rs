@@ -1,5 +1,6 @@
 //! Writers that print Rust from the resolved model: one file per kind of item.
 
+pub mod client;
 pub mod emit;
 pub mod models;
 pub mod plan;

@@ -1,0 +1,194 @@
+//! The client writer: prints the typed request builders of the client crate's `src/generated/`
+//! from the [`tree`] plan, calling only the hand-written runtime (`crate::runtime`).
+//!
+//! Layout (paths relative to `src/generated/`):
+//! - `mod.rs`: module docs, the entry points on `Client`, the pending-operation handle and the
+//!   one request helper every node uses;
+//! - `paths.rs`: one struct per tree node (singleton, collection, item) with its navigation,
+//!   `list`/`get`/`update` and action methods;
+//! - `builders.rs`: the `list`, `get` and `update` request builders;
+//! - `operations.rs`: one builder per bound action;
+//! - `query.rs`: the query-option accumulator and the `$select`/`$expand` enums per type.
+//!
+//! Writers print fully qualified paths (`crate::runtime::Client`, `pim_alerts_models::...`) and
+//! import nothing, so no CSDL name can clash with an import.
+
+mod builders;
+mod operations;
+mod paths;
+mod query;
+pub mod tree;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::GeneratedFile;
+use super::emit::format_file;
+use super::plan::{Plan, ident};
+use crate::model::{Model, TypeId, TypeTarget};
+use tree::ClientTree;
+
+/// The crate path model types are printed under.
+const MODELS_CRATE: &str = "pim_alerts_models";
+
+/// Writes the request builders of `model`; `input` names the metadata in each file's header.
+pub fn write_client(model: &Model, input: &str) -> Result<Vec<GeneratedFile>, String> {
+    let plan = Plan::new(model, MODELS_CRATE)?;
+    let tree = tree::plan(model)?;
+    let cx = Cx {
+        plan: &plan,
+        tree: &tree,
+    };
+    let files = [
+        ("builders.rs", builders::file(&cx)),
+        ("mod.rs", root_file(&cx)),
+        ("operations.rs", operations::file(&cx)),
+        ("paths.rs", paths::file(&cx)),
+        ("query.rs", query::file(&cx)),
+    ];
+    files
+        .into_iter()
+        .map(|(path, tokens)| {
+            let contents = format_file(path, input, tokens)?;
+            Ok(GeneratedFile {
+                path: path.to_owned(),
+                contents,
+            })
+        })
+        .collect()
+}
+
+/// What every writer reads: the type plan (for type tokens) and the client tree.
+struct Cx<'a> {
+    plan: &'a Plan<'a>,
+    tree: &'a ClientTree,
+}
+
+impl Cx<'_> {
+    /// The Rust type of entity type `id` (`pim_alerts_models::UnifiedRoleManagementAlert`).
+    fn entity(&self, id: TypeId) -> TokenStream {
+        self.plan.element_type(TypeTarget::Defined(id))
+    }
+}
+
+/// `crate::runtime::<name>`.
+fn rt(name: &str) -> TokenStream {
+    let name = ident(name);
+    quote!(crate::runtime::#name)
+}
+
+/// `super::<name>`: an item of a sibling generated file, through the root's re-exports.
+fn sibling(name: &str) -> TokenStream {
+    let name = ident(name);
+    quote!(super::#name)
+}
+
+/// `#[doc = ...]` attributes for `text`, one per line (prettyplease prints them as `///`).
+fn doc_attrs(text: &str) -> TokenStream {
+    let lines = text.lines().map(|l| match l.is_empty() {
+        true => String::new(),
+        false => format!(" {l}"),
+    });
+    quote!(#(#[doc = #lines])*)
+}
+
+/// `//!` attributes for a file.
+fn file_doc(text: &str) -> TokenStream {
+    let lines = text.lines().map(|l| match l.is_empty() {
+        true => String::new(),
+        false => format!(" {l}"),
+    });
+    quote!(#(#![doc = #lines])*)
+}
+
+/// The root module: submodules, re-exports, entry points, the operation handle, the helper.
+fn root_file(cx: &Cx<'_>) -> TokenStream {
+    let docs = file_doc(
+        "Typed request builders for Microsoft Graph, generated from the CSDL metadata.\n\n\
+         Start from [`Client`](crate::runtime::Client): \
+         `client.identity_governance().role_management_alerts().alerts()...`.\n\
+         Every builder only describes a call; `send()` performs it through the runtime.",
+    );
+    let client = rt("Client");
+    let entries = cx.tree.roots.iter().map(|r| {
+        let (method, node) = (ident(&r.method), ident(&cx.tree.nodes[r.node].name));
+        let doc = doc_attrs(&r.doc);
+        quote! {
+            #doc
+            pub fn #method(&self) -> #node {
+                #node { client: self.clone(), keys: Vec::new() }
+            }
+        }
+    });
+    let pending = pending_operation(cx);
+    let (request, method) = (rt("Request"), rt("Method"));
+    quote! {
+        #docs
+        mod builders;
+        mod operations;
+        mod paths;
+        mod query;
+        pub use builders::*;
+        pub use operations::*;
+        pub use paths::*;
+        pub use query::*;
+
+        impl #client {
+            #(#entries)*
+        }
+
+        #pending
+
+        /// The request of a node: `template` with its `{placeholders}` filled from `keys` in
+        /// order (each key one percent-encoded segment; problems are reported by `send()`).
+        fn request(method: #method, template: &'static str, names: &[&str], keys: &[String]) -> #request {
+            let params: Vec<(&str, &str)> = names
+                .iter()
+                .copied()
+                .zip(keys.iter().map(String::as_str))
+                .collect();
+            #request::from_template(method, template, &params)
+        }
+    }
+}
+
+/// The handle returned by long-running actions, typed to the model's operation type.
+fn pending_operation(cx: &Cx<'_>) -> TokenStream {
+    let Some(result) = cx.tree.operation_result else {
+        return TokenStream::new();
+    };
+    let ty = cx.entity(result);
+    let (operation, error, policy) = (rt("Operation"), rt("Error"), rt("PollPolicy"));
+    quote! {
+        /// A long-running operation accepted with `202 Accepted` and a `Location` header.
+        ///
+        /// The `Location` URL is opaque: it is polled as given (on the configured origin only).
+        #[derive(Debug, Clone)]
+        pub struct PendingOperation {
+            inner: #operation,
+        }
+
+        impl PendingOperation {
+            /// The monitor URL from the `Location` header.
+            pub fn location(&self) -> &str {
+                self.inner.location().as_str()
+            }
+
+            /// Polls with the client's poll policy until the operation ends, and returns the
+            /// final operation (status `succeeded`); `failed` is an error.
+            pub async fn wait(&self) -> Result<#ty, #error> {
+                self.inner.wait().await
+            }
+
+            /// Like [`wait`](Self::wait), with an explicit poll policy.
+            pub async fn wait_with(&self, policy: &#policy) -> Result<#ty, #error> {
+                self.inner.wait_with(policy).await
+            }
+
+            /// The runtime's untyped handle.
+            pub fn into_inner(self) -> #operation {
+                self.inner
+            }
+        }
+    }
+}

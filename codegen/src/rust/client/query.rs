@@ -1,0 +1,123 @@
+//! Query options: the accumulator every `list`/`get` builder holds (printed in a fixed order:
+//! `$filter`, `$select`, `$expand`, `$orderby`, `$top`, `$skip`, `$count`), and per entity type
+//! a `Field` enum (`$select`, `$orderby`) and an `Expand` enum (`$expand`, with `*`).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::tree::QueryEnums;
+use super::{Cx, doc_attrs, file_doc, rt};
+use crate::rust::plan::ident;
+
+/// The `query.rs` file.
+pub(super) fn file(cx: &Cx<'_>) -> TokenStream {
+    let docs = file_doc("OData system query options and the typed names they accept.");
+    let options = options();
+    let enums = cx.tree.query_enums.iter().map(|q| query_enums(cx, q));
+    quote! {
+        #docs
+        #options
+        #(#enums)*
+    }
+}
+
+/// The accumulator and its rendering onto a runtime request.
+fn options() -> TokenStream {
+    let request = rt("Request");
+    quote! {
+        /// System query options collected by a builder, applied when it is sent.
+        #[derive(Debug, Clone, Default)]
+        pub(super) struct QueryOptions {
+            pub(super) filter: Vec<String>,
+            pub(super) select: Vec<&'static str>,
+            pub(super) expand: Vec<&'static str>,
+            pub(super) orderby: Vec<String>,
+            pub(super) top: Option<u32>,
+            pub(super) skip: Option<u32>,
+            pub(super) count: Option<bool>,
+        }
+
+        impl QueryOptions {
+            /// Adds the options to `request`; several filters are joined with `and`, each
+            /// parenthesized.
+            pub(super) fn apply(self, mut request: #request) -> #request {
+                let filter = match self.filter.len() {
+                    0 => None,
+                    1 => self.filter.into_iter().next(),
+                    _ => Some(self.filter.iter().map(|f| format!("({f})")).collect::<Vec<_>>().join(" and ")),
+                };
+                let lists = [
+                    ("$filter", filter),
+                    ("$select", (!self.select.is_empty()).then(|| self.select.join(","))),
+                    ("$expand", (!self.expand.is_empty()).then(|| self.expand.join(","))),
+                    ("$orderby", (!self.orderby.is_empty()).then(|| self.orderby.join(","))),
+                    ("$top", self.top.map(|n| n.to_string())),
+                    ("$skip", self.skip.map(|n| n.to_string())),
+                    ("$count", self.count.map(|c| c.to_string())),
+                ];
+                for (name, value) in lists {
+                    if let Some(value) = value {
+                        request = request.query(name, value);
+                    }
+                }
+                request
+            }
+        }
+    }
+}
+
+fn query_enums(cx: &Cx<'_>, q: &QueryEnums) -> TokenStream {
+    let qualified = &cx.plan.model().ty(q.entity).qualified_name;
+    let (field, fields) = (&q.field.0, &q.field.1);
+    let field_doc = format!("Properties of `{qualified}`, for `$select` and `$orderby`.");
+    let field_enum = name_enum(field, &field_doc, fields, None);
+    let (expand, all, navs) = (&q.expand.0, &q.expand.1, &q.expand.2);
+    let expand_doc = format!("Navigation properties of `{qualified}`, for `$expand`.");
+    let expand_enum = name_enum(expand, &expand_doc, navs, Some(all));
+    quote! {
+        #field_enum
+        #expand_enum
+    }
+}
+
+/// A fieldless enum of wire names with `as_str`; `all` adds a `*` variant first.
+fn name_enum(
+    name: &str,
+    doc: &str,
+    members: &[(String, String)],
+    all: Option<&String>,
+) -> TokenStream {
+    let name = ident(name);
+    let doc = doc_attrs(doc);
+    let mut entries: Vec<(String, String, String)> = Vec::new();
+    if let Some(all) = all {
+        entries.push(("*".into(), all.clone(), " Everything (`*`).".into()));
+    }
+    for (csdl, variant) in members {
+        entries.push((csdl.clone(), variant.clone(), format!(" `{csdl}`.")));
+    }
+    let variants = entries.iter().map(|(_, v, d)| {
+        let v = ident(v);
+        quote!(#[doc = #d] #v,)
+    });
+    let arms = entries.iter().map(|(csdl, v, _)| {
+        let v = ident(v);
+        quote!(#name::#v => #csdl,)
+    });
+    quote! {
+        #doc
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #name {
+            #(#variants)*
+        }
+
+        impl #name {
+            /// The name as written in the query string.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    #(#arms)*
+                }
+            }
+        }
+    }
+}
