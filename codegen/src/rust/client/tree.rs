@@ -221,7 +221,7 @@ pub fn plan(model: &Model) -> Result<ClientTree, String> {
     for s in &container.singletons {
         let at = Place::root(&s.name.csdl);
         let node = walker.single(&at, s.ty, &doc_or(&s.docs.description, &s.name.csdl));
-        roots.push(child(&s.name.rust, node, None, &s.name.csdl));
+        roots.push(child(&walker.nodes, &s.name.rust, node));
     }
     for s in &container.entity_sets {
         let at = Place::root(&s.name.csdl);
@@ -230,7 +230,7 @@ pub fn plan(model: &Model) -> Result<ClientTree, String> {
             s.entity_type,
             &doc_or(&s.docs.description, &s.name.csdl),
         );
-        roots.push(child(&s.name.rust, node, None, &s.name.csdl));
+        roots.push(child(&walker.nodes, &s.name.rust, node));
     }
     let operation_result = model.type_id(OPERATION_RESULT);
     let query_enums = walker.query_enums();
@@ -449,7 +449,7 @@ impl Walker<'_> {
                 true => self.collection(&next, nav.target, &doc),
                 false => self.single(&next, nav.target, &doc),
             };
-            let c = child(&nav.name.rust, node, None, &nav.name.csdl);
+            let c = child(&self.nodes, &nav.name.rust, node);
             self.nodes[index].children.push(c);
         }
     }
@@ -549,12 +549,15 @@ fn required_filter(path: &str) -> Option<RequiredFilter> {
     })
 }
 
-fn child(method: &str, node: usize, key: Option<String>, csdl: &str) -> Child {
+/// A navigation method; its doc is the target's description and path.
+fn child(nodes: &[Node], method: &str, node: usize) -> Child {
+    let target = &nodes[node];
+    let summary = target.doc.split("\n\n").next().unwrap_or_default();
     Child {
         method: method.to_owned(),
         node,
-        key,
-        doc: format!("Requests on `{csdl}`."),
+        key: None,
+        doc: format!("{summary}\n\n`{}`.", target.template),
     }
 }
 
