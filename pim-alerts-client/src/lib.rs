@@ -7,7 +7,7 @@
 //!   retries, paging, long-running operations, the URL policy and errors. It is tested on its
 //!   own over real HTTP on loopback.
 //! * `generated` — typed request builders emitted by the project's generator from Graph's CSDL
-//!   metadata, calling into [`runtime`] only (not yet present).
+//!   metadata, calling into [`runtime`] only.
 //!
 //! ```no_run
 //! use pim_alerts_client::{Client, Request, Method};
@@ -26,9 +26,8 @@
 
 pub mod runtime;
 
-// The generator will add its request builders here, e.g.:
-// mod generated;
-// pub use generated::*;
+mod generated;
+pub use generated::*;
 
 pub use runtime::{
     AccessToken, AuthError, Client, ClientBuilder, Error, Method, Operation, Paged, PollPolicy,

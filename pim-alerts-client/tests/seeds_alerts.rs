@@ -1,0 +1,307 @@
+//! The documentation's request/response pairs for alerts and incidents, sent through the
+//! GENERATED builders to a loopback server: method, path and query checked exactly.
+
+mod common;
+
+use futures::StreamExt;
+use pim_alerts_client::{
+    Error, UnifiedRoleManagementAlertExpand as AlertExpand,
+    UnifiedRoleManagementAlertField as AlertField,
+};
+use pim_alerts_models::UnifiedRoleManagementAlert;
+use wiremock::matchers::{body_json, method, path};
+use wiremock::{Match, Mock, MockServer, Request as WireRequest, ResponseTemplate};
+
+const ALERT_ID: &str =
+    "DirectoryRole_3b0e753b-22fa-4c16-9bf2-470b80be80d6_TooManyGlobalAdminsAssignedToTenantAlert";
+const OUTSIDE_PIM: &str =
+    "DirectoryRole_3b0e753b-22fa-4c16-9bf2-470b80be80d6_RolesAssignedOutsidePimAlert";
+const INCIDENT_ID: &str = "9e864769-63e3-4635-8069-551bcd46183d";
+
+const LIST_ALERTS: &str = include_str!("../../pim-alerts-models/tests/data/list-alerts.aad.json");
+const GET_ALERT: &str = include_str!("../../pim-alerts-models/tests/data/get-alert.aad.json");
+const GET_ALERT_EXPAND: &str =
+    include_str!("../../pim-alerts-models/tests/data/get-alert-expand.aad.json");
+const LIST_INCIDENTS: &str =
+    include_str!("../../pim-alerts-models/tests/data/list-alert-incidents.aad.json");
+const DISMISS: &str =
+    include_str!("../../pim-alerts-models/tests/data/patch-dismiss-alert.aad.json");
+const NOT_REMEDIABLE: &str = include_str!("data/remediate-not-remediable.json");
+
+/// Matches when the raw query string is exactly this (`None`: no query at all).
+struct ExactQuery(Option<&'static str>);
+
+impl Match for ExactQuery {
+    fn matches(&self, req: &WireRequest) -> bool {
+        req.url.query() == self.0
+    }
+}
+
+fn json(body: &str) -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_raw(body.as_bytes().to_vec(), "application/json")
+}
+
+fn alerts_path(rest: &str) -> String {
+    format!("{}{rest}", common::ALERTS)
+}
+
+#[tokio::test]
+async fn list_alerts_with_the_directory_role_scope() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(common::ALERTS))
+        .and(ExactQuery(Some(
+            "$filter=scopeId%20eq%20%27/%27%20and%20scopeType%20eq%20%27DirectoryRole%27",
+        )))
+        .respond_with(json(LIST_ALERTS))
+        .expect(2)
+        .mount(&server)
+        .await;
+    let client = common::client(&server);
+    let alerts = client
+        .identity_governance()
+        .role_management_alerts()
+        .alerts();
+    let page = alerts
+        .list()
+        .directory_role_scope()
+        .send()
+        .await
+        .expect("first page");
+    assert!(!page.value.is_empty());
+    assert!(
+        page.value
+            .iter()
+            .all(|a| a.scope_type.as_deref() == Some("DirectoryRole"))
+    );
+    let same = alerts
+        .list()
+        .scope_filter("/", "DirectoryRole")
+        .collect_all()
+        .await;
+    assert_eq!(same.expect("all pages").len(), page.value.len());
+}
+
+#[tokio::test]
+async fn list_alerts_without_the_required_filter_is_refused_locally() {
+    let server = MockServer::start().await;
+    let client = common::client(&server);
+    let list = client
+        .identity_governance()
+        .role_management_alerts()
+        .alerts()
+        .list();
+    let err = list.send().await.expect_err("filter required");
+    assert!(
+        matches!(&err, Error::InvalidRequest(m) if m.contains("scope_filter")),
+        "{err}"
+    );
+    assert!(
+        server
+            .received_requests()
+            .await
+            .unwrap_or_default()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn filter_literals_double_quotes_and_stream_items() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(common::ALERTS))
+        .and(ExactQuery(Some(
+            "$filter=scopeId%20eq%20%27O%27%27Brien%27%20and%20scopeType%20eq%20%27DirectoryRole%27\
+             &$select=id,isActive&$top=5",
+        )))
+        .respond_with(json(LIST_ALERTS))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = common::client(&server);
+    let list = client
+        .identity_governance()
+        .role_management_alerts()
+        .alerts()
+        .list();
+    let items: Vec<_> = list
+        .scope_filter("O'Brien", "DirectoryRole")
+        .select(&[AlertField::Id, AlertField::IsActive])
+        .top(5)
+        .stream()
+        .collect()
+        .await;
+    assert!(items.iter().all(Result::is_ok));
+}
+
+#[tokio::test]
+async fn get_alert() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(alerts_path(&format!("/{ALERT_ID}"))))
+        .and(ExactQuery(None))
+        .respond_with(json(GET_ALERT))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = common::client(&server);
+    let alerts = client
+        .identity_governance()
+        .role_management_alerts()
+        .alerts();
+    let alert = alerts.by_id(ALERT_ID).get().send().await.expect("alert");
+    assert_eq!(alert.id.as_deref(), Some(ALERT_ID));
+}
+
+#[tokio::test]
+async fn get_alert_expand_all() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(alerts_path(&format!("/{ALERT_ID}"))))
+        .and(ExactQuery(Some("$expand=*")))
+        .respond_with(json(GET_ALERT_EXPAND))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = common::client(&server);
+    let alerts = client
+        .identity_governance()
+        .role_management_alerts()
+        .alerts();
+    let get = alerts.by_id(ALERT_ID).get().expand(&[AlertExpand::All]);
+    let alert = get.send().await.expect("expanded alert");
+    assert!(alert.alert_definition.is_some() && alert.alert_configuration.is_some());
+    assert!(!alert.alert_incidents.unwrap_or_default().is_empty());
+}
+
+#[tokio::test]
+async fn list_alert_incidents() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(alerts_path(&format!("/{ALERT_ID}/alertIncidents"))))
+        .and(ExactQuery(None))
+        .respond_with(json(LIST_INCIDENTS))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = common::client(&server);
+    let alert = client
+        .identity_governance()
+        .role_management_alerts()
+        .alerts()
+        .by_id(ALERT_ID);
+    let page = alert
+        .alert_incidents()
+        .list()
+        .send()
+        .await
+        .expect("incidents");
+    assert!(!page.value.is_empty());
+}
+
+#[tokio::test]
+async fn dismiss_alert() {
+    let server = MockServer::start().await;
+    let expected: serde_json::Value = serde_json::from_str(DISMISS).expect("json");
+    Mock::given(method("PATCH"))
+        .and(path(alerts_path(&format!("/{OUTSIDE_PIM}"))))
+        .and(body_json(&expected))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = common::client(&server);
+    let mut dismiss = UnifiedRoleManagementAlert::default();
+    dismiss.is_active = Some(false);
+    let alerts = client
+        .identity_governance()
+        .role_management_alerts()
+        .alerts();
+    alerts
+        .by_id(OUTSIDE_PIM)
+        .update(&dismiss)
+        .send()
+        .await
+        .expect("204");
+}
+
+#[tokio::test]
+async fn remediate_incident() {
+    let server = MockServer::start().await;
+    let rest = format!("/{OUTSIDE_PIM}/alertIncidents/{INCIDENT_ID}/remediate");
+    Mock::given(method("POST"))
+        .and(path(alerts_path(&rest)))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = common::client(&server);
+    let alert = client
+        .identity_governance()
+        .role_management_alerts()
+        .alerts()
+        .by_id(OUTSIDE_PIM);
+    let incident = alert.alert_incidents().by_id(INCIDENT_ID);
+    incident.remediate().send().await.expect("200 without body");
+}
+
+#[tokio::test]
+async fn remediate_not_remediable_is_a_typed_graph_error() {
+    let server = MockServer::start().await;
+    let rest = format!("/{OUTSIDE_PIM}/alertIncidents/{INCIDENT_ID}/remediate");
+    let response = ResponseTemplate::new(400)
+        .insert_header("request-id", "2f1b2a3c-0000-4000-8000-000000000001")
+        .set_body_raw(NOT_REMEDIABLE.as_bytes().to_vec(), "application/json");
+    Mock::given(method("POST"))
+        .and(path(alerts_path(&rest)))
+        .respond_with(response)
+        .mount(&server)
+        .await;
+    let client = common::client(&server);
+    let alert = client
+        .identity_governance()
+        .role_management_alerts()
+        .alerts()
+        .by_id(OUTSIDE_PIM);
+    let err = alert
+        .alert_incidents()
+        .by_id(INCIDENT_ID)
+        .remediate()
+        .send()
+        .await;
+    let err = err.expect_err("400");
+    let graph = err.graph_error().expect("a Graph error");
+    assert_eq!(graph.error.code, "BadRequest");
+    assert_eq!(
+        graph.request_id(),
+        Some("2f1b2a3c-0000-4000-8000-000000000001")
+    );
+    assert_eq!(
+        graph.context.template,
+        "/identityGovernance/roleManagementAlerts/alerts/{id}/alertIncidents/{id2}/remediate"
+    );
+}
+
+#[tokio::test]
+async fn keys_are_single_segments_and_empty_keys_fail_in_send() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(alerts_path("/a%2Fb%3Fc")))
+        .respond_with(json(GET_ALERT))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = common::client(&server);
+    let alerts = client
+        .identity_governance()
+        .role_management_alerts()
+        .alerts();
+    alerts
+        .by_id("a/b?c")
+        .get()
+        .send()
+        .await
+        .expect("encoded key");
+    let err = alerts.by_id("").get().send().await.expect_err("empty key");
+    assert!(matches!(err, Error::InvalidRequest(_)), "{err}");
+}
