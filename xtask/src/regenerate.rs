@@ -22,6 +22,8 @@ pub const ANNOTATIONS: &str = "metadata/pim-alerts.annotations.csdl";
 
 /// Where the models writer's output goes, relative to the project root.
 const MODELS_OUT: &str = "pim-alerts-models/src/generated";
+/// Where the client writer's output goes, relative to the project root.
+const CLIENT_OUT: &str = "pim-alerts-client/src/generated";
 
 /// Regenerates, or with `check` verifies, every generated file. Writes nothing on failure.
 pub fn run(root: &Path, check: bool) -> Result<()> {
@@ -43,11 +45,15 @@ pub fn generate(root: &Path) -> Result<Vec<OutputFile>> {
     let model = load_model(root)?;
     let models =
         codegen::rust::models::write_models(&model, EXCERPT).map_err(anyhow::Error::msg)?;
-    place(&root.join(MODELS_OUT), models)
+    let client =
+        codegen::rust::client::write_client(&model, EXCERPT).map_err(anyhow::Error::msg)?;
+    let mut outputs = place(&root.join(MODELS_OUT), models)?;
+    outputs.extend(place(&root.join(CLIENT_OUT), client)?);
+    Ok(outputs)
 }
 
 fn owned_dirs(root: &Path) -> Vec<PathBuf> {
-    vec![root.join(MODELS_OUT)]
+    vec![root.join(MODELS_OUT), root.join(CLIENT_OUT)]
 }
 
 /// Reads the excerpt and the annotations and resolves them into one model.
