@@ -33,3 +33,6 @@ pub use runtime::{
     AccessToken, AuthError, Client, ClientBuilder, Error, Method, Operation, Paged, PollPolicy,
     Request, RetryPolicy, StaticToken, TokenProvider,
 };
+
+#[cfg(feature = "azure-identity")]
+pub use runtime::AzureCredential;
