@@ -4,8 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use codegen::csdl::read_document;
+use codegen::model::Primitive;
 use codegen::model::{Model, resolve};
 use codegen::rust::GeneratedFile;
+use codegen::rust::client::filter_plan::{FilterStruct, FilterValue};
 use codegen::rust::client::tree::{self, NodeKind};
 use codegen::rust::client::write_client;
 
@@ -48,6 +50,7 @@ fn output_is_deterministic_and_sorted() {
         paths,
         [
             "builders.rs",
+            "filter.rs",
             "mod.rs",
             "operations.rs",
             "paths.rs",
@@ -143,9 +146,66 @@ fn kinds_and_required_filter() {
     assert_eq!(filter.method, "scope_filter");
     let builders = files();
     let text = file(&builders, "builders.rs");
-    assert!(text.contains("scopeId eq {} and scopeType eq {}"), "{text}");
+    let scope = "self.filter(|f| f.scope_id().eq(scope_id).and(f.scope_type().eq(scope_type)))";
+    assert!(text.contains(scope), "{text}");
     assert!(text.contains("pub fn directory_role_scope(self)"));
     // No create or delete anywhere: the service supports neither.
     let paths = file(&builders, "paths.rs");
     assert!(!paths.contains("Method::POST") && !paths.contains("Method::DELETE"));
+}
+
+#[test]
+fn filter_handles_follow_property_types() {
+    let model = model();
+    let tree = tree::plan(&model).expect("plans");
+    let of = |qualified: &str| {
+        let id = model.type_id(qualified).expect("type");
+        tree.filters
+            .of(id)
+            .unwrap_or_else(|| panic!("no filter struct for {qualified}"))
+    };
+    let alert = of("microsoft.graph.unifiedRoleManagementAlert");
+    assert_eq!(alert.name, "UnifiedRoleManagementAlertFilter");
+    let handle = |s: &FilterStruct, csdl: &str| {
+        (s.properties.iter())
+            .find(|p| p.0 == csdl)
+            .map(|p| (p.1.clone(), p.2))
+            .unwrap_or_else(|| panic!("no handle {csdl}"))
+    };
+    let (method, value) = handle(alert, "isActive");
+    assert_eq!(
+        (method.as_str(), value),
+        ("is_active", FilterValue::Primitive(Primitive::Boolean))
+    );
+    assert_eq!(
+        handle(alert, "incidentCount").1,
+        FilterValue::Primitive(Primitive::Int32)
+    );
+    assert_eq!(
+        handle(alert, "lastScannedDateTime").1,
+        FilterValue::Primitive(Primitive::DateTimeOffset)
+    );
+    let segments: Vec<&str> = alert.segments.iter().map(|s| s.segment.as_str()).collect();
+    assert_eq!(
+        segments,
+        ["alertConfiguration", "alertDefinition"],
+        "single-valued only"
+    );
+    let definition = of("microsoft.graph.unifiedRoleManagementAlertDefinition");
+    let severity = model
+        .type_id("microsoft.graph.alertSeverity")
+        .expect("enum");
+    assert_eq!(
+        handle(definition, "severityLevel").1,
+        FilterValue::Enum(severity)
+    );
+    assert!(tree.filters.enum_types().contains(&severity));
+    // Derived configurations are reachable as type casts, with their own properties.
+    let config = of("microsoft.graph.unifiedRoleManagementAlertConfiguration");
+    let stale = (config.casts.iter())
+        .find(|c| c.segment == "microsoft.graph.staleSignInAlertConfiguration")
+        .expect("cast");
+    assert_eq!(stale.method, "as_stale_sign_in_alert_configuration");
+    let duration = handle(tree.filters.of(stale.target).expect("struct"), "duration");
+    assert_eq!(duration.1, FilterValue::Primitive(Primitive::Duration));
 }

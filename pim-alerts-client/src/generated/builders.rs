@@ -85,9 +85,31 @@ impl AlertConfigurationsListRequest {
             .extend(navigation.iter().map(|e| e.as_str()));
         self
     }
+    /// `$filter` from the typed property handles of [`UnifiedRoleManagementAlertConfigurationFilter`](super::UnifiedRoleManagementAlertConfigurationFilter), passed to `build`
+    /// (several filters are joined with `and`).
+    pub fn filter(
+        self,
+        build: impl FnOnce(
+            super::UnifiedRoleManagementAlertConfigurationFilter,
+        ) -> crate::runtime::Filter<
+            pim_alerts_models::UnifiedRoleManagementAlertConfiguration,
+        >,
+    ) -> Self {
+        self.filter_by(build(
+            super::UnifiedRoleManagementAlertConfigurationFilter::new(),
+        ))
+    }
+    /// `$filter` from an expression built beforehand with the same handles.
+    pub fn filter_by(
+        mut self,
+        filter: crate::runtime::Filter<pim_alerts_models::UnifiedRoleManagementAlertConfiguration>,
+    ) -> Self {
+        self.query.filter.push(filter);
+        self
+    }
     /// `$filter` as raw OData text (not checked; several filters are joined with `and`).
     pub fn filter_raw(mut self, filter: &str) -> Self {
-        self.query.filter.push(filter.to_owned());
+        self.query.filter.push_raw(filter);
         self
     }
     /// `$orderby` ascending on `field` (repeated calls add keys).
@@ -129,7 +151,7 @@ impl AlertConfigurationsListRequest {
     pub async fn send(
         self,
     ) -> Result<
-        crate::runtime::CollectionPage<pim_alerts_models::UnifiedRoleManagementAlertConfiguration>,
+        crate::runtime::Page<pim_alerts_models::UnifiedRoleManagementAlertConfiguration>,
         crate::runtime::Error,
     > {
         let (client, request) = self.finish()?;
@@ -152,9 +174,7 @@ impl AlertConfigurationsListRequest {
     ) -> futures::stream::BoxStream<
         'static,
         Result<
-            crate::runtime::CollectionPage<
-                pim_alerts_models::UnifiedRoleManagementAlertConfiguration,
-            >,
+            crate::runtime::Page<pim_alerts_models::UnifiedRoleManagementAlertConfiguration>,
             crate::runtime::Error,
         >,
     > {
@@ -259,9 +279,31 @@ impl AlertDefinitionsListRequest {
             .extend(navigation.iter().map(|e| e.as_str()));
         self
     }
+    /// `$filter` from the typed property handles of [`UnifiedRoleManagementAlertDefinitionFilter`](super::UnifiedRoleManagementAlertDefinitionFilter), passed to `build`
+    /// (several filters are joined with `and`).
+    pub fn filter(
+        self,
+        build: impl FnOnce(
+            super::UnifiedRoleManagementAlertDefinitionFilter,
+        ) -> crate::runtime::Filter<
+            pim_alerts_models::UnifiedRoleManagementAlertDefinition,
+        >,
+    ) -> Self {
+        self.filter_by(build(
+            super::UnifiedRoleManagementAlertDefinitionFilter::new(),
+        ))
+    }
+    /// `$filter` from an expression built beforehand with the same handles.
+    pub fn filter_by(
+        mut self,
+        filter: crate::runtime::Filter<pim_alerts_models::UnifiedRoleManagementAlertDefinition>,
+    ) -> Self {
+        self.query.filter.push(filter);
+        self
+    }
     /// `$filter` as raw OData text (not checked; several filters are joined with `and`).
     pub fn filter_raw(mut self, filter: &str) -> Self {
-        self.query.filter.push(filter.to_owned());
+        self.query.filter.push_raw(filter);
         self
     }
     /// `$orderby` ascending on `field` (repeated calls add keys).
@@ -300,7 +342,7 @@ impl AlertDefinitionsListRequest {
     pub async fn send(
         self,
     ) -> Result<
-        crate::runtime::CollectionPage<pim_alerts_models::UnifiedRoleManagementAlertDefinition>,
+        crate::runtime::Page<pim_alerts_models::UnifiedRoleManagementAlertDefinition>,
         crate::runtime::Error,
     > {
         let (client, request) = self.finish()?;
@@ -323,7 +365,7 @@ impl AlertDefinitionsListRequest {
     ) -> futures::stream::BoxStream<
         'static,
         Result<
-            crate::runtime::CollectionPage<pim_alerts_models::UnifiedRoleManagementAlertDefinition>,
+            crate::runtime::Page<pim_alerts_models::UnifiedRoleManagementAlertDefinition>,
             crate::runtime::Error,
         >,
     > {
@@ -407,9 +449,28 @@ impl AlertsListRequest {
             .extend(navigation.iter().map(|e| e.as_str()));
         self
     }
+    /// `$filter` from the typed property handles of [`UnifiedRoleManagementAlertFilter`](super::UnifiedRoleManagementAlertFilter), passed to `build`
+    /// (several filters are joined with `and`).
+    pub fn filter(
+        self,
+        build: impl FnOnce(
+            super::UnifiedRoleManagementAlertFilter,
+        )
+            -> crate::runtime::Filter<pim_alerts_models::UnifiedRoleManagementAlert>,
+    ) -> Self {
+        self.filter_by(build(super::UnifiedRoleManagementAlertFilter::new()))
+    }
+    /// `$filter` from an expression built beforehand with the same handles.
+    pub fn filter_by(
+        mut self,
+        filter: crate::runtime::Filter<pim_alerts_models::UnifiedRoleManagementAlert>,
+    ) -> Self {
+        self.query.filter.push(filter);
+        self
+    }
     /// `$filter` as raw OData text (not checked; several filters are joined with `and`).
     pub fn filter_raw(mut self, filter: &str) -> Self {
-        self.query.filter.push(filter.to_owned());
+        self.query.filter.push_raw(filter);
         self
     }
     /// `$orderby` ascending on `field` (repeated calls add keys).
@@ -437,14 +498,9 @@ impl AlertsListRequest {
         self.query.count = Some(count);
         self
     }
-    /// The `$filter` the service requires here: `scopeId eq '…' and scopeType eq '…'`, values as OData string literals.
-    pub fn scope_filter(mut self, scope_id: &str, scope_type: &str) -> Self {
-        self.query.filter.push(format!(
-            "scopeId eq {} and scopeType eq {}",
-            string_literal(scope_id),
-            string_literal(scope_type)
-        ));
-        self
+    /// The `$filter` the service requires here: `scopeId eq '…' and scopeType eq '…'`.
+    pub fn scope_filter(self, scope_id: &str, scope_type: &str) -> Self {
+        self.filter(|f| f.scope_id().eq(scope_id).and(f.scope_type().eq(scope_type)))
     }
     /// Alerts of Microsoft Entra roles for the whole tenant: `scopeId eq '/' and scopeType eq 'DirectoryRole'`.
     pub fn directory_role_scope(self) -> Self {
@@ -469,7 +525,7 @@ impl AlertsListRequest {
     pub async fn send(
         self,
     ) -> Result<
-        crate::runtime::CollectionPage<pim_alerts_models::UnifiedRoleManagementAlert>,
+        crate::runtime::Page<pim_alerts_models::UnifiedRoleManagementAlert>,
         crate::runtime::Error,
     > {
         let (client, request) = self.finish()?;
@@ -492,7 +548,7 @@ impl AlertsListRequest {
     ) -> futures::stream::BoxStream<
         'static,
         Result<
-            crate::runtime::CollectionPage<pim_alerts_models::UnifiedRoleManagementAlert>,
+            crate::runtime::Page<pim_alerts_models::UnifiedRoleManagementAlert>,
             crate::runtime::Error,
         >,
     > {
@@ -587,9 +643,29 @@ impl AlertIncidentsListRequest {
             .extend(navigation.iter().map(|e| e.as_str()));
         self
     }
+    /// `$filter` from the typed property handles of [`UnifiedRoleManagementAlertIncidentFilter`](super::UnifiedRoleManagementAlertIncidentFilter), passed to `build`
+    /// (several filters are joined with `and`).
+    pub fn filter(
+        self,
+        build: impl FnOnce(
+            super::UnifiedRoleManagementAlertIncidentFilter,
+        ) -> crate::runtime::Filter<
+            pim_alerts_models::UnifiedRoleManagementAlertIncident,
+        >,
+    ) -> Self {
+        self.filter_by(build(super::UnifiedRoleManagementAlertIncidentFilter::new()))
+    }
+    /// `$filter` from an expression built beforehand with the same handles.
+    pub fn filter_by(
+        mut self,
+        filter: crate::runtime::Filter<pim_alerts_models::UnifiedRoleManagementAlertIncident>,
+    ) -> Self {
+        self.query.filter.push(filter);
+        self
+    }
     /// `$filter` as raw OData text (not checked; several filters are joined with `and`).
     pub fn filter_raw(mut self, filter: &str) -> Self {
-        self.query.filter.push(filter.to_owned());
+        self.query.filter.push_raw(filter);
         self
     }
     /// `$orderby` ascending on `field` (repeated calls add keys).
@@ -628,7 +704,7 @@ impl AlertIncidentsListRequest {
     pub async fn send(
         self,
     ) -> Result<
-        crate::runtime::CollectionPage<pim_alerts_models::UnifiedRoleManagementAlertIncident>,
+        crate::runtime::Page<pim_alerts_models::UnifiedRoleManagementAlertIncident>,
         crate::runtime::Error,
     > {
         let (client, request) = self.finish()?;
@@ -651,7 +727,7 @@ impl AlertIncidentsListRequest {
     ) -> futures::stream::BoxStream<
         'static,
         Result<
-            crate::runtime::CollectionPage<pim_alerts_models::UnifiedRoleManagementAlertIncident>,
+            crate::runtime::Page<pim_alerts_models::UnifiedRoleManagementAlertIncident>,
             crate::runtime::Error,
         >,
     > {
@@ -734,9 +810,27 @@ impl OperationsListRequest {
             .extend(navigation.iter().map(|e| e.as_str()));
         self
     }
+    /// `$filter` from the typed property handles of [`LongRunningOperationFilter`](super::LongRunningOperationFilter), passed to `build`
+    /// (several filters are joined with `and`).
+    pub fn filter(
+        self,
+        build: impl FnOnce(
+            super::LongRunningOperationFilter,
+        ) -> crate::runtime::Filter<pim_alerts_models::LongRunningOperation>,
+    ) -> Self {
+        self.filter_by(build(super::LongRunningOperationFilter::new()))
+    }
+    /// `$filter` from an expression built beforehand with the same handles.
+    pub fn filter_by(
+        mut self,
+        filter: crate::runtime::Filter<pim_alerts_models::LongRunningOperation>,
+    ) -> Self {
+        self.query.filter.push(filter);
+        self
+    }
     /// `$filter` as raw OData text (not checked; several filters are joined with `and`).
     pub fn filter_raw(mut self, filter: &str) -> Self {
-        self.query.filter.push(filter.to_owned());
+        self.query.filter.push_raw(filter);
         self
     }
     /// `$orderby` ascending on `field` (repeated calls add keys).
@@ -774,10 +868,8 @@ impl OperationsListRequest {
     /// `@odata.count`).
     pub async fn send(
         self,
-    ) -> Result<
-        crate::runtime::CollectionPage<pim_alerts_models::LongRunningOperation>,
-        crate::runtime::Error,
-    > {
+    ) -> Result<crate::runtime::Page<pim_alerts_models::LongRunningOperation>, crate::runtime::Error>
+    {
         let (client, request) = self.finish()?;
         client.send_json(request).await
     }
@@ -796,7 +888,7 @@ impl OperationsListRequest {
     ) -> futures::stream::BoxStream<
         'static,
         Result<
-            crate::runtime::CollectionPage<pim_alerts_models::LongRunningOperation>,
+            crate::runtime::Page<pim_alerts_models::LongRunningOperation>,
             crate::runtime::Error,
         >,
     > {
@@ -853,8 +945,4 @@ impl OperationsItemGetRequest {
         let request = self.query.apply(self.request);
         self.client.send_json(request).await
     }
-}
-/// `value` as an OData string literal: single-quoted, embedded quotes doubled.
-fn string_literal(value: &str) -> String {
-    format!("'{}'", value.replace('\'', "''"))
 }

@@ -4,10 +4,12 @@
 //! Start from [`Client`](crate::runtime::Client): `client.identity_governance().role_management_alerts().alerts()...`.
 //! Every builder only describes a call; `send()` performs it through the runtime.
 mod builders;
+mod filter;
 mod operations;
 mod paths;
 mod query;
 pub use builders::*;
+pub use filter::*;
 pub use operations::*;
 pub use paths::*;
 pub use query::*;

@@ -3,7 +3,7 @@
 /// System query options collected by a builder, applied when it is sent.
 #[derive(Debug, Clone, Default)]
 pub(super) struct QueryOptions {
-    pub(super) filter: Vec<String>,
+    pub(super) filter: crate::runtime::filter::Clauses,
     pub(super) select: Vec<&'static str>,
     pub(super) expand: Vec<&'static str>,
     pub(super) orderby: Vec<String>,
@@ -12,22 +12,10 @@ pub(super) struct QueryOptions {
     pub(super) count: Option<bool>,
 }
 impl QueryOptions {
-    /// Adds the options to `request`; several filters are joined with `and`, each
-    /// parenthesized.
+    /// Adds the options to `request` (several filters joined with `and`).
     pub(super) fn apply(self, mut request: crate::runtime::Request) -> crate::runtime::Request {
-        let filter = match self.filter.len() {
-            0 => None,
-            1 => self.filter.into_iter().next(),
-            _ => Some(
-                self.filter
-                    .iter()
-                    .map(|f| format!("({f})"))
-                    .collect::<Vec<_>>()
-                    .join(" and "),
-            ),
-        };
         let lists = [
-            ("$filter", filter),
+            ("$filter", self.filter.into_text()),
             (
                 "$select",
                 (!self.select.is_empty()).then(|| self.select.join(",")),

@@ -8,18 +8,19 @@
 //! | `200` with a JSON entity | [`Client::send_json`] |
 //! | `204`, or `200` without body | [`Client::send_no_content`] |
 //! | `202` + `Location` (long-running) | [`Client::send_accepted`] → [`Operation::wait`] |
-//! | a collection with `@odata.nextLink` | [`Client::paged`] → [`Paged`] |
+//! | a collection with `@odata.nextLink` | [`Client::paged`] → [`Paged`] of [`Page`]s |
 //! | anything else 2xx | [`Client::send_raw`] |
 //!
 //! Concerns, one module each: [`config`] (client and builder), [`auth`] (tokens), [`request`]
-//! (paths, keys, query encoding), [`send`] (execution and tracing), [`retry`], [`paging`],
+//! (paths, keys, query encoding), [`filter`] (typed `$filter` expressions) over [`literal`]
+//! (the OData literal encoder), [`send`] (execution and tracing), [`retry`], [`paging`],
 //! [`operation`] (long-running operations), [`origin`] (URL policy) and [`error`].
 
 pub mod auth;
-#[cfg(feature = "azure-identity")]
-pub mod azure;
 pub mod config;
 pub mod error;
+pub mod filter;
+pub mod literal;
 pub mod operation;
 pub mod origin;
 pub mod paging;
@@ -28,15 +29,18 @@ pub mod retry;
 pub mod send;
 
 pub use auth::{AccessToken, AuthError, StaticToken, TokenFuture, TokenProvider};
-#[cfg(feature = "azure-identity")]
-pub use azure::AzureCredential;
 pub use config::{Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_TIMEOUT};
 pub use error::{
     DecodeError, Error, GraphError, GraphErrorBody, InnerError, LinkKind, OperationError,
     RequestContext, UnexpectedStatus,
 };
+pub use filter::{Filter, Property};
+pub use literal::{Literal, Ordered};
 pub use operation::{Operation, PollPolicy};
-pub use paging::{CollectionPage, Paged};
+pub use paging::Paged;
+/// One page of a collection (the models crate's type: `value`, `@odata.count`, links and
+/// every other annotation).
+pub use pim_alerts_models::Page;
 pub use request::Request;
 pub use retry::RetryPolicy;
 pub use send::RawResponse;

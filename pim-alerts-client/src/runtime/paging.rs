@@ -14,28 +14,14 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use futures::stream::{self, BoxStream, StreamExt};
+use pim_alerts_models::Page;
 use reqwest::StatusCode;
-use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use super::config::Client;
 use super::error::{Error, LinkKind};
 use super::request::Request;
 use super::send::{decode, unexpected};
-
-/// One page of an OData collection: `{"value": [...], "@odata.nextLink": ..., "@odata.count": n}`.
-#[derive(Debug, Clone, Deserialize)]
-#[non_exhaustive]
-pub struct CollectionPage<T> {
-    /// The items of this page.
-    pub value: Vec<T>,
-    /// The URL of the next page, if any.
-    #[serde(rename = "@odata.nextLink", default)]
-    pub next_link: Option<String>,
-    /// The total count, when `$count=true` was requested.
-    #[serde(rename = "@odata.count", default)]
-    pub count: Option<i64>,
-}
 
 enum State {
     Next(Request),
@@ -63,7 +49,7 @@ impl Client {
 
 impl<T: DeserializeOwned> Paged<T> {
     /// Fetches the next page; `Ok(None)` once the collection is exhausted.
-    pub async fn next_page(&mut self) -> Result<Option<CollectionPage<T>>, Error> {
+    pub async fn next_page(&mut self) -> Result<Option<Page<T>>, Error> {
         let req = match std::mem::replace(&mut self.state, State::Done) {
             State::Next(req) => req,
             State::Failed(e) => return Err(e),
@@ -73,7 +59,7 @@ impl<T: DeserializeOwned> Paged<T> {
         if resp.status != StatusCode::OK {
             return Err(unexpected(resp));
         }
-        let page: CollectionPage<T> = decode(&resp)?;
+        let page: Page<T> = decode(&resp)?;
         if let Some(link) = &page.next_link {
             self.state = match self
                 .client
@@ -104,7 +90,7 @@ impl<T: DeserializeOwned> Paged<T> {
 
 impl<T: DeserializeOwned + Send + 'static> Paged<T> {
     /// The pages as a stream; ends after the last page or after the first error.
-    pub fn pages(self) -> BoxStream<'static, Result<CollectionPage<T>, Error>> {
+    pub fn pages(self) -> BoxStream<'static, Result<Page<T>, Error>> {
         stream::unfold(self, |mut paged| async move {
             match paged.next_page().await {
                 Ok(Some(page)) => Some((Ok(page), paged)),

@@ -17,21 +17,9 @@ pub(super) fn file(cx: &Cx<'_>) -> TokenStream {
         let update = update_builder(n);
         quote!(#list #get #update)
     });
-    let literal = (cx.tree.nodes.iter().any(|n| n.required_filter.is_some())).then(string_literal);
     quote! {
         #docs
         #(#items)*
-        #literal
-    }
-}
-
-/// The OData string literal of `value`: single-quoted, quotes doubled.
-fn string_literal() -> TokenStream {
-    quote! {
-        /// `value` as an OData string literal: single-quoted, embedded quotes doubled.
-        fn string_literal(value: &str) -> String {
-            format!("'{}'", value.replace('\'', "''"))
-        }
     }
 }
 
@@ -129,9 +117,9 @@ fn update_builder(n: &Node) -> TokenStream {
 /// `send`, `paged`, `pages`, `stream` and `collect_all` of a list builder.
 fn list_send(cx: &Cx<'_>, n: &Node) -> TokenStream {
     let ty = cx.entity(n.entity);
-    let (error, page, paged) = (rt("Error"), rt("CollectionPage"), rt("Paged"));
+    let (error, page, paged) = (rt("Error"), rt("Page"), rt("Paged"));
     let check = n.required_filter.as_ref().map(|f| {
-        let props: Vec<&str> = f.properties.iter().map(|(c, _)| c.as_str()).collect();
+        let props: Vec<&str> = f.properties.iter().map(|(c, _, _)| c.as_str()).collect();
         let msg = format!(
             "{}: the service requires a $filter on {}; use `{}`",
             n.template,
@@ -213,15 +201,7 @@ fn query_methods(cx: &Cx<'_>, n: &Node, caps: QueryCaps) -> TokenStream {
             }
         }
     });
-    let filter = caps.filter.then(|| {
-        quote! {
-            /// `$filter` as raw OData text (not checked; several filters are joined with `and`).
-            pub fn filter_raw(mut self, filter: &str) -> Self {
-                self.query.filter.push(filter.to_owned());
-                self
-            }
-        }
-    });
+    let filter = caps.filter.then(|| filter_methods(cx, n));
     let orderby = caps.orderby.then(|| {
         quote! {
             /// `$orderby` ascending on `field` (repeated calls add keys).
@@ -267,20 +247,59 @@ fn query_methods(cx: &Cx<'_>, n: &Node, caps: QueryCaps) -> TokenStream {
     quote!(#select #expand #filter #orderby #top #skip #count)
 }
 
+/// `filter` (typed, through the entity's handle struct), `filter_by` and `filter_raw`.
+fn filter_methods(cx: &Cx<'_>, n: &Node) -> TokenStream {
+    let raw = quote! {
+        /// `$filter` as raw OData text (not checked; several filters are joined with `and`).
+        pub fn filter_raw(mut self, filter: &str) -> Self {
+            self.query.filter.push_raw(filter);
+            self
+        }
+    };
+    let Some(handles) = cx.tree.filters.of(n.entity) else {
+        return raw;
+    };
+    let doc = doc_attrs(&format!(
+        "`$filter` from the typed property handles of [`{0}`](super::{0}), passed to `build`\n\
+         (several filters are joined with `and`).",
+        handles.name
+    ));
+    let handles = sibling(&handles.name);
+    let root = cx.entity(n.entity);
+    let filter = rt("Filter");
+    quote! {
+        #doc
+        pub fn filter(self, build: impl FnOnce(#handles) -> #filter<#root>) -> Self {
+            self.filter_by(build(#handles::new()))
+        }
+
+        /// `$filter` from an expression built beforehand with the same handles.
+        pub fn filter_by(mut self, filter: #filter<#root>) -> Self {
+            self.query.filter.push(filter);
+            self
+        }
+
+        #raw
+    }
+}
+
 /// The required-filter conveniences: one string argument per property, and the preset.
 fn required_filter(f: &RequiredFilter) -> TokenStream {
     let method = ident(&f.method);
-    let args: Vec<_> = f.properties.iter().map(|(_, r)| ident(r)).collect();
-    let clauses: Vec<String> = f
-        .properties
-        .iter()
-        .map(|(c, _)| format!("{c} eq {{}}"))
+    let args: Vec<_> = f.properties.iter().map(|(_, r, _)| ident(r)).collect();
+    let clauses: Vec<String> = (f.properties.iter())
+        .map(|(c, _, _)| format!("{c} eq '…'"))
         .collect();
-    let format = clauses.join(" and ");
     let doc = doc_attrs(&format!(
-        "The `$filter` the service requires here: `{}`, values as OData string literals.",
-        clauses.join(" and ").replace("{}", "'…'")
+        "The `$filter` the service requires here: `{}`.",
+        clauses.join(" and ")
     ));
+    let mut parts = f.properties.iter().map(|(_, arg, handle)| {
+        let (arg, handle) = (ident(arg), ident(handle));
+        quote!(f.#handle().eq(#arg))
+    });
+    let first = parts.next().unwrap_or_default();
+    let body = quote!(#first #(.and(#parts))*);
     let preset = f.preset.as_ref().map(|(name, values, text)| {
         let name = ident(name);
         let doc = doc_attrs(text);
@@ -293,9 +312,8 @@ fn required_filter(f: &RequiredFilter) -> TokenStream {
     });
     quote! {
         #doc
-        pub fn #method(mut self, #(#args: &str),*) -> Self {
-            self.query.filter.push(format!(#format, #(string_literal(#args)),*));
-            self
+        pub fn #method(self, #(#args: &str),*) -> Self {
+            self.filter(|f| #body)
         }
         #preset
     }

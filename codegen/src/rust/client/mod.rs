@@ -8,12 +8,15 @@
 //!   `list`/`get`/`update` and action methods;
 //! - `builders.rs`: the `list`, `get` and `update` request builders;
 //! - `operations.rs`: one builder per bound action;
-//! - `query.rs`: the query-option accumulator and the `$select`/`$expand` enums per type.
+//! - `query.rs`: the query-option accumulator and the `$select`/`$expand` enums per type;
+//! - `filter.rs`: the typed `$filter` handle structs per type (from the [`filter_plan`]).
 //!
 //! Writers print fully qualified paths (`crate::runtime::Client`, `pim_alerts_models::...`) and
 //! import nothing, so no CSDL name can clash with an import.
 
 mod builders;
+pub mod filter_plan;
+mod filters;
 mod operations;
 mod paths;
 mod query;
@@ -41,6 +44,7 @@ pub fn write_client(model: &Model, input: &str) -> Result<Vec<GeneratedFile>, St
     };
     let files = [
         ("builders.rs", builders::file(&cx)),
+        ("filter.rs", filters::file(&cx)),
         ("mod.rs", root_file(&cx)),
         ("operations.rs", operations::file(&cx)),
         ("paths.rs", paths::file(&cx)),
@@ -125,10 +129,12 @@ fn root_file(cx: &Cx<'_>) -> TokenStream {
     quote! {
         #docs
         mod builders;
+        mod filter;
         mod operations;
         mod paths;
         mod query;
         pub use builders::*;
+        pub use filter::*;
         pub use operations::*;
         pub use paths::*;
         pub use query::*;

@@ -18,9 +18,10 @@
 //! - **Actions**: bound to the node's entity type (or an ancestor), to the collection for
 //!   collection nodes. Functions are not generated yet.
 
+use super::filter_plan::{self, FilterPlan, FilterValue};
 use crate::csdl::syntax::OperationKind;
 use crate::model::naming::{Case, NameScope, cased, escape_keyword};
-use crate::model::{Capabilities, Model, OperationId, TypeId, TypeTarget, TypeUse};
+use crate::model::{Capabilities, Model, OperationId, Primitive, TypeId, TypeTarget, TypeUse};
 
 /// Container paths whose `list` requires a `$filter` on these properties (from the annotations'
 /// `FilterRestrictions/RequiredProperties`, which the model does not carry yet).
@@ -172,8 +173,8 @@ pub struct Node {
 pub struct RequiredFilter {
     /// The method taking one string per property (`scope_filter`).
     pub method: String,
-    /// The properties as (CSDL name, Rust argument name).
-    pub properties: Vec<(String, String)>,
+    /// The properties as (CSDL name, Rust argument name, filter handle method).
+    pub properties: Vec<(String, String, String)>,
     /// A preset: method name, values and rustdoc (`directory_role_scope`).
     pub preset: Option<(String, Vec<String>, String)>,
 }
@@ -200,6 +201,8 @@ pub struct ClientTree {
     pub operation_result: Option<TypeId>,
     /// The `$select`/`$expand` enums, one per entity type of a list or get builder, by type.
     pub query_enums: Vec<QueryEnums>,
+    /// The typed `$filter` structs.
+    pub filters: FilterPlan,
 }
 
 impl ClientTree {
@@ -234,11 +237,23 @@ pub fn plan(model: &Model) -> Result<ClientTree, String> {
     }
     let operation_result = model.type_id(OPERATION_RESULT);
     let query_enums = walker.query_enums();
+    let filtered: Vec<TypeId> = (walker.nodes.iter())
+        .filter(|n| n.list.as_ref().is_some_and(|(_, caps)| caps.filter))
+        .map(|n| n.entity)
+        .collect();
+    let filters = filter_plan::plan(model, &filtered, &mut walker.names);
+    let mut nodes = walker.nodes;
+    for node in &mut nodes {
+        if let Some(required) = &mut node.required_filter {
+            required_handles(required, node.entity, &filters)?;
+        }
+    }
     Ok(ClientTree {
-        nodes: walker.nodes,
+        nodes,
         roots,
         operation_result,
         query_enums,
+        filters,
     })
 }
 
@@ -543,10 +558,37 @@ fn required_filter(path: &str) -> Option<RequiredFilter> {
     Some(RequiredFilter {
         method: (*method).to_owned(),
         properties: (props.iter())
-            .map(|p| ((*p).to_owned(), escape_keyword(&cased(p, Case::Snake))))
+            .map(|p| {
+                let arg = escape_keyword(&cased(p, Case::Snake));
+                ((*p).to_owned(), arg, String::new())
+            })
             .collect(),
         preset: preset.map(|(m, values, doc)| (m.to_owned(), owned(values), doc.to_owned())),
     })
+}
+
+/// Fills in the filter handle of each required property: a string property of `entity`.
+fn required_handles(
+    required: &mut RequiredFilter,
+    entity: TypeId,
+    filters: &FilterPlan,
+) -> Result<(), String> {
+    let handles = filters.of(entity).map(|f| f.properties.as_slice());
+    for (csdl, _, handle) in &mut required.properties {
+        let found = (handles.unwrap_or_default().iter()).find(|(name, _, value)| {
+            name == csdl && *value == FilterValue::Primitive(Primitive::String)
+        });
+        match found {
+            Some((_, method, _)) => handle.clone_from(method),
+            None => {
+                return Err(format!(
+                    "required filter `{}`: `{csdl}` is not a filterable string property",
+                    required.method
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A navigation method; its doc is the target's description and path.
