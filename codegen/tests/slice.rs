@@ -254,8 +254,10 @@ fn unknown_path_segments_are_reported() {
     assert_eq!(
         messages,
         [
-            "include path `/identityGovernance/nope`: no navigation property `nope`",
-            "include path `/noSuchSet`: no entity set or singleton `noSuchSet`"
+            "include path `/identityGovernance/nope`: no navigation property `nope` on \
+             `microsoft.graph.identityGovernance`",
+            "include path `/noSuchSet`: no entity set or singleton `noSuchSet` in container \
+             `microsoft.graph.GraphService`"
         ]
     );
 }

@@ -4,6 +4,7 @@
 mod files;
 mod metadata;
 mod regenerate;
+mod standalone;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -15,7 +16,12 @@ usage:
   cargo xtask metadata [--from <file or https URL>]
       extract metadata/pim-alerts.csdl from a full $metadata (default: the vendored copy)
   cargo xtask codegen [--check]
-      regenerate the models and client from metadata/ (--check: fail if anything is stale)";
+      regenerate the models and client from metadata/ (--check: fail if anything is stale)
+  cargo xtask codegen --metadata <file> [--annotations <file>]... --include <path>...
+                      [--all-types] --out <dir>
+      write a standalone models crate and client crate (a cargo workspace) under <dir> for
+      the include paths of any $metadata (`--include /`: the whole container; --all-types:
+      every type, even those no include path reaches)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,11 +41,15 @@ fn run(args: &[String]) -> Result<()> {
             let from = flag_value(rest, "--from")?;
             metadata::run(&root, from)
         }
-        Some((cmd, rest)) if cmd == "codegen" => match rest {
-            [] => regenerate::run(&root, false),
-            [flag] if flag == "--check" => regenerate::run(&root, true),
-            _ => bail!("unexpected arguments {rest:?}\n{USAGE}"),
-        },
+        Some((cmd, rest)) if cmd == "codegen" => {
+            let standalone =
+                standalone::parse(rest).map_err(|e| anyhow::anyhow!("{e}\n{USAGE}"))?;
+            match (rest, standalone) {
+                (_, Some(options)) => standalone::run(&root, &options),
+                ([], None) => regenerate::run(&root, false),
+                (_, None) => regenerate::run(&root, true),
+            }
+        }
         Some((cmd, _)) if cmd == "help" || cmd == "--help" => {
             println!("{USAGE}");
             Ok(())

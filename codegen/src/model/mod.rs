@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use crate::csdl::syntax::{Facets, OperationKind, Pos, StructuredKind};
 
 pub use resolve::resolve;
-pub use slice::{Selection, select, slice};
+pub use slice::{Selection, SliceOptions, select, select_with, slice, slice_with};
 
 /// Index of a type in [`Model::types`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -52,6 +52,15 @@ impl Selection {
     }
 }
 
+/// What a slice takes beyond the closure of its include paths.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SliceOptions {
+    /// Keep every type of the model, even those no include path reaches (with all their
+    /// navigation properties and bound operations); container members are still pruned to the
+    /// include paths.
+    pub all_types: bool,
+}
+
 /// Prunes `doc` (the document `model` was resolved from) to the include paths, returning a
 /// CSDL document that is valid on its own. Fails if a path does not resolve.
 pub fn slice(
@@ -59,7 +68,17 @@ pub fn slice(
     model: &Model,
     include_paths: &[&str],
 ) -> Result<Document, Diagnostics> {
-    let selection = select(model, include_paths, &doc.source)?;
+    slice_with(doc, model, include_paths, SliceOptions::default())
+}
+
+/// [`slice`] with options.
+pub fn slice_with(
+    doc: &Document,
+    model: &Model,
+    include_paths: &[&str],
+    options: SliceOptions,
+) -> Result<Document, Diagnostics> {
+    let selection = select_with(model, include_paths, &doc.source, options)?;
     Ok(super::slice_prune::prune(doc, model, &selection))
 }
 
@@ -68,6 +87,16 @@ pub fn select(
     model: &Model,
     include_paths: &[&str],
     source: &str,
+) -> Result<Selection, Diagnostics> {
+    select_with(model, include_paths, source, SliceOptions::default())
+}
+
+/// [`select`] with options.
+pub fn select_with(
+    model: &Model,
+    include_paths: &[&str],
+    source: &str,
+    options: SliceOptions,
 ) -> Result<Selection, Diagnostics> {
     let mut closure = Closure {
         model,
@@ -81,6 +110,9 @@ pub fn select(
         .collect();
     if !errors.is_empty() {
         return Err(Diagnostics(errors));
+    }
+    if options.all_types {
+        (0..model.types.len()).for_each(|i| closure.include(TypeId(i)));
     }
     closure.run();
     let mut selection = closure.selection;
@@ -112,7 +144,10 @@ impl Closure<'_> {
         let mut segments = trimmed.split('/');
         let first = segments.next().unwrap_or_default();
         let (mut current, _) = container.member(first).ok_or_else(|| {
-            format!("include path `{path}`: no entity set or singleton `{first}`")
+            format!(
+                "include path `{path}`: no entity set or singleton `{first}` in container `{}`",
+                container.qualified_name
+            )
         })?;
         self.selection.container_members.insert(first.to_owned());
         for segment in segments {
@@ -121,7 +156,10 @@ impl Closure<'_> {
                 .structured(current)
                 .and_then(|s| s.navigation(segment))
                 .ok_or_else(|| {
-                    format!("include path `{path}`: no navigation property `{segment}`")
+                    format!(
+                        "include path `{path}`: no navigation property `{segment}` on `{}`",
+                        self.model.ty(current).qualified_name
+                    )
                 })?;
             self.include_path_step(current);
             self.include_path_step(nav.declared_in);

@@ -1,0 +1,180 @@
+//! Tests of `cargo xtask codegen --metadata ... --out ...`: argument parsing, errors, and the
+//! files generated for a slice of the vendored document.
+
+use std::path::{Path, PathBuf};
+
+use super::*;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn args(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+fn options(include: &[&str], all_types: bool) -> Options {
+    Options {
+        metadata: root().join(crate::metadata::VENDORED),
+        annotations: Vec::new(),
+        include: include.iter().map(|s| s.to_string()).collect(),
+        all_types,
+        out: PathBuf::from("/nonexistent/out"),
+    }
+}
+
+#[test]
+fn without_standalone_options_the_command_is_the_checked_in_regeneration() {
+    assert_eq!(parse(&args(&[])).expect("no args"), None);
+    assert_eq!(parse(&args(&["--check"])).expect("check"), None);
+}
+
+#[test]
+fn parses_every_option() {
+    let parsed = parse(&args(&[
+        "--metadata",
+        "m.csdl",
+        "--include",
+        "/users",
+        "--annotations",
+        "a.csdl",
+        "--include",
+        "/",
+        "--all-types",
+        "--out",
+        "o",
+    ]))
+    .expect("valid")
+    .expect("standalone");
+    assert_eq!(
+        parsed,
+        Options {
+            metadata: PathBuf::from("m.csdl"),
+            annotations: vec![PathBuf::from("a.csdl")],
+            include: vec!["/users".into(), "/".into()],
+            all_types: true,
+            out: PathBuf::from("o"),
+        }
+    );
+}
+
+#[test]
+fn bad_arguments_are_clear_errors() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["--metadata", "m", "--out", "o"], "at least one --include"),
+        (
+            &["--include", "/", "--out", "o"],
+            "--metadata <file> is required",
+        ),
+        (
+            &["--metadata", "m", "--include", "/"],
+            "--out <dir> is required",
+        ),
+        (
+            &["--metadata", "m", "--include", "users"],
+            "--include `users`",
+        ),
+        (&["--metadata"], "--metadata needs a value"),
+        (
+            &["--metadata", "m", "--frobnicate"],
+            "unexpected argument `--frobnicate`",
+        ),
+    ];
+    for (list, expected) in cases {
+        let err = parse(&args(list)).expect_err("invalid");
+        assert!(err.to_string().contains(expected), "{list:?}: {err}");
+    }
+}
+
+#[test]
+fn an_include_path_that_does_not_resolve_names_the_path_and_the_segment() {
+    let err = load_model(&options(
+        &["/identityGovernance/roleManagementAlerts/nope"],
+        false,
+    ))
+    .expect_err("bad path");
+    let text = format!("{err:#}");
+    assert!(
+        text.contains(
+            "include path `/identityGovernance/roleManagementAlerts/nope`: no navigation \
+             property `nope` on `microsoft.graph.roleManagementAlert`"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_missing_metadata_file_is_named() {
+    let mut opts = options(&["/"], false);
+    opts.metadata = PathBuf::from("/nonexistent/metadata.csdl");
+    let err = load_model(&opts).expect_err("missing");
+    assert!(
+        format!("{err:#}").contains("reading /nonexistent/metadata.csdl"),
+        "{err:#}"
+    );
+}
+
+#[test]
+fn all_types_keeps_types_no_path_reaches() {
+    let path = ["/identityGovernance/roleManagementAlerts"];
+    let sliced = load_model(&options(&path, false)).expect("slice");
+    let all = load_model(&options(&path, true)).expect("all types");
+    assert!(sliced.find_type("microsoft.graph.user").is_none());
+    assert!(all.find_type("microsoft.graph.user").is_some());
+    let container = all.container.as_ref().expect("container");
+    let members: Vec<&str> = (container.singletons.iter().map(|s| s.name.csdl.as_str()))
+        .chain(container.entity_sets.iter().map(|s| s.name.csdl.as_str()))
+        .collect();
+    assert_eq!(members, ["identityGovernance"], "container still pruned");
+}
+
+#[test]
+fn generates_a_workspace_with_two_crates_over_the_hand_written_code() {
+    let outputs = generate(
+        &root(),
+        &options(&["/identityGovernance/roleManagementAlerts"], false),
+    )
+    .expect("generate");
+    let out = Path::new("/nonexistent/out");
+    let find = |relative: &str| {
+        outputs
+            .iter()
+            .find(|o| o.path == out.join(relative))
+            .unwrap_or_else(|| panic!("{relative} is generated"))
+    };
+    assert!(
+        find("Cargo.toml")
+            .contents
+            .contains("members = [\"models\", \"client\"]")
+    );
+    assert!(find("Cargo.lock").contents.contains("name = \"serde\""));
+    let client_manifest = &find("client/Cargo.toml").contents;
+    assert!(
+        client_manifest.contains(
+            "pim_alerts_models = { package = \"generated-models\", path = \"../models\" }"
+        ),
+        "{client_manifest}"
+    );
+    assert!(!client_manifest.contains("workspace = true\npim-alerts"));
+    let support = root()
+        .canonicalize()
+        .expect("root")
+        .join("pim-alerts-models/src/support/mod.rs");
+    let lib = &find("models/src/lib.rs").contents;
+    assert!(
+        lib.contains(&format!("#[path = \"{}\"]", support.display())),
+        "{lib}"
+    );
+    assert!(
+        find("client/src/lib.rs")
+            .contents
+            .contains("pub mod runtime;")
+    );
+    let alert = find("models/src/generated/unified_role_management_alert.rs");
+    assert!(
+        alert
+            .contents
+            .contains("pub struct UnifiedRoleManagementAlert")
+    );
+    find("client/src/generated/paths.rs");
+}
