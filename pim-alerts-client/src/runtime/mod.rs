@@ -17,6 +17,8 @@
 //! [`operation`] (long-running operations), [`origin`] (URL policy) and [`error`].
 
 pub mod auth;
+#[cfg(feature = "azure-identity")]
+pub mod azure;
 pub mod config;
 pub mod error;
 pub mod filter;
@@ -29,6 +31,8 @@ pub mod retry;
 pub mod send;
 
 pub use auth::{AccessToken, AuthError, StaticToken, TokenFuture, TokenProvider};
+#[cfg(feature = "azure-identity")]
+pub use azure::AzureCredential;
 pub use config::{Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_TIMEOUT};
 pub use error::{
     DecodeError, Error, GraphError, GraphErrorBody, InnerError, LinkKind, OperationError,
