@@ -1,15 +1,24 @@
-//! Runtime overhead: `Client::send_json` GET of a small JSON entity versus a raw
-//! `reqwest` GET + `serde_json` against the same loopback server, in one run.
+//! Request overhead of the client versus raw `reqwest` against the same loopback server, in
+//! one run, as two like-for-like pairs (each pair decodes the same type from the same bytes):
 //!
+//! * `runtime_send_json` vs `raw_reqwest_serde_json`: `Client::send_json` of a hand-built
+//!   `Request` against `reqwest` + `serde_json`, both into a plain `#[derive(Deserialize)]` struct;
+//! * `generated_get_send` vs `raw_reqwest_models`: the generated builder path
+//!   (`client.identity_governance()...alerts().by_id(id).get().send()`) against `reqwest` +
+//!   `serde_json`, both into `pim_alerts_models::UnifiedRoleManagementAlert`.
+//!
+//! The client runs with its default settings (retries on, default timeout), as users get it.
 //! The server is a minimal keep-alive HTTP/1.1 responder on tokio (not wiremock, whose request
 //! matching and recording would dominate the measurement). Run with
-//! `cargo bench -p pim-alerts-client --bench overhead`.
+//! `cargo bench -p pim-alerts-client --bench overhead`; after criterion's groups, an interleaved
+//! A/B run prints medians per request and the throughput ratios.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use pim_alerts_client::runtime::{Client, Method, Request, RetryPolicy};
+use pim_alerts_client::runtime::{Client, Method, Request};
+use pim_alerts_models::UnifiedRoleManagementAlert;
 use serde::Deserialize;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -21,7 +30,7 @@ const ID: &str =
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[allow(dead_code)]
+#[allow(dead_code, reason = "fields are decoded for the cost, never read")]
 struct Alert {
     id: String,
     alert_definition_id: String,
@@ -69,34 +78,72 @@ async fn start_server() -> String {
     format!("http://{addr}/beta")
 }
 
-fn overhead(c: &mut Criterion) {
-    // One thread drives client and server: less scheduling noise on a shared 2-core machine.
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    let base = rt.block_on(start_server());
-    let client = Client::builder()
-        .base_url(base.as_str())
-        .bearer_token(TOKEN)
-        .retry_policy(RetryPolicy::none())
-        .build()
-        .expect("client");
-    let raw = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("reqwest client");
-    let url = format!("{base}/identityGovernance/roleManagementAlerts/alerts/{ID}");
+/// Everything one measured call needs.
+struct Setup {
+    rt: tokio::runtime::Runtime,
+    client: Client,
+    raw: reqwest::Client,
+    url: String,
+}
 
+impl Setup {
+    fn new() -> Setup {
+        // One thread drives client and server: less scheduling noise on a shared machine.
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let base = rt.block_on(start_server());
+        let client = Client::builder()
+            .base_url(base.as_str())
+            .bearer_token(TOKEN)
+            .build()
+            .expect("client");
+        let raw = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("reqwest client");
+        let url = format!("{base}/identityGovernance/roleManagementAlerts/alerts/{ID}");
+        Setup {
+            rt,
+            client,
+            raw,
+            url,
+        }
+    }
+
+    /// Runs variant `v` of [`VARIANTS`] once.
+    fn run(&self, v: usize) {
+        let rt = &self.rt;
+        match v {
+            0 => drop(black_box(rt.block_on(via_runtime(&self.client)))),
+            1 => drop(black_box(
+                rt.block_on(via_reqwest::<Alert>(&self.raw, &self.url)),
+            )),
+            2 => drop(black_box(rt.block_on(via_generated(&self.client)))),
+            _ => drop(black_box(rt.block_on(via_reqwest::<
+                UnifiedRoleManagementAlert,
+            >(&self.raw, &self.url)))),
+        }
+    }
+}
+
+/// The measured variants, as (ours, raw) pairs: 0 vs 1 and 2 vs 3.
+const VARIANTS: [&str; 4] = [
+    "runtime_send_json",
+    "raw_reqwest_serde_json",
+    "generated_get_send",
+    "raw_reqwest_models",
+];
+
+fn overhead(c: &mut Criterion) {
+    let setup = Setup::new();
     let mut group = c.benchmark_group("get_small_json");
-    group.bench_function("runtime_send_json", |b| {
-        b.iter(|| rt.block_on(via_runtime(&client)))
-    });
-    group.bench_function("raw_reqwest_serde_json", |b| {
-        b.iter(|| rt.block_on(via_reqwest(&raw, &url)))
-    });
+    for (v, name) in VARIANTS.iter().enumerate() {
+        group.bench_function(*name, |b| b.iter(|| setup.run(v)));
+    }
     group.finish();
-    interleaved(&rt, &client, &raw, &url);
+    interleaved(&setup);
 }
 
 async fn via_runtime(client: &Client) -> Alert {
@@ -105,10 +152,20 @@ async fn via_runtime(client: &Client) -> Alert {
         "/identityGovernance/roleManagementAlerts/alerts/{id}",
         &[("id", ID)],
     );
-    black_box(client.send_json(req).await.expect("runtime GET"))
+    client.send_json(req).await.expect("runtime GET")
 }
 
-async fn via_reqwest(raw: &reqwest::Client, url: &str) -> Alert {
+async fn via_generated(client: &Client) -> UnifiedRoleManagementAlert {
+    (client.identity_governance().role_management_alerts())
+        .alerts()
+        .by_id(ID)
+        .get()
+        .send()
+        .await
+        .expect("generated GET")
+}
+
+async fn via_reqwest<T: serde::de::DeserializeOwned>(raw: &reqwest::Client, url: &str) -> T {
     let resp = raw
         .get(url)
         .header("authorization", format!("Bearer {TOKEN}"))
@@ -117,39 +174,48 @@ async fn via_reqwest(raw: &reqwest::Client, url: &str) -> Alert {
         .await
         .expect("raw GET");
     let body = resp.bytes().await.expect("raw body");
-    black_box(serde_json::from_slice(&body).expect("raw decode"))
+    serde_json::from_slice(&body).expect("raw decode")
 }
 
-/// Alternates blocks of both variants so that background load hits both alike, and prints
-/// the median wall time and the median on-CPU time (of this thread, which runs both client and
-/// server) per request, and the runtime's throughput relative to raw reqwest.
-fn interleaved(rt: &tokio::runtime::Runtime, client: &Client, raw: &reqwest::Client, url: &str) {
+/// Alternates blocks of all variants (rotating which goes first) so that background load hits
+/// them alike, and prints per variant the median wall time and the median on-CPU time (of this
+/// thread, which runs both client and server) per request, and each pair's throughput ratio.
+fn interleaved(setup: &Setup) {
     const ROUNDS: usize = 31;
     const PER_ROUND: u32 = 300;
-    let mut samples = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
+    let n = VARIANTS.len();
+    let mut wall = vec![Vec::new(); n];
+    let mut cpu = vec![Vec::new(); n];
     for round in 0..ROUNDS {
-        // Alternate which variant goes first, so neither always runs on a warmer cache.
-        for variant in [round % 2, 1 - round % 2] {
-            let (wall, cpu) = if variant == 0 {
-                measure(PER_ROUND, || rt.block_on(via_runtime(client)))
-            } else {
-                measure(PER_ROUND, || rt.block_on(via_reqwest(raw, url)))
-            };
-            samples[2 * variant].push(wall);
-            samples[2 * variant + 1].push(cpu);
+        for k in 0..n {
+            let v = (round + k) % n;
+            let (w, c) = measure(PER_ROUND, || setup.run(v));
+            wall[v].push(w);
+            cpu[v].push(c);
         }
     }
-    let [ours_wall, ours_cpu, raw_wall, raw_cpu] = samples.map(|mut v| {
+    let median = |mut v: Vec<Duration>| {
         v.sort();
-        v[ROUNDS / 2]
-    });
+        v[v.len() / 2]
+    };
+    let wall: Vec<Duration> = wall.into_iter().map(median).collect();
+    let cpu: Vec<Duration> = cpu.into_iter().map(median).collect();
+    for (v, name) in VARIANTS.iter().enumerate() {
+        println!(
+            "interleaved median per request: {name:<24} wall {:?}, cpu {:?}",
+            wall[v], cpu[v]
+        );
+    }
     let ratio = |ours: Duration, raw: Duration| raw.as_secs_f64() / ours.as_secs_f64();
-    println!(
-        "interleaved medians per request: wall runtime {ours_wall:?} vs raw {raw_wall:?} \
-         (throughput {:.3}x); cpu runtime {ours_cpu:?} vs raw {raw_cpu:?} (throughput {:.3}x)",
-        ratio(ours_wall, raw_wall),
-        ratio(ours_cpu, raw_cpu),
-    );
+    for (ours, raw) in [(0, 1), (2, 3)] {
+        println!(
+            "throughput {} / {}: wall {:.3}x, cpu {:.3}x",
+            VARIANTS[ours],
+            VARIANTS[raw],
+            ratio(wall[ours], wall[raw]),
+            ratio(cpu[ours], cpu[raw]),
+        );
+    }
 }
 
 /// Mean wall time and mean on-CPU time of this thread per call of `f`.
