@@ -1,14 +1,15 @@
-//! Decoding and encoding a 20,000-item page of mixed alert incidents three ways:
+//! Decoding and encoding a 20,000-item page mixing all 7 alert incident types three ways:
 //! (a) the generated polymorphic enum, (b) one monomorphic `#[derive]` struct holding the
 //! union of the fields (the floor), (c) a plain `#[serde(tag = "@odata.type")]` enum.
 
+use std::collections::BTreeSet;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group};
-use pim_alerts_models::Page;
 use pim_alerts_models::support::edm::DateTimeOffset;
+use pim_alerts_models::{Page, UnifiedRoleManagementAlertIncident};
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 /// (b): every field of every incident type in one struct.
 #[derive(Deserialize, Serialize)]
@@ -19,6 +20,8 @@ struct MonoIncident {
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    activation_count: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     assignee_display_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     assignee_id: Option<String>,
@@ -27,111 +30,190 @@ struct MonoIncident {
     #[serde(skip_serializing_if = "Option::is_none")]
     assignment_created_date_time: Option<DateTimeOffset>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    last_sign_in_date_time: Option<DateTimeOffset>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     last_activation_date_time: Option<DateTimeOffset>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    role_definition_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    role_display_name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    role_template_id: Option<String>,
-}
-
-/// Fields of the "too many global admins" incident, for (c).
-#[derive(Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PlainTooMany {
-    id: Option<String>,
-    assignee_display_name: Option<String>,
-    assignee_id: Option<String>,
-    assignee_user_principal_name: Option<String>,
-}
-
-/// Fields of the "stale sign-in" incident, for (c).
-#[derive(Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PlainStale {
-    id: Option<String>,
-    assignee_display_name: Option<String>,
-    assignee_id: Option<String>,
-    assignee_user_principal_name: Option<String>,
-    assignment_created_date_time: Option<DateTimeOffset>,
     last_sign_in_date_time: Option<DateTimeOffset>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     role_definition_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     role_display_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     role_template_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sequence_end_date_time: Option<DateTimeOffset>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sequence_start_date_time: Option<DateTimeOffset>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tenant_license_status: Option<String>,
 }
 
-/// Fields of the "redundant assignment" incident, for (c).
-#[derive(Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PlainRedundant {
-    id: Option<String>,
-    assignee_display_name: Option<String>,
-    assignee_id: Option<String>,
-    assignee_user_principal_name: Option<String>,
-    last_activation_date_time: Option<DateTimeOffset>,
-    role_definition_id: Option<String>,
-    role_display_name: Option<String>,
-    role_template_id: Option<String>,
+/// Declares a plain derive struct per incident type for (c), one `Option` per property.
+macro_rules! plain {
+    ($($(#[$doc:meta])* $name:ident { $($field:ident: $ty:ty),* $(,)? })*) => {$(
+        $(#[$doc])*
+        #[derive(Deserialize, Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct $name { $($field: Option<$ty>),* }
+    )*};
+}
+
+plain! {
+    /// `invalidLicenseAlertIncident`, for (c).
+    PlainInvalidLicense { id: String, tenant_license_status: String }
+    /// `noMfaOnRoleActivationAlertIncident`, for (c).
+    PlainNoMfa { id: String, role_display_name: String, role_template_id: String }
+    /// `redundantAssignmentAlertIncident`, for (c).
+    PlainRedundant {
+        id: String, assignee_display_name: String, assignee_id: String,
+        assignee_user_principal_name: String, last_activation_date_time: DateTimeOffset,
+        role_definition_id: String, role_display_name: String, role_template_id: String,
+    }
+    /// `rolesAssignedOutsidePrivilegedIdentityManagementAlertIncident`, for (c).
+    PlainOutsidePim {
+        id: String, assignee_display_name: String, assignee_id: String,
+        assignee_user_principal_name: String, assignment_created_date_time: DateTimeOffset,
+        role_definition_id: String, role_display_name: String, role_template_id: String,
+    }
+    /// `sequentialActivationRenewalsAlertIncident`, for (c).
+    PlainSequential {
+        id: String, activation_count: i32, assignee_display_name: String, assignee_id: String,
+        assignee_user_principal_name: String, role_definition_id: String,
+        role_display_name: String, role_template_id: String,
+        sequence_end_date_time: DateTimeOffset, sequence_start_date_time: DateTimeOffset,
+    }
+    /// `staleSignInAlertIncident`, for (c).
+    PlainStale {
+        id: String, assignee_display_name: String, assignee_id: String,
+        assignee_user_principal_name: String, assignment_created_date_time: DateTimeOffset,
+        last_sign_in_date_time: DateTimeOffset, role_definition_id: String,
+        role_display_name: String, role_template_id: String,
+    }
+    /// `tooManyGlobalAdminsAssignedToTenantAlertIncident`, for (c).
+    PlainTooMany {
+        id: String, assignee_display_name: String, assignee_id: String,
+        assignee_user_principal_name: String,
+    }
 }
 
 /// (c): what a user would write by hand.
 #[derive(Deserialize, Serialize)]
 #[serde(tag = "@odata.type")]
 enum TaggedIncident {
-    #[serde(rename = "#microsoft.graph.tooManyGlobalAdminsAssignedToTenantAlertIncident")]
-    TooMany(PlainTooMany),
-    #[serde(rename = "#microsoft.graph.staleSignInAlertIncident")]
-    Stale(PlainStale),
+    #[serde(rename = "#microsoft.graph.invalidLicenseAlertIncident")]
+    InvalidLicense(PlainInvalidLicense),
+    #[serde(rename = "#microsoft.graph.noMfaOnRoleActivationAlertIncident")]
+    NoMfa(PlainNoMfa),
     #[serde(rename = "#microsoft.graph.redundantAssignmentAlertIncident")]
     Redundant(PlainRedundant),
+    #[serde(
+        rename = "#microsoft.graph.rolesAssignedOutsidePrivilegedIdentityManagementAlertIncident"
+    )]
+    OutsidePim(PlainOutsidePim),
+    #[serde(rename = "#microsoft.graph.sequentialActivationRenewalsAlertIncident")]
+    Sequential(PlainSequential),
+    #[serde(rename = "#microsoft.graph.staleSignInAlertIncident")]
+    Stale(PlainStale),
+    #[serde(rename = "#microsoft.graph.tooManyGlobalAdminsAssignedToTenantAlertIncident")]
+    TooMany(PlainTooMany),
 }
 
-/// A 20,000-item page cycling through the three incident types, `@odata.type` first.
+/// One incident type of [`input`]: its name, whether it gets the three assignee fields and the
+/// three role fields, and its other properties beyond `id` (name, JSON literal).
+type Incident = (
+    &'static str,
+    bool,
+    bool,
+    &'static [(&'static str, &'static str)],
+);
+
+/// The 7 incident types.
+const INCIDENTS: [Incident; 7] = [
+    (
+        "invalidLicenseAlertIncident",
+        false,
+        false,
+        &[("tenantLicenseStatus", "\"Free\"")],
+    ),
+    (
+        "noMfaOnRoleActivationAlertIncident",
+        false,
+        false,
+        &[
+            ("roleDisplayName", "\"Global Administrator\""),
+            ("roleTemplateId", "\"62e90394-69f5-4237-9190-012177145e10\""),
+        ],
+    ),
+    (
+        "redundantAssignmentAlertIncident",
+        true,
+        true,
+        &[("lastActivationDateTime", "\"2023-03-04T05:06:07.89+01:00\"")],
+    ),
+    (
+        "rolesAssignedOutsidePrivilegedIdentityManagementAlertIncident",
+        true,
+        true,
+        &[("assignmentCreatedDateTime", "\"2023-02-03T04:05:06Z\"")],
+    ),
+    (
+        "sequentialActivationRenewalsAlertIncident",
+        true,
+        true,
+        &[
+            ("activationCount", "12"),
+            ("sequenceStartDateTime", "\"2023-04-05T06:07:08.123Z\""),
+            ("sequenceEndDateTime", "\"2023-04-05T09:07:08.123Z\""),
+        ],
+    ),
+    (
+        "staleSignInAlertIncident",
+        true,
+        true,
+        &[
+            (
+                "assignmentCreatedDateTime",
+                "\"2023-01-05T10:11:12.1234567Z\"",
+            ),
+            ("lastSignInDateTime", "\"2023-06-01T08:00:00Z\""),
+        ],
+    ),
+    (
+        "tooManyGlobalAdminsAssignedToTenantAlertIncident",
+        true,
+        false,
+        &[],
+    ),
+];
+
+/// A 20,000-item page cycling through the 7 incident types, `@odata.type` first.
 fn input() -> Vec<u8> {
     let items: Vec<Value> = (0..20_000)
         .map(|i| {
+            let (tag, assignee, role, extra) = INCIDENTS[i % INCIDENTS.len()];
             let id = format!("{i:08x}-7863-4f48-bf97-2a8fb990b681");
-            let mut item = json!({
-                "@odata.type": "",
-                "id": id,
-                "assigneeId": id,
-                "assigneeDisplayName": format!("User {i}"),
-                "assigneeUserPrincipalName": format!("user{i}@contoso.onmicrosoft.com"),
-            });
-            let role = json!({
-                "roleDefinitionId": "62e90394-69f5-4237-9190-012177145e10",
-                "roleDisplayName": "Global Administrator",
-                "roleTemplateId": "62e90394-69f5-4237-9190-012177145e10",
-            });
-            let (tag, extra) = match i % 3 {
-                0 => (
-                    "tooManyGlobalAdminsAssignedToTenantAlertIncident",
-                    json!({}),
-                ),
-                1 => (
-                    "staleSignInAlertIncident",
-                    json!({
-                        "assignmentCreatedDateTime": "2023-01-05T10:11:12.1234567Z",
-                        "lastSignInDateTime": "2023-06-01T08:00:00Z",
-                    }),
-                ),
-                _ => (
-                    "redundantAssignmentAlertIncident",
-                    json!({
-                        "lastActivationDateTime": "2023-03-04T05:06:07.89+01:00",
-                    }),
-                ),
-            };
-            item["@odata.type"] = json!(format!("#microsoft.graph.{tag}"));
-            let obj = item.as_object_mut().expect("object");
-            if i % 3 != 0 {
-                obj.extend(role.as_object().expect("object").clone());
+            let mut item = Map::new();
+            item.insert(
+                "@odata.type".into(),
+                json!(format!("#microsoft.graph.{tag}")),
+            );
+            item.insert("id".into(), json!(id));
+            if assignee {
+                item.insert("assigneeId".into(), json!(id));
+                item.insert("assigneeDisplayName".into(), json!(format!("User {i}")));
+                let upn = format!("user{i}@contoso.onmicrosoft.com");
+                item.insert("assigneeUserPrincipalName".into(), json!(upn));
             }
-            obj.extend(extra.as_object().expect("object").clone());
-            item
+            if role {
+                let template = "62e90394-69f5-4237-9190-012177145e10";
+                item.insert("roleDefinitionId".into(), json!(template));
+                item.insert("roleDisplayName".into(), json!("Global Administrator"));
+                item.insert("roleTemplateId".into(), json!(template));
+            }
+            for (key, value) in extra {
+                let value = serde_json::from_str(value).expect("literal");
+                item.insert((*key).into(), value);
+            }
+            Value::Object(item)
         })
         .collect();
     serde_json::to_vec(&json!({
@@ -140,6 +222,18 @@ fn input() -> Vec<u8> {
         "@odata.nextLink": "https://graph.microsoft.com/beta/next",
     }))
     .expect("encode input")
+}
+
+/// Decodes (a) and checks that every item is a known variant (all 7 types are in play).
+fn decode_all_known(bytes: &[u8]) -> Page<UnifiedRoleManagementAlertIncident> {
+    let page: Page<UnifiedRoleManagementAlertIncident> = serde_json::from_slice(bytes).expect("a");
+    let types: BTreeSet<&str> = page.value.iter().map(|i| i.odata_type()).collect();
+    assert_eq!(types.len(), INCIDENTS.len(), "decoded types: {types:?}");
+    let other = |i: &UnifiedRoleManagementAlertIncident| {
+        matches!(i, UnifiedRoleManagementAlertIncident::Other(_))
+    };
+    assert!(!page.value.iter().any(other), "an item decoded as `Other`");
+    page
 }
 
 /// Runs the three `runs` interleaved (a, b, c, a, b, c, ...) and returns the best time of
@@ -159,7 +253,7 @@ fn best_of(runs: [&dyn Fn(); 3]) -> [f64; 3] {
 
 /// Prints interleaved best-of-40 timings and throughput ratios for decode and encode.
 fn interleaved(bytes: &[u8]) {
-    type A = Page<pim_alerts_models::UnifiedRoleManagementAlertIncident>;
+    type A = Page<UnifiedRoleManagementAlertIncident>;
     let decode = best_of([
         &|| drop(black_box(serde_json::from_slice::<A>(bytes))),
         &|| {
@@ -174,7 +268,7 @@ fn interleaved(bytes: &[u8]) {
         },
     ]);
     let (a, b, c) = (
-        serde_json::from_slice::<A>(bytes).expect("a"),
+        decode_all_known(bytes),
         serde_json::from_slice::<Page<MonoIncident>>(bytes).expect("b"),
         serde_json::from_slice::<Page<TaggedIncident>>(bytes).expect("c"),
     );
@@ -202,9 +296,7 @@ fn bench(c: &mut Criterion) {
     decode.throughput(Throughput::Bytes(bytes.len() as u64));
     decode.bench_function("a_generated_enum", |b| {
         b.iter(|| {
-            serde_json::from_slice::<Page<pim_alerts_models::UnifiedRoleManagementAlertIncident>>(
-                black_box(&bytes),
-            )
+            serde_json::from_slice::<Page<UnifiedRoleManagementAlertIncident>>(black_box(&bytes))
         })
     });
     decode.bench_function("b_monomorphic_floor", |b| {
@@ -216,15 +308,14 @@ fn bench(c: &mut Criterion) {
     // `from_slice` = plain decode, plus a serde_path_to_error re-run only on failure.
     decode.bench_function("a_generated_enum_with_path", |b| {
         b.iter(|| {
-            pim_alerts_models::from_slice::<
-                Page<pim_alerts_models::UnifiedRoleManagementAlertIncident>,
-            >(black_box(&bytes))
+            pim_alerts_models::from_slice::<Page<UnifiedRoleManagementAlertIncident>>(black_box(
+                &bytes,
+            ))
         })
     });
     decode.finish();
 
-    let a: Page<pim_alerts_models::UnifiedRoleManagementAlertIncident> =
-        serde_json::from_slice(&bytes).expect("a");
+    let a = decode_all_known(&bytes);
     let b: Page<MonoIncident> = serde_json::from_slice(&bytes).expect("b");
     let c2: Page<TaggedIncident> = serde_json::from_slice(&bytes).expect("c");
     let mut encode = c.benchmark_group("encode");
@@ -245,25 +336,21 @@ fn bench(c: &mut Criterion) {
 /// `valgrind --tool=callgrind`, which is immune to load from other processes).
 fn once(variant: &str) {
     let bytes = input();
-    let ok =
-        match variant {
-            "a" => serde_json::from_slice::<
-                Page<pim_alerts_models::UnifiedRoleManagementAlertIncident>,
-            >(&bytes)
-            .is_ok(),
-            "b" => serde_json::from_slice::<Page<MonoIncident>>(&bytes).is_ok(),
-            "c" => serde_json::from_slice::<Page<TaggedIncident>>(&bytes).is_ok(),
-            "sizes" => {
-                println!(
-                    "element sizes: a {} b {} c {}",
-                    size_of::<pim_alerts_models::UnifiedRoleManagementAlertIncident>(),
-                    size_of::<MonoIncident>(),
-                    size_of::<TaggedIncident>()
-                );
-                true
-            }
-            _ => true,
-        };
+    let ok = match variant {
+        "a" => serde_json::from_slice::<Page<UnifiedRoleManagementAlertIncident>>(&bytes).is_ok(),
+        "b" => serde_json::from_slice::<Page<MonoIncident>>(&bytes).is_ok(),
+        "c" => serde_json::from_slice::<Page<TaggedIncident>>(&bytes).is_ok(),
+        "sizes" => {
+            println!(
+                "element sizes: a {} b {} c {}",
+                size_of::<UnifiedRoleManagementAlertIncident>(),
+                size_of::<MonoIncident>(),
+                size_of::<TaggedIncident>()
+            );
+            true
+        }
+        _ => true,
+    };
     assert!(ok, "decode failed");
 }
 

@@ -343,3 +343,25 @@ fn hostile_inputs_do_not_panic() {
     let err = from_str::<LongRunningOperation>(r#"{"id":"a"} x"#).unwrap_err();
     assert_eq!((err.path(), err.line(), err.column()), (".", 1, 12));
 }
+
+#[test]
+fn keys_match_by_their_decoded_bytes_and_unknown_keys_must_be_utf8() {
+    // An escaped declared name still fills its field (escapes are decoded before matching).
+    let alert: UnifiedRoleManagementAlert =
+        serde_json::from_str(r#"{"\u0069d": "a1", "caf\u00e9": 1}"#).expect("decode");
+    assert_eq!(alert.id.as_deref(), Some("a1"));
+    assert_eq!(alert.additional_properties["café"], json!(1));
+    // Keys are matched as raw bytes: an unknown key that is not UTF-8 is still an error, at
+    // the top level and after the tag of a polymorphic value.
+    let bad_key = b"{\"id\": \"a1\", \"x\xff\": 1}";
+    let err = serde_json::from_slice::<UnifiedRoleManagementAlert>(bad_key).expect_err("bad key");
+    assert!(err.to_string().contains("not valid UTF-8"), "{err}");
+    let bad_incident =
+        b"{\"@odata.type\": \"#microsoft.graph.staleSignInAlertIncident\", \"\xc3\": 1}";
+    let err = serde_json::from_slice::<UnifiedRoleManagementAlertIncident>(bad_incident)
+        .expect_err("bad key");
+    assert!(err.to_string().contains("not valid UTF-8"), "{err}");
+    // A non-UTF-8 value of a declared string property is rejected as before.
+    let bad_value = b"{\"id\": \"a\xff\"}";
+    assert!(serde_json::from_slice::<UnifiedRoleManagementAlert>(bad_value).is_err());
+}

@@ -16,11 +16,11 @@ impl crate::support::object::GraphObject for IdentityGovernance {
     const WRITE_ODATA_TYPE: bool = false;
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
-        key: &str,
+        key: &[u8],
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            "roleManagementAlerts" => {
+            b"roleManagementAlerts" => {
                 crate::support::object::field(&mut self.role_management_alerts, map)
             }
             _ => Ok(crate::support::object::Found::Unknown),

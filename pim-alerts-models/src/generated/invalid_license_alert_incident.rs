@@ -18,12 +18,12 @@ impl crate::support::object::GraphObject for InvalidLicenseAlertIncident {
     const WRITE_ODATA_TYPE: bool = true;
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
-        key: &str,
+        key: &[u8],
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            "id" => crate::support::object::field(&mut self.id, map),
-            "tenantLicenseStatus" => {
+            b"id" => crate::support::object::field(&mut self.id, map),
+            b"tenantLicenseStatus" => {
                 crate::support::object::field(&mut self.tenant_license_status, map)
             }
             _ => Ok(crate::support::object::Found::Unknown),

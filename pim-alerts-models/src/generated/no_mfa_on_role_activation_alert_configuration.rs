@@ -26,18 +26,18 @@ impl crate::support::object::GraphObject for NoMfaOnRoleActivationAlertConfigura
     const WRITE_ODATA_TYPE: bool = true;
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
-        key: &str,
+        key: &[u8],
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            "id" => crate::support::object::field(&mut self.id, map),
-            "alertDefinitionId" => {
+            b"id" => crate::support::object::field(&mut self.id, map),
+            b"alertDefinitionId" => {
                 crate::support::object::field(&mut self.alert_definition_id, map)
             }
-            "isEnabled" => crate::support::object::field(&mut self.is_enabled, map),
-            "scopeId" => crate::support::object::field(&mut self.scope_id, map),
-            "scopeType" => crate::support::object::field(&mut self.scope_type, map),
-            "alertDefinition" => crate::support::object::field(&mut self.alert_definition, map),
+            b"isEnabled" => crate::support::object::field(&mut self.is_enabled, map),
+            b"scopeId" => crate::support::object::field(&mut self.scope_id, map),
+            b"scopeType" => crate::support::object::field(&mut self.scope_type, map),
+            b"alertDefinition" => crate::support::object::field(&mut self.alert_definition, map),
             _ => Ok(crate::support::object::Found::Unknown),
         }
     }

@@ -20,13 +20,13 @@ impl crate::support::object::GraphObject for NoMfaOnRoleActivationAlertIncident 
     const WRITE_ODATA_TYPE: bool = true;
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
-        key: &str,
+        key: &[u8],
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            "id" => crate::support::object::field(&mut self.id, map),
-            "roleDisplayName" => crate::support::object::field(&mut self.role_display_name, map),
-            "roleTemplateId" => crate::support::object::field(&mut self.role_template_id, map),
+            b"id" => crate::support::object::field(&mut self.id, map),
+            b"roleDisplayName" => crate::support::object::field(&mut self.role_display_name, map),
+            b"roleTemplateId" => crate::support::object::field(&mut self.role_template_id, map),
             _ => Ok(crate::support::object::Found::Unknown),
         }
     }

@@ -20,13 +20,13 @@ impl crate::support::object::GraphObject for PublicErrorDetail {
     const WRITE_ODATA_TYPE: bool = false;
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
-        key: &str,
+        key: &[u8],
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            "code" => crate::support::object::field(&mut self.code, map),
-            "message" => crate::support::object::field(&mut self.message, map),
-            "target" => crate::support::object::field(&mut self.target, map),
+            b"code" => crate::support::object::field(&mut self.code, map),
+            b"message" => crate::support::object::field(&mut self.message, map),
+            b"target" => crate::support::object::field(&mut self.target, map),
             _ => Ok(crate::support::object::Found::Unknown),
         }
     }

@@ -30,24 +30,24 @@ impl crate::support::object::GraphObject for RedundantAssignmentAlertIncident {
     const WRITE_ODATA_TYPE: bool = true;
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
-        key: &str,
+        key: &[u8],
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            "id" => crate::support::object::field(&mut self.id, map),
-            "assigneeDisplayName" => {
+            b"id" => crate::support::object::field(&mut self.id, map),
+            b"assigneeDisplayName" => {
                 crate::support::object::field(&mut self.assignee_display_name, map)
             }
-            "assigneeId" => crate::support::object::field(&mut self.assignee_id, map),
-            "assigneeUserPrincipalName" => {
+            b"assigneeId" => crate::support::object::field(&mut self.assignee_id, map),
+            b"assigneeUserPrincipalName" => {
                 crate::support::object::field(&mut self.assignee_user_principal_name, map)
             }
-            "lastActivationDateTime" => {
+            b"lastActivationDateTime" => {
                 crate::support::object::field(&mut self.last_activation_date_time, map)
             }
-            "roleDefinitionId" => crate::support::object::field(&mut self.role_definition_id, map),
-            "roleDisplayName" => crate::support::object::field(&mut self.role_display_name, map),
-            "roleTemplateId" => crate::support::object::field(&mut self.role_template_id, map),
+            b"roleDefinitionId" => crate::support::object::field(&mut self.role_definition_id, map),
+            b"roleDisplayName" => crate::support::object::field(&mut self.role_display_name, map),
+            b"roleTemplateId" => crate::support::object::field(&mut self.role_template_id, map),
             _ => Ok(crate::support::object::Found::Unknown),
         }
     }

@@ -34,24 +34,24 @@ impl crate::support::object::GraphObject for RichLongRunningOperation {
     const WRITE_ODATA_TYPE: bool = true;
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
-        key: &str,
+        key: &[u8],
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            "id" => crate::support::object::field(&mut self.id, map),
-            "createdDateTime" => crate::support::object::field(&mut self.created_date_time, map),
-            "lastActionDateTime" => {
+            b"id" => crate::support::object::field(&mut self.id, map),
+            b"createdDateTime" => crate::support::object::field(&mut self.created_date_time, map),
+            b"lastActionDateTime" => {
                 crate::support::object::field(&mut self.last_action_date_time, map)
             }
-            "resourceLocation" => crate::support::object::field(&mut self.resource_location, map),
-            "status" => crate::support::object::field(&mut self.status, map),
-            "statusDetail" => crate::support::object::field(&mut self.status_detail, map),
-            "error" => crate::support::object::field(&mut self.error, map),
-            "percentageComplete" => {
+            b"resourceLocation" => crate::support::object::field(&mut self.resource_location, map),
+            b"status" => crate::support::object::field(&mut self.status, map),
+            b"statusDetail" => crate::support::object::field(&mut self.status_detail, map),
+            b"error" => crate::support::object::field(&mut self.error, map),
+            b"percentageComplete" => {
                 crate::support::object::field(&mut self.percentage_complete, map)
             }
-            "resourceId" => crate::support::object::field(&mut self.resource_id, map),
-            "type" => crate::support::object::field(&mut self.r#type, map),
+            b"resourceId" => crate::support::object::field(&mut self.resource_id, map),
+            b"type" => crate::support::object::field(&mut self.r#type, map),
             _ => Ok(crate::support::object::Found::Unknown),
         }
     }

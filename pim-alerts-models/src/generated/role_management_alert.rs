@@ -24,17 +24,17 @@ impl crate::support::object::GraphObject for RoleManagementAlert {
     const WRITE_ODATA_TYPE: bool = false;
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
-        key: &str,
+        key: &[u8],
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            "id" => crate::support::object::field(&mut self.id, map),
-            "alertConfigurations" => {
+            b"id" => crate::support::object::field(&mut self.id, map),
+            b"alertConfigurations" => {
                 crate::support::object::field(&mut self.alert_configurations, map)
             }
-            "alertDefinitions" => crate::support::object::field(&mut self.alert_definitions, map),
-            "alerts" => crate::support::object::field(&mut self.alerts, map),
-            "operations" => crate::support::object::field(&mut self.operations, map),
+            b"alertDefinitions" => crate::support::object::field(&mut self.alert_definitions, map),
+            b"alerts" => crate::support::object::field(&mut self.alerts, map),
+            b"operations" => crate::support::object::field(&mut self.operations, map),
             _ => Ok(crate::support::object::Found::Unknown),
         }
     }

@@ -28,19 +28,19 @@ impl crate::support::object::GraphObject for StaleSignInAlertConfiguration {
     const WRITE_ODATA_TYPE: bool = true;
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
-        key: &str,
+        key: &[u8],
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            "id" => crate::support::object::field(&mut self.id, map),
-            "alertDefinitionId" => {
+            b"id" => crate::support::object::field(&mut self.id, map),
+            b"alertDefinitionId" => {
                 crate::support::object::field(&mut self.alert_definition_id, map)
             }
-            "isEnabled" => crate::support::object::field(&mut self.is_enabled, map),
-            "scopeId" => crate::support::object::field(&mut self.scope_id, map),
-            "scopeType" => crate::support::object::field(&mut self.scope_type, map),
-            "duration" => crate::support::object::field(&mut self.duration, map),
-            "alertDefinition" => crate::support::object::field(&mut self.alert_definition, map),
+            b"isEnabled" => crate::support::object::field(&mut self.is_enabled, map),
+            b"scopeId" => crate::support::object::field(&mut self.scope_id, map),
+            b"scopeType" => crate::support::object::field(&mut self.scope_type, map),
+            b"duration" => crate::support::object::field(&mut self.duration, map),
+            b"alertDefinition" => crate::support::object::field(&mut self.alert_definition, map),
             _ => Ok(crate::support::object::Found::Unknown),
         }
     }

@@ -36,29 +36,29 @@ impl crate::support::object::GraphObject for UnifiedRoleManagementAlert {
     const WRITE_ODATA_TYPE: bool = false;
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
-        key: &str,
+        key: &[u8],
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            "id" => crate::support::object::field(&mut self.id, map),
-            "alertDefinitionId" => {
+            b"id" => crate::support::object::field(&mut self.id, map),
+            b"alertDefinitionId" => {
                 crate::support::object::field(&mut self.alert_definition_id, map)
             }
-            "incidentCount" => crate::support::object::field(&mut self.incident_count, map),
-            "isActive" => crate::support::object::field(&mut self.is_active, map),
-            "lastModifiedDateTime" => {
+            b"incidentCount" => crate::support::object::field(&mut self.incident_count, map),
+            b"isActive" => crate::support::object::field(&mut self.is_active, map),
+            b"lastModifiedDateTime" => {
                 crate::support::object::field(&mut self.last_modified_date_time, map)
             }
-            "lastScannedDateTime" => {
+            b"lastScannedDateTime" => {
                 crate::support::object::field(&mut self.last_scanned_date_time, map)
             }
-            "scopeId" => crate::support::object::field(&mut self.scope_id, map),
-            "scopeType" => crate::support::object::field(&mut self.scope_type, map),
-            "alertConfiguration" => {
+            b"scopeId" => crate::support::object::field(&mut self.scope_id, map),
+            b"scopeType" => crate::support::object::field(&mut self.scope_type, map),
+            b"alertConfiguration" => {
                 crate::support::object::field(&mut self.alert_configuration, map)
             }
-            "alertDefinition" => crate::support::object::field(&mut self.alert_definition, map),
-            "alertIncidents" => crate::support::object::field(&mut self.alert_incidents, map),
+            b"alertDefinition" => crate::support::object::field(&mut self.alert_definition, map),
+            b"alertIncidents" => crate::support::object::field(&mut self.alert_incidents, map),
             _ => Ok(crate::support::object::Found::Unknown),
         }
     }

@@ -36,21 +36,21 @@ impl crate::support::object::GraphObject for UnifiedRoleManagementAlertDefinitio
     const WRITE_ODATA_TYPE: bool = false;
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
-        key: &str,
+        key: &[u8],
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            "id" => crate::support::object::field(&mut self.id, map),
-            "description" => crate::support::object::field(&mut self.description, map),
-            "displayName" => crate::support::object::field(&mut self.display_name, map),
-            "howToPrevent" => crate::support::object::field(&mut self.how_to_prevent, map),
-            "isConfigurable" => crate::support::object::field(&mut self.is_configurable, map),
-            "isRemediatable" => crate::support::object::field(&mut self.is_remediatable, map),
-            "mitigationSteps" => crate::support::object::field(&mut self.mitigation_steps, map),
-            "scopeId" => crate::support::object::field(&mut self.scope_id, map),
-            "scopeType" => crate::support::object::field(&mut self.scope_type, map),
-            "securityImpact" => crate::support::object::field(&mut self.security_impact, map),
-            "severityLevel" => crate::support::object::field(&mut self.severity_level, map),
+            b"id" => crate::support::object::field(&mut self.id, map),
+            b"description" => crate::support::object::field(&mut self.description, map),
+            b"displayName" => crate::support::object::field(&mut self.display_name, map),
+            b"howToPrevent" => crate::support::object::field(&mut self.how_to_prevent, map),
+            b"isConfigurable" => crate::support::object::field(&mut self.is_configurable, map),
+            b"isRemediatable" => crate::support::object::field(&mut self.is_remediatable, map),
+            b"mitigationSteps" => crate::support::object::field(&mut self.mitigation_steps, map),
+            b"scopeId" => crate::support::object::field(&mut self.scope_id, map),
+            b"scopeType" => crate::support::object::field(&mut self.scope_type, map),
+            b"securityImpact" => crate::support::object::field(&mut self.security_impact, map),
+            b"severityLevel" => crate::support::object::field(&mut self.severity_level, map),
             _ => Ok(crate::support::object::Found::Unknown),
         }
     }

@@ -6,6 +6,7 @@
 //! `null`s, unknown properties, `@odata.type` placement, duplicate suppression) lives here.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -38,9 +39,12 @@ pub trait GraphObject: Default {
 
     /// Decodes the value of the declared property `key` from `map` into its field (use
     /// [`field`]), or returns [`Found::Unknown`] without touching `map`.
+    ///
+    /// `key` is the raw key as received (see [`RawKey`]): declared names are ASCII, so a key
+    /// that matches one is valid UTF-8.
     fn set_field<'de, A: MapAccess<'de>>(
         &mut self,
-        key: &str,
+        key: &[u8],
         map: &mut A,
     ) -> Result<Found, A::Error>;
 
@@ -106,6 +110,83 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
+thread_local! {
+    /// Set by [`with_str_keys`]: read keys as strings, not bytes.
+    static STR_KEYS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `decode` with object keys requested as strings rather than bytes (see [`RawKey`]), so
+/// that wrappers which record keys as strings see them: wrap `serde_path_to_error` runs in it
+/// ([`crate::from_slice`] does).
+pub fn with_str_keys<R>(decode: impl FnOnce() -> R) -> R {
+    /// Restores the previous mode, also on unwind.
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            STR_KEYS.set(self.0);
+        }
+    }
+    let _restore = Restore(STR_KEYS.replace(true));
+    decode()
+}
+
+/// A JSON object key as raw bytes, borrowed from the input when possible.
+///
+/// Requested as bytes, serde_json hands keys over without validating their UTF-8 (it still
+/// decodes escapes). Matching against the declared (ASCII) names needs no validation, so it is
+/// deferred to [`RawKey::into_string`], which only keys that are stored (unknown properties,
+/// `null`s) pay for. Deserializers that only have strings hand those over unchanged.
+///
+/// `serde_path_to_error` records only string keys: run it under [`with_str_keys`], or its
+/// paths show `?` for the properties of generated types.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawKey<'de>(pub Cow<'de, [u8]>);
+
+impl RawKey<'_> {
+    /// The key as a `String`; an error if it is not UTF-8.
+    pub fn into_string<E: de::Error>(self) -> Result<String, E> {
+        String::from_utf8(self.0.into_owned())
+            .map_err(|e| E::custom(format_args!("property name is not valid UTF-8: {e}")))
+    }
+}
+
+impl<'de> Deserialize<'de> for RawKey<'de> {
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct RawKeyVisitor;
+        impl<'de> Visitor<'de> for RawKeyVisitor {
+            type Value = RawKey<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            #[inline]
+            fn visit_borrowed_bytes<E: de::Error>(self, v: &'de [u8]) -> Result<RawKey<'de>, E> {
+                Ok(RawKey(Cow::Borrowed(v)))
+            }
+            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<RawKey<'de>, E> {
+                Ok(RawKey(Cow::Owned(v.to_owned())))
+            }
+            fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<RawKey<'de>, E> {
+                Ok(RawKey(Cow::Owned(v)))
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<RawKey<'de>, E> {
+                Ok(RawKey(Cow::Borrowed(v.as_bytes())))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawKey<'de>, E> {
+                Ok(RawKey(Cow::Owned(v.as_bytes().to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<RawKey<'de>, E> {
+                Ok(RawKey(Cow::Owned(v.into_bytes())))
+            }
+        }
+        if STR_KEYS.get() {
+            deserializer.deserialize_str(RawKeyVisitor)
+        } else {
+            deserializer.deserialize_bytes(RawKeyVisitor)
+        }
+    }
+}
+
 /// Decodes the remaining entries of `map` into `obj`: declared properties into their fields,
 /// everything else (and explicit `null`s) into the additional properties.
 #[inline]
@@ -113,19 +194,14 @@ pub fn decode_fields<'de, T: GraphObject, A: MapAccess<'de>>(
     obj: &mut T,
     map: &mut A,
 ) -> Result<(), A::Error> {
-    while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
-        match obj.set_field(&key, map)? {
-            Found::Value => {}
-            Found::Null => {
-                obj.additional_properties_mut()
-                    .insert(key.into_owned(), Value::Null);
-            }
-            Found::Unknown => {
-                let value: Value = map.next_value()?;
-                obj.additional_properties_mut()
-                    .insert(key.into_owned(), value);
-            }
-        }
+    while let Some(key) = map.next_key::<RawKey<'de>>()? {
+        let value = match obj.set_field(&key.0, map)? {
+            Found::Value => continue,
+            Found::Null => Value::Null,
+            Found::Unknown => map.next_value()?,
+        };
+        obj.additional_properties_mut()
+            .insert(key.into_string()?, value);
     }
     Ok(())
 }

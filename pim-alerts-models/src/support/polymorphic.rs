@@ -14,7 +14,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
-use super::object::{GraphObject, Key, ODATA_TYPE, decode_fields};
+use super::object::{GraphObject, Key, ODATA_TYPE, RawKey, decode_fields};
 
 /// A parsed `@odata.type`: canonical namespace plus simple name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,15 +144,15 @@ impl<'de, E: Polymorphic> Visitor<'de> for PolymorphicVisitor<E> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<E, A::Error> {
-        let first = map.next_key::<Key<'de>>()?;
+        let first = map.next_key::<RawKey<'de>>()?;
         let mut buffer = Map::new();
-        if let Some(Key(key)) = first {
-            if key == ODATA_TYPE {
+        if let Some(key) = first {
+            if *key.0 == *ODATA_TYPE.as_bytes() {
                 let Key(tag) = map.next_value::<Key<'de>>()?;
                 return E::decode_variant(&TypeName::parse(&tag, E::NAMESPACES), &mut map);
             }
             let value: Value = map.next_value()?;
-            buffer.insert(key.into_owned(), value);
+            buffer.insert(key.into_string()?, value);
             while let Some((key, value)) = map.next_entry::<String, Value>()? {
                 buffer.insert(key, value);
             }

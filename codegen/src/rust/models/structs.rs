@@ -98,9 +98,24 @@ fn graph_object_impl(
     let odata_type = format!("#{}", plan.model().ty(id).qualified_name);
     let write = plan.ty(id).write_odata_type;
     let arms = fields.iter().map(|f| {
-        let (json, rust) = (&f.json, &f.rust);
+        let (json, rust) = (byte_string(&f.json), &f.rust);
         quote!(#json => #support::object::field(&mut self.#rust, map),)
     });
+    let (key, map) = if fields.is_empty() {
+        (quote!(_key), quote!(_map))
+    } else {
+        (quote!(key), quote!(map))
+    };
+    let set_field_body = if fields.is_empty() {
+        quote!(Ok(#support::object::Found::Unknown))
+    } else {
+        quote! {
+            match key {
+                #(#arms)*
+                _ => Ok(#support::object::Found::Unknown),
+            }
+        }
+    };
     let visit = visit_fields(&support, fields);
     quote! {
         impl #support::object::GraphObject for #name {
@@ -109,13 +124,10 @@ fn graph_object_impl(
 
             fn set_field<'de, A: serde::de::MapAccess<'de>>(
                 &mut self,
-                key: &str,
-                map: &mut A,
+                #key: &[u8],
+                #map: &mut A,
             ) -> Result<#support::object::Found, A::Error> {
-                match key {
-                    #(#arms)*
-                    _ => Ok(#support::object::Found::Unknown),
-                }
+                #set_field_body
             }
 
             #visit
@@ -131,6 +143,11 @@ fn graph_object_impl(
             }
         }
     }
+}
+
+/// A `b"..."` literal (keys are matched as raw bytes, see `support::object::RawKey`).
+fn byte_string(text: &str) -> proc_macro2::Literal {
+    proc_macro2::Literal::byte_string(text.as_bytes())
 }
 
 /// `visit_fields`: one call per field, the last one returned.
