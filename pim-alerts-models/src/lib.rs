@@ -9,6 +9,14 @@
 //! Every struct keeps unknown properties, instance annotations and explicit `null`s in
 //! `additional_properties`, so decoding then encoding loses nothing.
 //!
+//! The crate is plain data plus serde: no HTTP client and no async runtime (CI checks that
+//! neither `tokio` nor `reqwest` is among its dependencies), so it serves webhooks, stored
+//! exports and other HTTP stacks as well as the generated client, `pim-alerts-client`.
+//!
+//! Regenerated code follows Graph additively: structs and enums are `#[non_exhaustive]`,
+//! polymorphic enums end in an `Other` variant and string enums in `Other(String)`, so a new
+//! property, derived type or enum member is a minor release of this crate.
+//!
 //! ```
 //! use pim_alerts_models::{
 //!     AlertSeverity, Page, StaleSignInAlertConfiguration, UnifiedRoleManagementAlert,
