@@ -81,7 +81,13 @@ impl Client {
             .get(LOCATION)
             .ok_or_else(|| missing("no Location header"))?;
         let raw = raw.to_str().map_err(|_| missing("Location is not ASCII"))?;
-        let url = self.inner.base.resolve_link(raw, LinkKind::Location)?;
+        let url = match self.inner.base.resolve_link(raw, LinkKind::Location) {
+            Err(Error::InvalidRequest(reason)) => Err(Error::MissingLocation {
+                context: Box::new(resp.context.clone()),
+                reason,
+            }),
+            other => other,
+        }?;
         Ok(Operation::new(self.clone(), req, url))
     }
 
