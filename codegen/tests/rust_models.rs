@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use codegen::csdl::read_document;
 use codegen::model::{Model, resolve};
 use codegen::rust::GeneratedFile;
-use codegen::rust::models::write_models;
+use codegen::rust::models::{write_models, write_models_documented};
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -29,7 +29,9 @@ const FIXTURES: &[&str] = &["enums", "names", "polymorphic", "primitives"];
 fn fixture(name: &str) -> Vec<GeneratedFile> {
     let path = workspace().join(format!("codegen/tests/fixtures/rust/{name}.csdl"));
     let model = model_of(&[path]);
-    write_models(&model, &format!("fixtures/rust/{name}.csdl")).expect("writes")
+    let input = format!("fixtures/rust/{name}.csdl");
+    // The crate name of the fixture's crate in `rust_models_compile.rs`, which runs the examples.
+    write_models_documented(&model, &input, &format!("fixture_{name}")).expect("writes")
 }
 
 /// All files of one output, each under a `=== path ===` line.
@@ -71,6 +73,15 @@ fn bad_prefix_is_an_error() {
     let model = model_of(&[workspace().join("codegen/tests/fixtures/rust/enums.csdl")]);
     let err = codegen::rust::plan::Plan::new(&model, "not a path").expect_err("bad prefix");
     assert!(err.contains("prefix"), "{err}");
+}
+
+#[test]
+fn examples_need_a_crate_identifier() {
+    let model = model_of(&[workspace().join("codegen/tests/fixtures/rust/enums.csdl")]);
+    let err = write_models_documented(&model, "enums", "not-a-crate").expect_err("bad name");
+    assert!(err.contains("crate name"), "{err}");
+    let plain = write_models(&model, "enums").expect("writes");
+    assert!(plain.iter().all(|f| !f.contents.contains("# Example")));
 }
 
 fn pim_alerts() -> Vec<GeneratedFile> {

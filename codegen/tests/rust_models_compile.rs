@@ -1,13 +1,14 @@
-//! The models writer's fixture output compiles against the support runtime: every fixture
-//! becomes a crate of one temporary workspace (depending on `pim-alerts-models` by path, with
-//! `#![deny(warnings, missing_docs)]`), checked with one `cargo check --offline`.
+//! The models writer's fixture output compiles against the support runtime and its rustdoc
+//! examples pass: every fixture becomes a crate of one temporary workspace (depending on
+//! `pim-alerts-models` by path, with `#![deny(warnings, missing_docs)]`), built and doc-tested
+//! with one `cargo test --doc --offline`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use codegen::csdl::read_document;
 use codegen::model::resolve;
-use codegen::rust::models::write_models;
+use codegen::rust::models::write_models_documented;
 
 const FIXTURES: &[&str] = &["enums", "names", "polymorphic", "primitives"];
 
@@ -29,7 +30,7 @@ fn write_crate(dir: &Path, name: &str, models: &Path) {
     let xml = std::fs::read(&csdl).expect("fixture");
     let doc = read_document(name, &xml).expect("reads");
     let model = resolve(&[doc]).expect("resolves");
-    let files = write_models(&model, name).expect("writes");
+    let files = write_models_documented(&model, name, &format!("fixture_{name}")).expect("writes");
     let manifest = format!(
         "[package]\nname = \"fixture-{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
          [dependencies]\npim-alerts-models = {{ path = {models:?} }}\nserde = \"1\"\nserde_json = \"1\"\n"
@@ -60,7 +61,7 @@ fn fixture_output_compiles() {
     }
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let output = Command::new(cargo)
-        .args(["check", "--offline", "--workspace", "--quiet"])
+        .args(["test", "--doc", "--offline", "--workspace", "--quiet"])
         .current_dir(&root)
         .env(
             "CARGO_TARGET_DIR",
@@ -69,6 +70,10 @@ fn fixture_output_compiles() {
         .output()
         .expect("runs cargo");
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "cargo check failed:\n{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "cargo test --doc failed:\n{stderr}\n{stdout}"
+    );
     let _ = std::fs::remove_dir_all(&root);
 }

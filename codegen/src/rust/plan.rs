@@ -116,6 +116,8 @@ pub struct Plan<'m> {
     types: Vec<TypePlan>,
     /// (owner type, field CSDL name) of boxed fields.
     boxed: BTreeSet<(TypeId, String)>,
+    /// The crate name rustdoc examples `use` (`None`: no examples).
+    doc_crate: Option<String>,
 }
 
 impl<'m> Plan<'m> {
@@ -139,7 +141,20 @@ impl<'m> Plan<'m> {
             prefix,
             types,
             boxed,
+            doc_crate: None,
         })
+    }
+
+    /// Has writers add runnable rustdoc examples that use the crate as `crate_name`
+    /// (`pim_alerts_models`).
+    pub fn with_doc_crate(mut self, crate_name: &str) -> Self {
+        self.doc_crate = Some(crate_name.to_owned());
+        self
+    }
+
+    /// The crate name for rustdoc examples, if examples are wanted.
+    pub fn doc_crate(&self) -> Option<&str> {
+        self.doc_crate.as_deref()
     }
 
     /// The model planned.

@@ -6,7 +6,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::doc_attrs;
+use super::{doc_attrs, examples};
 use crate::model::{EnumDef, TypeId, TypeKind};
 use crate::rust::plan::{Plan, ident};
 
@@ -46,16 +46,17 @@ pub(super) fn enum_items(plan: &Plan<'_>, id: TypeId) -> TokenStream {
 
 fn enum_doc(plan: &Plan<'_>, id: TypeId, e: &EnumDef) -> String {
     let summary = plan.type_summary(id);
+    let example = examples::string_enum_example(plan, id, e);
     let underlying = format!("Edm.{:?}", e.underlying);
     if e.is_flags {
         let support = plan.support().to_string().replace(' ', "");
         format!(
             "{summary}\n\nA flags enum (underlying `{underlying}`): Graph sends sets of members as \
              comma-separated names, so properties of this type are \
-             [`Flags<Self>`]({support}::Flags)."
+             [`Flags<Self>`]({support}::Flags).{example}"
         )
     } else {
-        summary
+        format!("{summary}{example}")
     }
 }
 

@@ -9,6 +9,7 @@
 //! `serde_json::Map`) and import nothing, so no CSDL type name can clash with an import.
 
 mod enums;
+mod examples;
 mod module;
 mod polymorphic;
 mod structs;
@@ -24,6 +25,20 @@ use crate::model::{Model, TypeId};
 /// Writes the models of `model`; `input` names the metadata in each file's header.
 pub fn write_models(model: &Model, input: &str) -> Result<Vec<GeneratedFile>, String> {
     let plan = Plan::new(model, "crate")?;
+    write_planned(&plan, input)
+}
+
+/// Writes the models of `model` as [`write_models`] does, plus runnable rustdoc examples on the
+/// main types that `use` the crate as `crate_name` (`pim_alerts_models`). Fails if `crate_name`
+/// is not a Rust identifier.
+pub fn write_models_documented(
+    model: &Model,
+    input: &str,
+    crate_name: &str,
+) -> Result<Vec<GeneratedFile>, String> {
+    syn::parse_str::<syn::Ident>(crate_name)
+        .map_err(|e| format!("bad crate name `{crate_name}`: {e}"))?;
+    let plan = Plan::new(model, "crate")?.with_doc_crate(crate_name);
     write_planned(&plan, input)
 }
 

@@ -5,7 +5,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::doc_attrs;
+use super::{doc_attrs, examples};
 use crate::model::{Primitive, PropertyDef, TypeId, TypeTarget};
 use crate::rust::plan::{Plan, PolymorphicPlan, ident};
 
@@ -58,10 +58,11 @@ fn enum_doc(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan) -> String {
         "decoded by its `@odata.type`"
     };
     format!(
-        "{}\n\nOData type `{}` ({kind}): {how}; unknown derived types are kept whole in [`Self::{}`].",
+        "{}\n\nOData type `{}` ({kind}): {how}; unknown derived types are kept whole in [`Self::{}`].{}",
         plan.type_summary(id),
         model.ty(id).qualified_name,
-        p.other
+        p.other,
+        examples::polymorphic_example(plan, id, p)
     )
 }
 

@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
 
-use super::{doc_attrs, odata_type_line};
+use super::{doc_attrs, examples, odata_type_line};
 use crate::model::{StructuredDef, TypeId, TypeUse};
 use crate::rust::plan::{Plan, ident};
 
@@ -65,6 +65,7 @@ fn struct_doc(plan: &Plan<'_>, id: TypeId, s: &StructuredDef) -> String {
     if s.open_type {
         text.push_str(" Open type: dynamic properties land in `additional_properties`.");
     }
+    text.push_str(&examples::struct_example(plan, id, s));
     text
 }
 
