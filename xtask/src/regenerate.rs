@@ -22,6 +22,8 @@ pub const ANNOTATIONS: &str = "metadata/pim-alerts.annotations.csdl";
 
 /// Where the models writer's output goes, relative to the project root.
 const MODELS_OUT: &str = "pim-alerts-models/src/generated";
+/// The models crate's name, used by the generated rustdoc examples.
+const MODELS_CRATE: &str = "pim_alerts_models";
 /// Where the client writer's output goes, relative to the project root.
 const CLIENT_OUT: &str = "pim-alerts-client/src/generated";
 
@@ -43,8 +45,8 @@ pub fn run(root: &Path, check: bool) -> Result<()> {
 /// Computes every generated file in memory.
 pub fn generate(root: &Path) -> Result<Vec<OutputFile>> {
     let model = load_model(root)?;
-    let models =
-        codegen::rust::models::write_models(&model, EXCERPT).map_err(anyhow::Error::msg)?;
+    let models = codegen::rust::models::write_models_documented(&model, EXCERPT, MODELS_CRATE)
+        .map_err(anyhow::Error::msg)?;
     let client =
         codegen::rust::client::write_client(&model, EXCERPT).map_err(anyhow::Error::msg)?;
     let mut outputs = place(&root.join(MODELS_OUT), models)?;

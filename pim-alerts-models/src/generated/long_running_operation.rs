@@ -3,6 +3,22 @@
 /// The status of an asynchronous operation, such as an alert refresh.
 ///
 /// OData type `microsoft.graph.longRunningOperation` (concrete, derived from `microsoft.graph.entity`): an object without `@odata.type` decodes as the base variant; unknown derived types are kept whole in [`Self::Other`].
+///
+/// # Example
+///
+/// ```
+/// use pim_alerts_models::LongRunningOperation;
+///
+/// let json = r##"{"@odata.type": "#microsoft.graph.longRunningOperation", "id": "example"}"##;
+/// let value: LongRunningOperation = serde_json::from_str(json)?;
+/// assert_eq!(value.odata_type(), "#microsoft.graph.longRunningOperation");
+/// assert_eq!(value.id(), Some("example"));
+/// match &value {
+///     LongRunningOperation::Base(v) => assert_eq!(v.id.as_deref(), Some("example")),
+///     other => panic!("unexpected variant {other:?}"),
+/// }
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(

@@ -3,6 +3,22 @@
 /// A PIM security alert: one alert type in one scope, with the incidents that triggered it.
 ///
 /// OData type `microsoft.graph.unifiedRoleManagementAlert`, derived from `microsoft.graph.entity`.
+///
+/// # Example
+///
+/// ```
+/// use pim_alerts_models::UnifiedRoleManagementAlert;
+///
+/// let json = r##"{"id": "example", "alertDefinitionId": "example", "someFutureName": 1}"##;
+/// let value: UnifiedRoleManagementAlert = serde_json::from_str(json)?;
+/// assert_eq!(value.id.as_deref(), Some("example"));
+/// assert_eq!(value.alert_definition_id.as_deref(), Some("example"));
+/// // Properties this crate does not know are kept, and written back.
+/// assert_eq!(value.additional_properties["someFutureName"], 1);
+/// let written: serde_json::Value = serde_json::to_value(&value)?;
+/// assert_eq!(written, serde_json::from_str::<serde_json::Value>(json)?);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct UnifiedRoleManagementAlert {

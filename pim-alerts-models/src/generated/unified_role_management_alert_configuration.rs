@@ -3,6 +3,22 @@
 /// Tenant-specific settings of one alert type: whether PIM scans for it and with which thresholds. Abstract: each alert type has its own derived type.
 ///
 /// OData type `microsoft.graph.unifiedRoleManagementAlertConfiguration` (abstract, derived from `microsoft.graph.entity`): decoded by its `@odata.type`; unknown derived types are kept whole in [`Self::Other`].
+///
+/// # Example
+///
+/// ```
+/// use pim_alerts_models::UnifiedRoleManagementAlertConfiguration;
+///
+/// let json = r##"{"@odata.type": "#microsoft.graph.invalidLicenseAlertConfiguration", "id": "example"}"##;
+/// let value: UnifiedRoleManagementAlertConfiguration = serde_json::from_str(json)?;
+/// assert_eq!(value.odata_type(), "#microsoft.graph.invalidLicenseAlertConfiguration");
+/// assert_eq!(value.id(), Some("example"));
+/// match &value {
+///     UnifiedRoleManagementAlertConfiguration::InvalidLicenseAlertConfiguration(v) => assert_eq!(v.id.as_deref(), Some("example")),
+///     other => panic!("unexpected variant {other:?}"),
+/// }
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(

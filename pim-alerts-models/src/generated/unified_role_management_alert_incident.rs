@@ -3,6 +3,22 @@
 /// One finding that triggered an alert, such as one account or one assignment. Abstract: each alert type has its own derived incident type.
 ///
 /// OData type `microsoft.graph.unifiedRoleManagementAlertIncident` (abstract, derived from `microsoft.graph.entity`): decoded by its `@odata.type`; unknown derived types are kept whole in [`Self::Other`].
+///
+/// # Example
+///
+/// ```
+/// use pim_alerts_models::UnifiedRoleManagementAlertIncident;
+///
+/// let json = r##"{"@odata.type": "#microsoft.graph.invalidLicenseAlertIncident", "id": "example"}"##;
+/// let value: UnifiedRoleManagementAlertIncident = serde_json::from_str(json)?;
+/// assert_eq!(value.odata_type(), "#microsoft.graph.invalidLicenseAlertIncident");
+/// assert_eq!(value.id(), Some("example"));
+/// match &value {
+///     UnifiedRoleManagementAlertIncident::InvalidLicenseAlertIncident(v) => assert_eq!(v.id.as_deref(), Some("example")),
+///     other => panic!("unexpected variant {other:?}"),
+/// }
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(
