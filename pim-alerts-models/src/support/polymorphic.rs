@@ -83,11 +83,13 @@ impl<'a> TypeName<'a> {
         map: &mut A,
     ) -> Result<T, A::Error> {
         let mut obj = T::default();
+        decode_fields(&mut obj, map)?;
+        // After the fields: a later duplicate `@odata.type` must not replace the tag that
+        // chose this variant (it would re-encode as another type).
         if let (false, Some(tag)) = (T::WRITE_ODATA_TYPE, self.tag) {
             obj.additional_properties_mut()
                 .insert(ODATA_TYPE.to_owned(), Value::String(tag.to_owned()));
         }
-        decode_fields(&mut obj, map)?;
         Ok(obj)
     }
 }
@@ -100,11 +102,12 @@ impl TypeName<'_> {
         map: &mut A,
     ) -> Result<Map<String, Value>, A::Error> {
         let mut raw = Map::new();
-        if let Some(tag) = self.tag {
-            raw.insert(ODATA_TYPE.to_owned(), Value::String(tag.to_owned()));
-        }
         while let Some((key, value)) = map.next_entry::<String, Value>()? {
             raw.insert(key, value);
+        }
+        // Last, so that a later duplicate `@odata.type` cannot replace the tag that decided.
+        if let Some(tag) = self.tag {
+            raw.insert(ODATA_TYPE.to_owned(), Value::String(tag.to_owned()));
         }
         Ok(raw)
     }
