@@ -66,7 +66,9 @@
 //! | `native-tls` | no | TLS through the platform library (reqwest's `native-tls`; OpenSSL on Linux needs `libssl-dev` and `pkg-config` to build) |
 //! | `azure-identity` | no | `AzureCredential`: a [`TokenProvider`] over any `azure_core` `TokenCredential`, so the credentials of `azure_identity` plug in |
 //!
-//! With neither TLS feature only plain-HTTP loopback base URLs work (tests, local mocks).
+//! For native-tls only, use `default-features = false, features = ["native-tls"]`; with both
+//! TLS features on, reqwest picks native-tls. With neither, only plain-HTTP loopback base URLs
+//! work (tests, local mocks).
 #![deny(missing_docs)]
 
 pub mod runtime;
