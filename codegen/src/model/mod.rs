@@ -165,6 +165,9 @@ pub struct Model {
     /// Schema namespace -> Rust module path (`microsoft.graph` -> `[]`,
     /// `microsoft.graph.security` -> `["security"]`).
     pub modules: BTreeMap<String, Vec<String>>,
+    /// Schema namespace -> the alias its `Schema` element declares (`microsoft.graph` ->
+    /// `graph`); namespaces without one are absent.
+    pub aliases: BTreeMap<String, String>,
     /// Qualified name -> type.
     pub(crate) type_index: BTreeMap<String, TypeId>,
 }

@@ -58,6 +58,7 @@ pub(crate) struct Resolver<'a> {
 impl<'a> Resolver<'a> {
     fn new(docs: &'a [Document]) -> Self {
         let mut global_aliases = BTreeMap::new();
+        let mut schema_aliases = BTreeMap::new();
         let aliases = docs.iter().map(document_aliases).collect::<Vec<_>>();
         for doc in docs {
             for schema in &doc.schemas {
@@ -65,6 +66,9 @@ impl<'a> Resolver<'a> {
                     global_aliases
                         .entry(alias.clone())
                         .or_insert_with(|| schema.namespace.clone());
+                    schema_aliases
+                        .entry(schema.namespace.clone())
+                        .or_insert_with(|| alias.clone());
                 }
             }
         }
@@ -73,7 +77,10 @@ impl<'a> Resolver<'a> {
             aliases,
             global_aliases,
             decls: Vec::new(),
-            model: Model::default(),
+            model: Model {
+                aliases: schema_aliases,
+                ..Model::default()
+            },
             errors: Vec::new(),
         }
     }
