@@ -168,8 +168,8 @@ fn filter_handles_follow_property_types() {
     assert_eq!(alert.name, "UnifiedRoleManagementAlertFilter");
     let handle = |s: &FilterStruct, csdl: &str| {
         (s.properties.iter())
-            .find(|p| p.0 == csdl)
-            .map(|p| (p.1.clone(), p.2))
+            .find(|p| p.csdl == csdl)
+            .map(|p| (p.method.clone(), p.value))
             .unwrap_or_else(|| panic!("no handle {csdl}"))
     };
     let (method, value) = handle(alert, "isActive");

@@ -11,23 +11,23 @@ pub struct InvalidLicenseAlertConfigurationFilter<
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> InvalidLicenseAlertConfigurationFilter<R> {
-    /// `id`.
+    /// `id`: The unique identifier of the entity, assigned by the service. Read-only.
     pub fn id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("id")
     }
-    /// `alertDefinitionId`.
+    /// `alertDefinitionId`: The id of the alert definition this configuration applies to.
     pub fn alert_definition_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("alertDefinitionId")
     }
-    /// `isEnabled`.
+    /// `isEnabled`: Whether PIM scans the tenant for this alert type.
     pub fn is_enabled(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isEnabled")
     }
-    /// `scopeId`.
+    /// `scopeId`: The scope of the configuration: `/` for the whole tenant.
     pub fn scope_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeId")
     }
-    /// `scopeType`.
+    /// `scopeType`: The kind of scope of the configuration; `DirectoryRole` for Microsoft Entra roles.
     pub fn scope_type(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeType")
     }
@@ -59,11 +59,11 @@ pub struct InvalidLicenseAlertIncidentFilter<R = pim_alerts_models::InvalidLicen
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> InvalidLicenseAlertIncidentFilter<R> {
-    /// `id`.
+    /// `id`: The unique identifier of the entity, assigned by the service. Read-only.
     pub fn id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("id")
     }
-    /// `tenantLicenseStatus`.
+    /// `tenantLicenseStatus`: The tenant's license status as the scan saw it.
     pub fn tenant_license_status(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("tenantLicenseStatus")
     }
@@ -89,33 +89,33 @@ pub struct LongRunningOperationFilter<R = pim_alerts_models::LongRunningOperatio
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> LongRunningOperationFilter<R> {
-    /// `id`.
+    /// `id`: The unique identifier of the entity, assigned by the service. Read-only.
     pub fn id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("id")
     }
-    /// `createdDateTime`.
+    /// `createdDateTime`: When the operation was created.
     pub fn created_date_time(
         &self,
     ) -> crate::runtime::filter::Property<R, pim_alerts_models::support::edm::DateTimeOffset> {
         self.path.property("createdDateTime")
     }
-    /// `lastActionDateTime`.
+    /// `lastActionDateTime`: When the operation last changed.
     pub fn last_action_date_time(
         &self,
     ) -> crate::runtime::filter::Property<R, pim_alerts_models::support::edm::DateTimeOffset> {
         self.path.property("lastActionDateTime")
     }
-    /// `resourceLocation`.
+    /// `resourceLocation`: The URL of the resource the operation created or changed, if any.
     pub fn resource_location(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("resourceLocation")
     }
-    /// `status`.
+    /// `status`: Where the operation stands: not started, running, succeeded or failed.
     pub fn status(
         &self,
     ) -> crate::runtime::filter::Property<R, pim_alerts_models::LongRunningOperationStatus> {
         self.path.property("status")
     }
-    /// `statusDetail`.
+    /// `statusDetail`: More detail on the status, such as why the operation failed.
     pub fn status_detail(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("statusDetail")
     }
@@ -151,23 +151,23 @@ pub struct NoMfaOnRoleActivationAlertConfigurationFilter<
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> NoMfaOnRoleActivationAlertConfigurationFilter<R> {
-    /// `id`.
+    /// `id`: The unique identifier of the entity, assigned by the service. Read-only.
     pub fn id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("id")
     }
-    /// `alertDefinitionId`.
+    /// `alertDefinitionId`: The id of the alert definition this configuration applies to.
     pub fn alert_definition_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("alertDefinitionId")
     }
-    /// `isEnabled`.
+    /// `isEnabled`: Whether PIM scans the tenant for this alert type.
     pub fn is_enabled(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isEnabled")
     }
-    /// `scopeId`.
+    /// `scopeId`: The scope of the configuration: `/` for the whole tenant.
     pub fn scope_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeId")
     }
-    /// `scopeType`.
+    /// `scopeType`: The kind of scope of the configuration; `DirectoryRole` for Microsoft Entra roles.
     pub fn scope_type(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeType")
     }
@@ -201,15 +201,15 @@ pub struct NoMfaOnRoleActivationAlertIncidentFilter<
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> NoMfaOnRoleActivationAlertIncidentFilter<R> {
-    /// `id`.
+    /// `id`: The unique identifier of the entity, assigned by the service. Read-only.
     pub fn id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("id")
     }
-    /// `roleDisplayName`.
+    /// `roleDisplayName`: The display name of the role.
     pub fn role_display_name(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("roleDisplayName")
     }
-    /// `roleTemplateId`.
+    /// `roleTemplateId`: The template id of the role.
     pub fn role_template_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("roleTemplateId")
     }
@@ -235,15 +235,15 @@ pub struct PublicErrorFilter<R = pim_alerts_models::PublicError> {
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> PublicErrorFilter<R> {
-    /// `code`.
+    /// `code`: The error code.
     pub fn code(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("code")
     }
-    /// `message`.
+    /// `message`: A human-readable description of the error.
     pub fn message(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("message")
     }
-    /// `target`.
+    /// `target`: What the error is about.
     pub fn target(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("target")
     }
@@ -275,15 +275,15 @@ pub struct PublicInnerErrorFilter<R = pim_alerts_models::PublicInnerError> {
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> PublicInnerErrorFilter<R> {
-    /// `code`.
+    /// `code`: The error code.
     pub fn code(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("code")
     }
-    /// `message`.
+    /// `message`: A human-readable description of the error.
     pub fn message(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("message")
     }
-    /// `target`.
+    /// `target`: What the error is about.
     pub fn target(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("target")
     }
@@ -311,27 +311,27 @@ pub struct RedundantAssignmentAlertConfigurationFilter<
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> RedundantAssignmentAlertConfigurationFilter<R> {
-    /// `id`.
+    /// `id`: The unique identifier of the entity, assigned by the service. Read-only.
     pub fn id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("id")
     }
-    /// `alertDefinitionId`.
+    /// `alertDefinitionId`: The id of the alert definition this configuration applies to.
     pub fn alert_definition_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("alertDefinitionId")
     }
-    /// `isEnabled`.
+    /// `isEnabled`: Whether PIM scans the tenant for this alert type.
     pub fn is_enabled(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isEnabled")
     }
-    /// `scopeId`.
+    /// `scopeId`: The scope of the configuration: `/` for the whole tenant.
     pub fn scope_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeId")
     }
-    /// `scopeType`.
+    /// `scopeType`: The kind of scope of the configuration; `DirectoryRole` for Microsoft Entra roles.
     pub fn scope_type(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeType")
     }
-    /// `duration`.
+    /// `duration`: How long an assignment may go unused before it counts as redundant, as an ISO 8601 duration.
     pub fn duration(
         &self,
     ) -> crate::runtime::filter::Property<R, pim_alerts_models::support::edm::Duration> {
@@ -367,37 +367,37 @@ pub struct RedundantAssignmentAlertIncidentFilter<
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> RedundantAssignmentAlertIncidentFilter<R> {
-    /// `id`.
+    /// `id`: The unique identifier of the entity, assigned by the service. Read-only.
     pub fn id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("id")
     }
-    /// `assigneeDisplayName`.
+    /// `assigneeDisplayName`: The display name of the assignee.
     pub fn assignee_display_name(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("assigneeDisplayName")
     }
-    /// `assigneeId`.
+    /// `assigneeId`: The object id of the assignee.
     pub fn assignee_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("assigneeId")
     }
-    /// `assigneeUserPrincipalName`.
+    /// `assigneeUserPrincipalName`: The user principal name of the assignee.
     pub fn assignee_user_principal_name(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("assigneeUserPrincipalName")
     }
-    /// `lastActivationDateTime`.
+    /// `lastActivationDateTime`: When the assignee last activated the role.
     pub fn last_activation_date_time(
         &self,
     ) -> crate::runtime::filter::Property<R, pim_alerts_models::support::edm::DateTimeOffset> {
         self.path.property("lastActivationDateTime")
     }
-    /// `roleDefinitionId`.
+    /// `roleDefinitionId`: The id of the role definition.
     pub fn role_definition_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("roleDefinitionId")
     }
-    /// `roleDisplayName`.
+    /// `roleDisplayName`: The display name of the role.
     pub fn role_display_name(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("roleDisplayName")
     }
-    /// `roleTemplateId`.
+    /// `roleTemplateId`: The template id of the role.
     pub fn role_template_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("roleTemplateId")
     }
@@ -423,45 +423,45 @@ pub struct RichLongRunningOperationFilter<R = pim_alerts_models::RichLongRunning
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> RichLongRunningOperationFilter<R> {
-    /// `id`.
+    /// `id`: The unique identifier of the entity, assigned by the service. Read-only.
     pub fn id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("id")
     }
-    /// `createdDateTime`.
+    /// `createdDateTime`: When the operation was created.
     pub fn created_date_time(
         &self,
     ) -> crate::runtime::filter::Property<R, pim_alerts_models::support::edm::DateTimeOffset> {
         self.path.property("createdDateTime")
     }
-    /// `lastActionDateTime`.
+    /// `lastActionDateTime`: When the operation last changed.
     pub fn last_action_date_time(
         &self,
     ) -> crate::runtime::filter::Property<R, pim_alerts_models::support::edm::DateTimeOffset> {
         self.path.property("lastActionDateTime")
     }
-    /// `resourceLocation`.
+    /// `resourceLocation`: The URL of the resource the operation created or changed, if any.
     pub fn resource_location(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("resourceLocation")
     }
-    /// `status`.
+    /// `status`: Where the operation stands: not started, running, succeeded or failed.
     pub fn status(
         &self,
     ) -> crate::runtime::filter::Property<R, pim_alerts_models::LongRunningOperationStatus> {
         self.path.property("status")
     }
-    /// `statusDetail`.
+    /// `statusDetail`: More detail on the status, such as why the operation failed.
     pub fn status_detail(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("statusDetail")
     }
-    /// `percentageComplete`.
+    /// `percentageComplete`: How much of the operation is done, in percent.
     pub fn percentage_complete(&self) -> crate::runtime::filter::Property<R, i32> {
         self.path.property("percentageComplete")
     }
-    /// `resourceId`.
+    /// `resourceId`: The id of the resource the operation acts on.
     pub fn resource_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("resourceId")
     }
-    /// `type`.
+    /// `type`: The kind of operation.
     pub fn r#type(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("type")
     }
@@ -495,23 +495,23 @@ pub struct RolesAssignedOutsidePrivilegedIdentityManagementAlertConfigurationFil
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> RolesAssignedOutsidePrivilegedIdentityManagementAlertConfigurationFilter<R> {
-    /// `id`.
+    /// `id`: The unique identifier of the entity, assigned by the service. Read-only.
     pub fn id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("id")
     }
-    /// `alertDefinitionId`.
+    /// `alertDefinitionId`: The id of the alert definition this configuration applies to.
     pub fn alert_definition_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("alertDefinitionId")
     }
-    /// `isEnabled`.
+    /// `isEnabled`: Whether PIM scans the tenant for this alert type.
     pub fn is_enabled(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isEnabled")
     }
-    /// `scopeId`.
+    /// `scopeId`: The scope of the configuration: `/` for the whole tenant.
     pub fn scope_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeId")
     }
-    /// `scopeType`.
+    /// `scopeType`: The kind of scope of the configuration; `DirectoryRole` for Microsoft Entra roles.
     pub fn scope_type(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeType")
     }
@@ -545,37 +545,37 @@ pub struct RolesAssignedOutsidePrivilegedIdentityManagementAlertIncidentFilter<
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> RolesAssignedOutsidePrivilegedIdentityManagementAlertIncidentFilter<R> {
-    /// `id`.
+    /// `id`: The unique identifier of the entity, assigned by the service. Read-only.
     pub fn id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("id")
     }
-    /// `assigneeDisplayName`.
+    /// `assigneeDisplayName`: The display name of the assignee.
     pub fn assignee_display_name(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("assigneeDisplayName")
     }
-    /// `assigneeId`.
+    /// `assigneeId`: The object id of the assignee.
     pub fn assignee_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("assigneeId")
     }
-    /// `assigneeUserPrincipalName`.
+    /// `assigneeUserPrincipalName`: The user principal name of the assignee.
     pub fn assignee_user_principal_name(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("assigneeUserPrincipalName")
     }
-    /// `assignmentCreatedDateTime`.
+    /// `assignmentCreatedDateTime`: When the assignment was made.
     pub fn assignment_created_date_time(
         &self,
     ) -> crate::runtime::filter::Property<R, pim_alerts_models::support::edm::DateTimeOffset> {
         self.path.property("assignmentCreatedDateTime")
     }
-    /// `roleDefinitionId`.
+    /// `roleDefinitionId`: The id of the role definition.
     pub fn role_definition_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("roleDefinitionId")
     }
-    /// `roleDisplayName`.
+    /// `roleDisplayName`: The display name of the role.
     pub fn role_display_name(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("roleDisplayName")
     }
-    /// `roleTemplateId`.
+    /// `roleTemplateId`: The template id of the role.
     pub fn role_template_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("roleTemplateId")
     }
@@ -603,33 +603,33 @@ pub struct SequentialActivationRenewalsAlertConfigurationFilter<
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> SequentialActivationRenewalsAlertConfigurationFilter<R> {
-    /// `id`.
+    /// `id`: The unique identifier of the entity, assigned by the service. Read-only.
     pub fn id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("id")
     }
-    /// `alertDefinitionId`.
+    /// `alertDefinitionId`: The id of the alert definition this configuration applies to.
     pub fn alert_definition_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("alertDefinitionId")
     }
-    /// `isEnabled`.
+    /// `isEnabled`: Whether PIM scans the tenant for this alert type.
     pub fn is_enabled(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isEnabled")
     }
-    /// `scopeId`.
+    /// `scopeId`: The scope of the configuration: `/` for the whole tenant.
     pub fn scope_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeId")
     }
-    /// `scopeType`.
+    /// `scopeType`: The kind of scope of the configuration; `DirectoryRole` for Microsoft Entra roles.
     pub fn scope_type(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeType")
     }
-    /// `sequentialActivationCounterThreshold`.
+    /// `sequentialActivationCounterThreshold`: How many activations in a row raise the alert.
     pub fn sequential_activation_counter_threshold(
         &self,
     ) -> crate::runtime::filter::Property<R, i32> {
         self.path.property("sequentialActivationCounterThreshold")
     }
-    /// `timeIntervalBetweenActivations`.
+    /// `timeIntervalBetweenActivations`: The longest gap between two activations that still counts them as sequential, as an ISO 8601 duration.
     pub fn time_interval_between_activations(
         &self,
     ) -> crate::runtime::filter::Property<R, pim_alerts_models::support::edm::Duration> {
@@ -665,45 +665,45 @@ pub struct SequentialActivationRenewalsAlertIncidentFilter<
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> SequentialActivationRenewalsAlertIncidentFilter<R> {
-    /// `id`.
+    /// `id`: The unique identifier of the entity, assigned by the service. Read-only.
     pub fn id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("id")
     }
-    /// `activationCount`.
+    /// `activationCount`: How many activations the run holds.
     pub fn activation_count(&self) -> crate::runtime::filter::Property<R, i32> {
         self.path.property("activationCount")
     }
-    /// `assigneeDisplayName`.
+    /// `assigneeDisplayName`: The display name of the assignee.
     pub fn assignee_display_name(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("assigneeDisplayName")
     }
-    /// `assigneeId`.
+    /// `assigneeId`: The object id of the assignee.
     pub fn assignee_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("assigneeId")
     }
-    /// `assigneeUserPrincipalName`.
+    /// `assigneeUserPrincipalName`: The user principal name of the assignee.
     pub fn assignee_user_principal_name(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("assigneeUserPrincipalName")
     }
-    /// `roleDefinitionId`.
+    /// `roleDefinitionId`: The id of the role definition.
     pub fn role_definition_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("roleDefinitionId")
     }
-    /// `roleDisplayName`.
+    /// `roleDisplayName`: The display name of the role.
     pub fn role_display_name(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("roleDisplayName")
     }
-    /// `roleTemplateId`.
+    /// `roleTemplateId`: The template id of the role.
     pub fn role_template_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("roleTemplateId")
     }
-    /// `sequenceEndDateTime`.
+    /// `sequenceEndDateTime`: When the last activation of the run happened.
     pub fn sequence_end_date_time(
         &self,
     ) -> crate::runtime::filter::Property<R, pim_alerts_models::support::edm::DateTimeOffset> {
         self.path.property("sequenceEndDateTime")
     }
-    /// `sequenceStartDateTime`.
+    /// `sequenceStartDateTime`: When the first activation of the run happened.
     pub fn sequence_start_date_time(
         &self,
     ) -> crate::runtime::filter::Property<R, pim_alerts_models::support::edm::DateTimeOffset> {
@@ -732,27 +732,27 @@ pub struct StaleSignInAlertConfigurationFilter<R = pim_alerts_models::StaleSignI
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> StaleSignInAlertConfigurationFilter<R> {
-    /// `id`.
+    /// `id`: The unique identifier of the entity, assigned by the service. Read-only.
     pub fn id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("id")
     }
-    /// `alertDefinitionId`.
+    /// `alertDefinitionId`: The id of the alert definition this configuration applies to.
     pub fn alert_definition_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("alertDefinitionId")
     }
-    /// `isEnabled`.
+    /// `isEnabled`: Whether PIM scans the tenant for this alert type.
     pub fn is_enabled(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isEnabled")
     }
-    /// `scopeId`.
+    /// `scopeId`: The scope of the configuration: `/` for the whole tenant.
     pub fn scope_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeId")
     }
-    /// `scopeType`.
+    /// `scopeType`: The kind of scope of the configuration; `DirectoryRole` for Microsoft Entra roles.
     pub fn scope_type(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeType")
     }
-    /// `duration`.
+    /// `duration`: How long without a sign-in makes an account stale, as an ISO 8601 duration such as `P30D`.
     pub fn duration(
         &self,
     ) -> crate::runtime::filter::Property<R, pim_alerts_models::support::edm::Duration> {
@@ -786,43 +786,43 @@ pub struct StaleSignInAlertIncidentFilter<R = pim_alerts_models::StaleSignInAler
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> StaleSignInAlertIncidentFilter<R> {
-    /// `id`.
+    /// `id`: The unique identifier of the entity, assigned by the service. Read-only.
     pub fn id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("id")
     }
-    /// `assigneeDisplayName`.
+    /// `assigneeDisplayName`: The display name of the assignee.
     pub fn assignee_display_name(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("assigneeDisplayName")
     }
-    /// `assigneeId`.
+    /// `assigneeId`: The object id of the assignee.
     pub fn assignee_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("assigneeId")
     }
-    /// `assigneeUserPrincipalName`.
+    /// `assigneeUserPrincipalName`: The user principal name of the assignee.
     pub fn assignee_user_principal_name(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("assigneeUserPrincipalName")
     }
-    /// `assignmentCreatedDateTime`.
+    /// `assignmentCreatedDateTime`: When the assignment was made.
     pub fn assignment_created_date_time(
         &self,
     ) -> crate::runtime::filter::Property<R, pim_alerts_models::support::edm::DateTimeOffset> {
         self.path.property("assignmentCreatedDateTime")
     }
-    /// `lastSignInDateTime`.
+    /// `lastSignInDateTime`: When the assignee last signed in.
     pub fn last_sign_in_date_time(
         &self,
     ) -> crate::runtime::filter::Property<R, pim_alerts_models::support::edm::DateTimeOffset> {
         self.path.property("lastSignInDateTime")
     }
-    /// `roleDefinitionId`.
+    /// `roleDefinitionId`: The id of the role definition.
     pub fn role_definition_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("roleDefinitionId")
     }
-    /// `roleDisplayName`.
+    /// `roleDisplayName`: The display name of the role.
     pub fn role_display_name(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("roleDisplayName")
     }
-    /// `roleTemplateId`.
+    /// `roleTemplateId`: The template id of the role.
     pub fn role_template_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("roleTemplateId")
     }
@@ -850,31 +850,31 @@ pub struct TooManyGlobalAdminsAssignedToTenantAlertConfigurationFilter<
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> TooManyGlobalAdminsAssignedToTenantAlertConfigurationFilter<R> {
-    /// `id`.
+    /// `id`: The unique identifier of the entity, assigned by the service. Read-only.
     pub fn id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("id")
     }
-    /// `alertDefinitionId`.
+    /// `alertDefinitionId`: The id of the alert definition this configuration applies to.
     pub fn alert_definition_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("alertDefinitionId")
     }
-    /// `isEnabled`.
+    /// `isEnabled`: Whether PIM scans the tenant for this alert type.
     pub fn is_enabled(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isEnabled")
     }
-    /// `scopeId`.
+    /// `scopeId`: The scope of the configuration: `/` for the whole tenant.
     pub fn scope_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeId")
     }
-    /// `scopeType`.
+    /// `scopeType`: The kind of scope of the configuration; `DirectoryRole` for Microsoft Entra roles.
     pub fn scope_type(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeType")
     }
-    /// `globalAdminCountThreshold`.
+    /// `globalAdminCountThreshold`: The number of Global Administrators above which the alert is raised.
     pub fn global_admin_count_threshold(&self) -> crate::runtime::filter::Property<R, i32> {
         self.path.property("globalAdminCountThreshold")
     }
-    /// `percentageOfGlobalAdminsOutOfRolesThreshold`.
+    /// `percentageOfGlobalAdminsOutOfRolesThreshold`: The percentage of privileged assignments that are Global Administrator above which the alert is raised.
     pub fn percentage_of_global_admins_out_of_roles_threshold(
         &self,
     ) -> crate::runtime::filter::Property<R, i32> {
@@ -911,19 +911,19 @@ pub struct TooManyGlobalAdminsAssignedToTenantAlertIncidentFilter<
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> TooManyGlobalAdminsAssignedToTenantAlertIncidentFilter<R> {
-    /// `id`.
+    /// `id`: The unique identifier of the entity, assigned by the service. Read-only.
     pub fn id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("id")
     }
-    /// `assigneeDisplayName`.
+    /// `assigneeDisplayName`: The display name of the assignee.
     pub fn assignee_display_name(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("assigneeDisplayName")
     }
-    /// `assigneeId`.
+    /// `assigneeId`: The object id of the assignee.
     pub fn assignee_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("assigneeId")
     }
-    /// `assigneeUserPrincipalName`.
+    /// `assigneeUserPrincipalName`: The user principal name of the assignee.
     pub fn assignee_user_principal_name(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("assigneeUserPrincipalName")
     }
@@ -949,39 +949,39 @@ pub struct UnifiedRoleManagementAlertFilter<R = pim_alerts_models::UnifiedRoleMa
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> UnifiedRoleManagementAlertFilter<R> {
-    /// `id`.
+    /// `id`: The unique identifier of the entity, assigned by the service. Read-only.
     pub fn id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("id")
     }
-    /// `alertDefinitionId`.
+    /// `alertDefinitionId`: The id of the alert definition this alert is an instance of.
     pub fn alert_definition_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("alertDefinitionId")
     }
-    /// `incidentCount`.
+    /// `incidentCount`: How many incidents the last scan found for this alert.
     pub fn incident_count(&self) -> crate::runtime::filter::Property<R, i32> {
         self.path.property("incidentCount")
     }
-    /// `isActive`.
+    /// `isActive`: Whether the alert is active. Set it to `false` to dismiss the alert; a later scan may raise it again.
     pub fn is_active(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isActive")
     }
-    /// `lastModifiedDateTime`.
+    /// `lastModifiedDateTime`: When the alert was last modified.
     pub fn last_modified_date_time(
         &self,
     ) -> crate::runtime::filter::Property<R, pim_alerts_models::support::edm::DateTimeOffset> {
         self.path.property("lastModifiedDateTime")
     }
-    /// `lastScannedDateTime`.
+    /// `lastScannedDateTime`: When the service last scanned the tenant for this alert.
     pub fn last_scanned_date_time(
         &self,
     ) -> crate::runtime::filter::Property<R, pim_alerts_models::support::edm::DateTimeOffset> {
         self.path.property("lastScannedDateTime")
     }
-    /// `scopeId`.
+    /// `scopeId`: The scope of the alert: `/` for the whole tenant.
     pub fn scope_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeId")
     }
-    /// `scopeType`.
+    /// `scopeType`: The kind of scope of the alert; `DirectoryRole` for Microsoft Entra roles.
     pub fn scope_type(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeType")
     }
@@ -1021,23 +1021,23 @@ pub struct UnifiedRoleManagementAlertConfigurationFilter<
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> UnifiedRoleManagementAlertConfigurationFilter<R> {
-    /// `id`.
+    /// `id`: The unique identifier of the entity, assigned by the service. Read-only.
     pub fn id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("id")
     }
-    /// `alertDefinitionId`.
+    /// `alertDefinitionId`: The id of the alert definition this configuration applies to.
     pub fn alert_definition_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("alertDefinitionId")
     }
-    /// `isEnabled`.
+    /// `isEnabled`: Whether PIM scans the tenant for this alert type.
     pub fn is_enabled(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isEnabled")
     }
-    /// `scopeId`.
+    /// `scopeId`: The scope of the configuration: `/` for the whole tenant.
     pub fn scope_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeId")
     }
-    /// `scopeType`.
+    /// `scopeType`: The kind of scope of the configuration; `DirectoryRole` for Microsoft Entra roles.
     pub fn scope_type(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeType")
     }
@@ -1141,47 +1141,47 @@ pub struct UnifiedRoleManagementAlertDefinitionFilter<
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> UnifiedRoleManagementAlertDefinitionFilter<R> {
-    /// `id`.
+    /// `id`: The unique identifier of the entity, assigned by the service. Read-only.
     pub fn id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("id")
     }
-    /// `description`.
+    /// `description`: What the alert detects.
     pub fn description(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("description")
     }
-    /// `displayName`.
+    /// `displayName`: The alert type's name as shown in the portal.
     pub fn display_name(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("displayName")
     }
-    /// `howToPrevent`.
+    /// `howToPrevent`: How to keep the alert from being raised again.
     pub fn how_to_prevent(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("howToPrevent")
     }
-    /// `isConfigurable`.
+    /// `isConfigurable`: Whether the alert type's configuration can be changed.
     pub fn is_configurable(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isConfigurable")
     }
-    /// `isRemediatable`.
+    /// `isRemediatable`: Whether the alert's incidents can be remediated with `remediate`.
     pub fn is_remediatable(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isRemediatable")
     }
-    /// `mitigationSteps`.
+    /// `mitigationSteps`: The steps that mitigate the alert.
     pub fn mitigation_steps(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("mitigationSteps")
     }
-    /// `scopeId`.
+    /// `scopeId`: The scope of the definition: `/` for the whole tenant.
     pub fn scope_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeId")
     }
-    /// `scopeType`.
+    /// `scopeType`: The kind of scope of the definition; `DirectoryRole` for Microsoft Entra roles.
     pub fn scope_type(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeType")
     }
-    /// `securityImpact`.
+    /// `securityImpact`: Why the alert matters for the tenant's security.
     pub fn security_impact(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("securityImpact")
     }
-    /// `severityLevel`.
+    /// `severityLevel`: How severe the alert is.
     pub fn severity_level(
         &self,
     ) -> crate::runtime::filter::Property<R, pim_alerts_models::AlertSeverity> {
@@ -1211,7 +1211,7 @@ pub struct UnifiedRoleManagementAlertIncidentFilter<
     path: crate::runtime::filter::Path<R>,
 }
 impl<R> UnifiedRoleManagementAlertIncidentFilter<R> {
-    /// `id`.
+    /// `id`: The unique identifier of the entity, assigned by the service. Read-only.
     pub fn id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("id")
     }

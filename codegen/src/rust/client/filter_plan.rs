@@ -10,6 +10,7 @@
 //!   (a path one level deeper); derived types are *casts* (`as_stale_sign_in_alert_incident()`
 //!   writes `microsoft.graph.staleSignInAlertIncident/...`). Collection-valued properties
 //!   (lambda operators `any`/`all`) are left to `filter_raw`.
+//! - **Empty types** (no handle at all) get no struct, and nothing leads to them.
 //! - **Names.** The struct is `<Type>Filter`; handle methods are the model's field names, casts
 //!   `as_<type>`, all unique per struct (`new` is reserved for the constructor).
 
@@ -30,6 +31,19 @@ pub enum FilterValue {
     Flags(TypeId),
 }
 
+/// A comparable property handle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilterProperty {
+    /// The CSDL name (the path segment).
+    pub csdl: String,
+    /// The method name.
+    pub method: String,
+    /// The value type.
+    pub value: FilterValue,
+    /// The property's description, if the metadata has one.
+    pub description: Option<String>,
+}
+
 /// A handle leading to another filter struct.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FilterSegment {
@@ -48,8 +62,8 @@ pub struct FilterStruct {
     pub ty: TypeId,
     /// The struct name (`UnifiedRoleManagementAlertFilter`).
     pub name: String,
-    /// Comparable properties: (CSDL name, method, value type).
-    pub properties: Vec<(String, String, FilterValue)>,
+    /// Comparable properties.
+    pub properties: Vec<FilterProperty>,
     /// Single-valued navigation and complex properties.
     pub segments: Vec<FilterSegment>,
     /// Type casts to derived types.
@@ -73,8 +87,8 @@ impl FilterPlan {
     pub fn enum_types(&self) -> BTreeSet<TypeId> {
         (self.structs.iter())
             .flat_map(|s| s.properties.iter())
-            .filter_map(|(_, _, v)| match v {
-                FilterValue::Enum(id) => Some(*id),
+            .filter_map(|p| match p.value {
+                FilterValue::Enum(id) => Some(id),
                 _ => None,
             })
             .collect()
@@ -91,14 +105,33 @@ pub fn plan(model: &Model, roots: &[TypeId], names: &mut NameScope) -> FilterPla
         }
         todo.extend(reachable(model, id));
     }
-    let structs = (seen.into_iter())
+    let mut structs: Vec<FilterStruct> = (seen.into_iter())
         .filter_map(|id| {
             let s = model.structured(id)?;
             let name = names.claim(&format!("{}Filter", model.ty(id).name.rust));
             Some(filter_struct(model, id, s, name))
         })
         .collect();
+    drop_empty(&mut structs);
     FilterPlan { structs }
+}
+
+/// Removes structs without any handle, and the segments and casts leading to them, until
+/// every struct left has a handle (an empty one offers nothing to filter on).
+fn drop_empty(structs: &mut Vec<FilterStruct>) {
+    loop {
+        let before = structs.len();
+        structs
+            .retain(|s| !(s.properties.is_empty() && s.segments.is_empty() && s.casts.is_empty()));
+        if structs.len() == before {
+            return;
+        }
+        let kept: BTreeSet<TypeId> = structs.iter().map(|s| s.ty).collect();
+        for s in structs.iter_mut() {
+            s.segments.retain(|seg| kept.contains(&seg.target));
+            s.casts.retain(|seg| kept.contains(&seg.target));
+        }
+    }
 }
 
 /// Types one handle away from `id`: segment targets and derived types.
@@ -119,8 +152,16 @@ fn filter_struct(model: &Model, id: TypeId, s: &StructuredDef, name: String) -> 
     let mut methods = NameScope::new(Case::Snake);
     methods.claim("new");
     let properties = (s.properties.iter())
-        .filter_map(|p| Some((p.name.csdl.clone(), value_of(model, &p.ty)?, &p.name.rust)))
-        .map(|(csdl, value, rust)| (csdl, methods.claim(rust), value))
+        .filter_map(|p| {
+            Some(FilterProperty {
+                value: value_of(model, &p.ty)?,
+                csdl: p.name.csdl.clone(),
+                method: methods.claim(&p.name.rust),
+                description: (p.docs.description.as_deref().map(str::trim))
+                    .filter(|d| !d.is_empty())
+                    .map(str::to_owned),
+            })
+        })
         .collect();
     let navs = (s.navigation_properties.iter())
         .filter(|n| !n.collection)

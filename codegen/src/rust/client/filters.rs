@@ -45,12 +45,15 @@ fn filter_struct(cx: &Cx<'_>, s: &FilterStruct) -> TokenStream {
          filter starts here, the listed type when reached through a navigation property."
     ));
     let path = quote!(crate::runtime::filter::Path<R>);
-    let properties = s.properties.iter().map(|(csdl, method, value)| {
-        let method = ident(method);
-        let value = value_type(cx, *value);
-        let doc = format!(" `{csdl}`.");
+    let properties = s.properties.iter().map(|p| {
+        let (csdl, method) = (&p.csdl, ident(&p.method));
+        let value = value_type(cx, p.value);
+        let doc = doc_attrs(&match &p.description {
+            Some(d) => format!("`{csdl}`: {d}"),
+            None => format!("`{csdl}`."),
+        });
         quote! {
-            #[doc = #doc]
+            #doc
             pub fn #method(&self) -> crate::runtime::filter::Property<R, #value> {
                 self.path.property(#csdl)
             }

@@ -575,11 +575,11 @@ fn required_handles(
 ) -> Result<(), String> {
     let handles = filters.of(entity).map(|f| f.properties.as_slice());
     for (csdl, _, handle) in &mut required.properties {
-        let found = (handles.unwrap_or_default().iter()).find(|(name, _, value)| {
-            name == csdl && *value == FilterValue::Primitive(Primitive::String)
-        });
+        let string = FilterValue::Primitive(Primitive::String);
+        let found =
+            (handles.unwrap_or_default().iter()).find(|p| p.csdl == *csdl && p.value == string);
         match found {
-            Some((_, method, _)) => handle.clone_from(method),
+            Some(p) => handle.clone_from(&p.method),
             None => {
                 return Err(format!(
                     "required filter `{}`: `{csdl}` is not a filterable string property",
