@@ -18,10 +18,10 @@ usage:
   cargo xtask codegen [--check]
       regenerate the models and client from metadata/ (--check: fail if anything is stale)
   cargo xtask codegen --metadata <file> [--annotations <file>]... --include <path>...
-                      [--all-types] --out <dir>
+                      [--all-types] [--models-only] --out <dir>
       write a standalone models crate and client crate (a cargo workspace) under <dir> for
       the include paths of any $metadata (`--include /`: the whole container; --all-types:
-      every type, even those no include path reaches)";
+      every type, even those no include path reaches; --models-only: no client crate)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

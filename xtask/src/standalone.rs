@@ -31,6 +31,8 @@ pub struct Options {
     pub include: Vec<String>,
     /// Keep every type, even those no include path reaches.
     pub all_types: bool,
+    /// Write only the models crate (`--models-only`).
+    pub models_only: bool,
     /// The output folder.
     pub out: PathBuf,
 }
@@ -42,7 +44,7 @@ pub fn parse(args: &[String]) -> Result<Option<Options>> {
     }
     let (mut metadata, mut out, mut include, mut annotations) =
         (None, None, Vec::new(), Vec::new());
-    let mut all_types = false;
+    let (mut all_types, mut models_only) = (false, false);
     let mut rest = args.iter();
     while let Some(flag) = rest.next() {
         let mut value = || {
@@ -56,6 +58,7 @@ pub fn parse(args: &[String]) -> Result<Option<Options>> {
             "--include" => include.push(include_path(&value()?)?),
             "--out" => out = Some(PathBuf::from(value()?)),
             "--all-types" => all_types = true,
+            "--models-only" => models_only = true,
             _ => bail!("unexpected argument `{flag}`"),
         }
     }
@@ -69,6 +72,7 @@ pub fn parse(args: &[String]) -> Result<Option<Options>> {
         annotations,
         include,
         all_types,
+        models_only,
         out,
     }))
 }
@@ -99,10 +103,13 @@ pub fn generate(root: &Path, options: &Options) -> Result<Vec<OutputFile>> {
     let model = load_model(options)?;
     let input = options.metadata.display().to_string();
     let models = codegen::rust::models::write_models(&model, &input).map_err(anyhow::Error::msg)?;
-    let client = codegen::rust::client::write_client(&model, &input).map_err(anyhow::Error::msg)?;
-    let mut outputs = crates::scaffold(root, &options.out)?;
+    let mut outputs = crates::scaffold(root, &options.out, !options.models_only)?;
     outputs.extend(place(&crates::models_generated(&options.out), models));
-    outputs.extend(place(&crates::client_generated(&options.out), client));
+    if !options.models_only {
+        let client =
+            codegen::rust::client::write_client(&model, &input).map_err(anyhow::Error::msg)?;
+        outputs.extend(place(&crates::client_generated(&options.out), client));
+    }
     Ok(outputs)
 }
 

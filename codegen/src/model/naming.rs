@@ -141,6 +141,9 @@ pub fn unraw(ident: &str) -> &str {
 pub struct NameScope {
     case: Case,
     taken: BTreeSet<String>,
+    /// Per numbered stem, the number to try first: every number from 2 below it is taken
+    /// (names are never released), so claiming the same stem again does not rescan them.
+    next_number: HashMap<String, u32>,
 }
 
 impl NameScope {
@@ -149,6 +152,7 @@ impl NameScope {
         NameScope {
             case,
             taken: BTreeSet::new(),
+            next_number: HashMap::new(),
         }
     }
 
@@ -171,11 +175,12 @@ impl NameScope {
         }
         let stem = unraw(ident).trim_end_matches('_');
         let separator = self.case.number_separator();
-        let mut number = 2u32;
+        let mut number = self.next_number.get(stem).copied().unwrap_or(2);
         loop {
             let candidate = escape_keyword(&format!("{stem}{separator}{number}"));
             if !self.is_taken(&candidate) {
                 self.reserve(&candidate);
+                self.next_number.insert(stem.to_owned(), number + 1);
                 return candidate;
             }
             number += 1;
@@ -243,6 +248,19 @@ mod tests {
         let mut types = NameScope::new(Case::UpperCamel);
         assert_eq!(types.claim("Alert"), "Alert");
         assert_eq!(types.claim("Alert"), "Alert2");
+    }
+
+    #[test]
+    fn numbering_skips_reserved_names_and_stays_linear() {
+        let mut scope = NameScope::new(Case::Snake);
+        scope.reserve("alert_3");
+        let claimed: Vec<String> = (0..4).map(|_| scope.claim("alert")).collect();
+        assert_eq!(claimed, ["alert", "alert_2", "alert_4", "alert_5"]);
+        scope.reserve("alert_6");
+        assert_eq!(scope.claim("alert"), "alert_7");
+        let mut many = NameScope::new(Case::UpperCamel);
+        let last = (0..20_000).map(|_| many.claim("Item")).last();
+        assert_eq!(last.as_deref(), Some("Item20000"));
     }
 
     #[test]

@@ -19,6 +19,7 @@ fn options(include: &[&str], all_types: bool) -> Options {
         annotations: Vec::new(),
         include: include.iter().map(|s| s.to_string()).collect(),
         all_types,
+        models_only: false,
         out: PathBuf::from("/nonexistent/out"),
     }
 }
@@ -41,6 +42,7 @@ fn parses_every_option() {
         "--include",
         "/",
         "--all-types",
+        "--models-only",
         "--out",
         "o",
     ]))
@@ -53,6 +55,7 @@ fn parses_every_option() {
             annotations: vec![PathBuf::from("a.csdl")],
             include: vec!["/users".into(), "/".into()],
             all_types: true,
+            models_only: true,
             out: PathBuf::from("o"),
         }
     );
