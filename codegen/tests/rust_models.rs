@@ -106,3 +106,21 @@ fn pim_alerts_models_write() {
         }
     }
 }
+
+/// `@odata.type` accepts each namespace's declared schema alias (the vendored document has two).
+#[test]
+fn namespaces_carry_the_declared_schema_aliases() {
+    let model = model_of(&[workspace().join("metadata/vendor/beta-USNat.csdl")]);
+    let plan = codegen::rust::plan::Plan::new(&model, "crate").expect("plans");
+    let namespaces = plan.namespaces();
+    let alias = |ns: &str| {
+        let found = namespaces.iter().find(|(n, _)| n == ns);
+        found
+            .map(|(_, a)| a.as_str())
+            .unwrap_or_else(|| panic!("{ns}"))
+    };
+    assert_eq!(alias("microsoft.graph"), "graph");
+    assert_eq!(alias("microsoft.graph.agentic"), "agentic");
+    assert_eq!(alias("microsoft.graph.security"), "");
+    assert_eq!(namespaces.len(), 6);
+}

@@ -42,10 +42,6 @@ use crate::model::{
     Model, NavigationDef, Primitive, PropertyDef, TypeDef, TypeId, TypeKind, TypeTarget, TypeUse,
 };
 
-/// Schema aliases accepted in `@odata.type` (`#graph.alert`). The model does not keep schema
-/// aliases yet, so Graph's one alias is listed here.
-const KNOWN_ALIASES: &[(&str, &str)] = &[("microsoft.graph", "graph")];
-
 /// Complex types that stand for arbitrary JSON.
 const JSON_TYPES: &[&str] = &["microsoft.graph.Json"];
 
@@ -328,15 +324,12 @@ impl<'m> Plan<'m> {
         format!("The {kind} `{}`.", ty.qualified_name)
     }
 
-    /// The `(namespace, alias)` pairs accepted in `@odata.type`, sorted by namespace.
+    /// The `(namespace, alias)` pairs accepted in `@odata.type` (`#graph.alert`), sorted by
+    /// namespace; the alias is the one the namespace's schema declares, else empty.
     pub fn namespaces(&self) -> Vec<(String, String)> {
-        self.model
-            .modules
-            .keys()
-            .map(|ns| {
-                let alias = KNOWN_ALIASES.iter().find(|(n, _)| n == ns);
-                (ns.clone(), alias.map_or("", |(_, a)| a).to_owned())
-            })
+        let aliases = &self.model.aliases;
+        (self.model.modules.keys())
+            .map(|ns| (ns.clone(), aliases.get(ns).cloned().unwrap_or_default()))
             .collect()
     }
 

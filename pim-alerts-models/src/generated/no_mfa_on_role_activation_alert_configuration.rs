@@ -24,6 +24,7 @@ pub struct NoMfaOnRoleActivationAlertConfiguration {
 impl crate::support::object::GraphObject for NoMfaOnRoleActivationAlertConfiguration {
     const ODATA_TYPE: &'static str = "#microsoft.graph.noMfaOnRoleActivationAlertConfiguration";
     const WRITE_ODATA_TYPE: bool = true;
+    #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &[u8],

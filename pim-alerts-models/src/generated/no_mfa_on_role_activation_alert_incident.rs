@@ -18,6 +18,7 @@ pub struct NoMfaOnRoleActivationAlertIncident {
 impl crate::support::object::GraphObject for NoMfaOnRoleActivationAlertIncident {
     const ODATA_TYPE: &'static str = "#microsoft.graph.noMfaOnRoleActivationAlertIncident";
     const WRITE_ODATA_TYPE: bool = true;
+    #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &[u8],

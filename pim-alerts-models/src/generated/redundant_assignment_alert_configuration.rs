@@ -26,6 +26,7 @@ pub struct RedundantAssignmentAlertConfiguration {
 impl crate::support::object::GraphObject for RedundantAssignmentAlertConfiguration {
     const ODATA_TYPE: &'static str = "#microsoft.graph.redundantAssignmentAlertConfiguration";
     const WRITE_ODATA_TYPE: bool = true;
+    #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &[u8],

@@ -31,6 +31,7 @@ impl crate::support::object::GraphObject
     const ODATA_TYPE: &'static str =
         "#microsoft.graph.rolesAssignedOutsidePrivilegedIdentityManagementAlertIncident";
     const WRITE_ODATA_TYPE: bool = true;
+    #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &[u8],

@@ -29,6 +29,7 @@ impl crate::support::object::GraphObject for TooManyGlobalAdminsAssignedToTenant
     const ODATA_TYPE: &'static str =
         "#microsoft.graph.tooManyGlobalAdminsAssignedToTenantAlertConfiguration";
     const WRITE_ODATA_TYPE: bool = true;
+    #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &[u8],

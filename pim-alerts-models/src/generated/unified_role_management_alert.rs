@@ -50,6 +50,7 @@ pub struct UnifiedRoleManagementAlert {
 impl crate::support::object::GraphObject for UnifiedRoleManagementAlert {
     const ODATA_TYPE: &'static str = "#microsoft.graph.unifiedRoleManagementAlert";
     const WRITE_ODATA_TYPE: bool = false;
+    #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &[u8],

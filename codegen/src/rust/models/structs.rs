@@ -123,6 +123,7 @@ fn graph_object_impl(
             const ODATA_TYPE: &'static str = #odata_type;
             const WRITE_ODATA_TYPE: bool = #write;
 
+            #[inline]
             fn set_field<'de, A: serde::de::MapAccess<'de>>(
                 &mut self,
                 #key: &[u8],
