@@ -12,14 +12,14 @@ export RUSTC_BOOTSTRAP=1
 if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked
 fi
-fuzz=(cargo fuzz --fuzz-dir fuzz)
-"${fuzz[@]}" build -s none -a
+dir=(--fuzz-dir fuzz)
+cargo fuzz build "${dir[@]}" -s none -a
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-for target in $("${fuzz[@]}" list); do
+for target in $(cargo fuzz list "${dir[@]}"); do
   mkdir -p "$scratch/$target"
   log="$scratch/$target.log"
-  if "${fuzz[@]}" run -s none -a "$target" "$scratch/$target" "fuzz/corpus/$target" -- \
+  if cargo fuzz run "${dir[@]}" -s none -a "$target" "$scratch/$target" "fuzz/corpus/$target" -- \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     >"$log" 2>&1; then
     runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")"
