@@ -219,3 +219,54 @@ fn annotations_document_is_merged() {
         (Some(false), Some(false))
     );
 }
+
+/// Overloads with one binding are named by their parameters, whatever their document order.
+#[test]
+fn overloads_of_one_binding_get_names_from_their_parameters() {
+    let schema = |order: &[&str]| {
+        let functions: Vec<String> = order
+            .iter()
+            .map(|params| {
+                let params: String = (params.split(',').filter(|p| !p.is_empty()))
+                    .map(|p| format!("<Parameter Name=\"{p}\" Type=\"Edm.Int32\" />"))
+                    .collect();
+                format!(
+                    "<Function Name=\"image\" IsBound=\"true\"><Parameter Name=\"this\" \
+                     Type=\"o.chart\" />{params}<ReturnType Type=\"Edm.String\" /></Function>"
+                )
+            })
+            .collect();
+        format!(
+            "<Schema Namespace=\"o\" xmlns=\"http://docs.oasis-open.org/odata/ns/edm\">\
+             <EntityType Name=\"chart\"><Key><PropertyRef Name=\"id\" /></Key>\
+             <Property Name=\"id\" Type=\"Edm.String\" Nullable=\"false\" /></EntityType>\
+             <Function Name=\"image\" IsBound=\"true\"><Parameter Name=\"this\" \
+             Type=\"Collection(o.chart)\" /><Parameter Name=\"width\" Type=\"Edm.Int32\" />\
+             <ReturnType Type=\"Edm.String\" /></Function>{}</Schema>",
+            functions.concat()
+        )
+    };
+    let names = |order: &[&str]| {
+        let doc = read("o.csdl", "", &schema(order));
+        let model = resolve(&[doc]).unwrap_or_else(|e| panic!("{e}"));
+        let names: Vec<String> = (model.operations.iter())
+            .map(|o| o.name.rust.clone())
+            .collect();
+        names
+    };
+    let expected = [
+        "image",
+        "image",
+        "image_with_height_and_width",
+        "image_with_width",
+        "image_with_width_and_height",
+    ];
+    let declared = ["", "width", "width,height", "height,width"];
+    assert_eq!(
+        names(&declared),
+        expected,
+        "a collection binding is its own scope, with no overload"
+    );
+    let reversed: Vec<&str> = declared.iter().rev().copied().collect();
+    assert_eq!(names(&reversed), expected, "document order changes nothing");
+}

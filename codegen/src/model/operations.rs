@@ -4,7 +4,9 @@
 //! Overloads of one name are distinguished by binding type including collection-ness, so
 //! `refresh` on `Collection(graph.unifiedRoleManagementAlert)`, on
 //! `graph.unifiedRoleManagementAlert` and on `graph.workbookPivotTable` are three operations,
-//! each attached only to its own binding type.
+//! each attached only to its own binding type. Overloads with the same binding (functions by
+//! parameter set) are ordered by their parameter names, so the order never depends on the
+//! document's.
 
 use super::resolve::{Resolver, plain_name, type_use_key};
 use super::{
@@ -28,12 +30,20 @@ pub(crate) fn build(cx: &mut Resolver) {
         }
     }
     let model = &cx.model;
-    let mut keyed: Vec<(String, String, OperationDef)> = operations
+    let mut keyed: Vec<((String, String, Vec<String>), OperationDef)> = operations
         .into_iter()
-        .map(|op| (op.qualified_name.clone(), binding_key(model, &op), op))
+        .map(|op| {
+            let parameters = op.parameters.iter().map(|p| p.name.csdl.clone()).collect();
+            let key = (
+                op.qualified_name.clone(),
+                binding_key(model, &op),
+                parameters,
+            );
+            (key, op)
+        })
         .collect();
-    keyed.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
-    cx.model.operations = keyed.into_iter().map(|(_, _, op)| op).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    cx.model.operations = keyed.into_iter().map(|(_, op)| op).collect();
     attach_bound(&mut cx.model);
 }
 

@@ -10,7 +10,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::naming::{Case, NameScope, field_name, module_name, type_name, variant_name};
+use super::naming::{
+    Case, NameScope, cased, escape_keyword, field_name, module_name, type_name, variant_name,
+};
 use super::operations::binding_key;
 use super::{Model, TypeKind, TypeTarget};
 
@@ -165,24 +167,50 @@ fn assign_enum_variants(model: &mut Model) {
     }
 }
 
+/// Operation method names, one scope per binding. Overloads (same name, same binding, different
+/// parameters) are named by their parameters so each name stays the same whatever the document
+/// order: the parameterless overload keeps the plain name, the others get
+/// `<name>_with_<p1>_and_<p2>` (`image`, `image_with_width`, `image_with_width_and_height`).
 fn assign_operation_names(model: &mut Model) {
+    let keys: Vec<String> = (model.operations.iter())
+        .map(|op| binding_key(model, op))
+        .collect();
+    let mut overloads: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for (op, key) in model.operations.iter().zip(&keys) {
+        *overloads.entry((key, &op.name.csdl)).or_default() += 1;
+    }
+    let wanted: Vec<String> = (model.operations.iter().zip(&keys))
+        .map(
+            |(op, key)| match overloads[&(key.as_str(), op.name.csdl.as_str())] {
+                1 => field_name(&op.name.csdl),
+                _ => overload_name(op),
+            },
+        )
+        .collect();
     let mut scopes: BTreeMap<String, NameScope> = BTreeMap::new();
-    for index in 0..model.operations.len() {
-        let key = binding_key(model, &model.operations[index]);
-        if !scopes.contains_key(&key) {
-            let seeded = binding_scope(model, index);
-            scopes.insert(key.clone(), seeded);
-        }
-        let Some(scope) = scopes.get_mut(&key) else {
-            continue;
-        };
+    for (index, (key, wanted)) in keys.into_iter().zip(wanted).enumerate() {
+        let scope = scopes
+            .entry(key)
+            .or_insert_with(|| binding_scope(model, index));
         let op = &mut model.operations[index];
-        op.name.rust = scope.claim(&field_name(&op.name.csdl));
+        op.name.rust = scope.claim(&wanted);
         let mut parameters = NameScope::new(Case::Snake);
         for p in &mut op.parameters {
             p.name.rust = parameters.claim(&field_name(&p.name.csdl));
         }
     }
+}
+
+/// `name` for a parameterless overload, else `name_with_p1_and_p2`.
+fn overload_name(op: &super::OperationDef) -> String {
+    if op.parameters.is_empty() {
+        return field_name(&op.name.csdl);
+    }
+    let parameters: Vec<String> = (op.parameters.iter())
+        .map(|p| cased(&p.name.csdl, Case::Snake))
+        .collect();
+    let name = cased(&op.name.csdl, Case::Snake);
+    escape_keyword(&format!("{name}_with_{}", parameters.join("_and_")))
 }
 
 /// A method scope for operations bound like operation `index`: for a single entity binding it
