@@ -30,7 +30,7 @@ pub(crate) fn build(cx: &mut Resolver) {
         }
     }
     let model = &cx.model;
-    let mut keyed: Vec<((String, String, Vec<String>), OperationDef)> = operations
+    let mut keyed: Vec<(OperationOrder, OperationDef)> = operations
         .into_iter()
         .map(|op| {
             let parameters = op.parameters.iter().map(|p| p.name.csdl.clone()).collect();
@@ -46,6 +46,9 @@ pub(crate) fn build(cx: &mut Resolver) {
     cx.model.operations = keyed.into_iter().map(|(_, op)| op).collect();
     attach_bound(&mut cx.model);
 }
+
+/// Operations are sorted by qualified name, binding type key, then parameter names.
+type OperationOrder = (String, String, Vec<String>);
 
 /// The binding type as a sortable key: empty for unbound operations.
 pub(crate) fn binding_key(model: &Model, op: &OperationDef) -> String {
