@@ -39,6 +39,11 @@ fn comparisons_write_paths_operators_and_literals() {
             "scopeType eq 'DirectoryRole'",
         ),
         (
+            a.scope_type().is_in(["DirectoryRole", "O'Brien"]),
+            "scopeType in ('DirectoryRole','O''Brien')",
+        ),
+        (a.incident_count().is_in(Vec::<i32>::new()), "false"),
+        (
             a.alert_definition_id().is_null(),
             "alertDefinitionId eq null",
         ),

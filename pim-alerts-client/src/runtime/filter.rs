@@ -5,8 +5,8 @@
 //! [`Property<R, T>`], one per single-valued navigation or complex property returning the
 //! target type's struct one path segment deeper. Everything else lives here:
 //!
-//! * [`Property`] has `eq`/`ne` for every [`Literal`] value type, `gt`/`ge`/`lt`/`le` for
-//!   [`Ordered`] ones, `is_null`/`is_not_null`; values are written by the one encoder in
+//! * [`Property`] has `eq`/`ne`/`is_in` for every [`Literal`] value type, `gt`/`ge`/`lt`/`le`
+//!   for [`Ordered`] ones, `is_null`/`is_not_null`, `starts_with` for strings; values are written by the one encoder in
 //!   [`literal`](super::literal).
 //! * [`Filter`] combines with `and`, `or` and `not`, adding parentheses exactly where OData's
 //!   precedence (`not` > comparisons > `and` > `or`) needs them.
@@ -268,6 +268,26 @@ impl<R, T: Literal> Property<R, T> {
     /// `path ne value`.
     pub fn ne(self, value: impl Into<T>) -> Filter<R> {
         self.compare("ne", &value.into())
+    }
+}
+
+impl<R, T: Literal> Property<R, T> {
+    /// `path in (v1,v2,...)`; with no values at all, `false` (nothing is in an empty set).
+    pub fn is_in<V: Into<T>>(self, values: impl IntoIterator<Item = V>) -> Filter<R> {
+        let mut text = format!("{} in (", self.path);
+        let mut any = false;
+        for value in values {
+            if any {
+                text.push(',');
+            }
+            value.into().write_literal(&mut text);
+            any = true;
+        }
+        text.push(')');
+        match any {
+            true => Filter::new(text, Level::Atom),
+            false => Filter::new("false".to_owned(), Level::Atom),
+        }
     }
 }
 
