@@ -11,7 +11,8 @@
 //! The server is a minimal keep-alive HTTP/1.1 responder on tokio (not wiremock, whose request
 //! matching and recording would dominate the measurement). Run with
 //! `cargo bench -p pim-alerts-client --bench overhead`; after criterion's groups, an interleaved
-//! A/B run prints medians per request and the throughput ratios.
+//! A/B run prints medians per request and the throughput ratios. For load-independent
+//! instruction counts per call, see [`only_variant`].
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -138,6 +139,10 @@ const VARIANTS: [&str; 4] = [
 
 fn overhead(c: &mut Criterion) {
     let setup = Setup::new();
+    if let Some((variant, calls)) = only_variant() {
+        (0..calls).for_each(|_| setup.run(variant));
+        return;
+    }
     let mut group = c.benchmark_group("get_small_json");
     for (v, name) in VARIANTS.iter().enumerate() {
         group.bench_function(*name, |b| b.iter(|| setup.run(v)));
@@ -175,6 +180,15 @@ async fn via_reqwest<T: serde::de::DeserializeOwned>(raw: &reqwest::Client, url:
         .expect("raw GET");
     let body = resp.bytes().await.expect("raw body");
     serde_json::from_slice(&body).expect("raw decode")
+}
+
+/// `OVERHEAD_ONLY=<variant>:<calls>`: run just that many calls of one variant (index into
+/// [`VARIANTS`]) and no measurement, for counting instructions under
+/// `valgrind --tool=callgrind`, which the load of a shared machine does not disturb.
+fn only_variant() -> Option<(usize, u32)> {
+    let spec = std::env::var("OVERHEAD_ONLY").ok()?;
+    let (variant, calls) = spec.split_once(':')?;
+    Some((variant.parse().ok()?, calls.parse().ok()?))
 }
 
 /// Alternates blocks of all variants (rotating which goes first) so that background load hits
