@@ -9,6 +9,7 @@
 
 mod annotations;
 mod container;
+mod fast_hash;
 mod inherit;
 pub mod naming;
 mod operations;

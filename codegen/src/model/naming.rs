@@ -10,8 +10,8 @@
 //! job of [`NameScope`]: the first claimant of a name keeps it, later ones get `2`, `3`, ... in
 //! the order the model claims them, which is always a deterministic order.
 
+use super::fast_hash::{FastMap, FastSet};
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
@@ -91,7 +91,7 @@ pub fn cased(name: &str, case: Case) -> String {
 
 /// Memoised conversions (camel, snake): Graph repeats the same property names across hundreds
 /// of types, and `heck` is the slow part of naming. Caching cannot change any result.
-type CaseMemo = (HashMap<String, String>, HashMap<String, String>);
+type CaseMemo = (FastMap<String, String>, FastMap<String, String>);
 
 thread_local! {
     static CASED: RefCell<CaseMemo> = RefCell::new(CaseMemo::default());
@@ -121,7 +121,13 @@ fn convert(name: &str, case: Case) -> String {
 
 /// `ident` made usable as a Rust identifier: `type` -> `r#type`, `self` -> `self_`.
 pub fn escape_keyword(ident: &str) -> String {
-    if NON_RAW_KEYWORDS.contains(&ident) {
+    // Keywords are 1 to 8 ASCII lowercase letters (`Self` and `_` aside): anything else is
+    // returned without searching the lists.
+    let may_be_keyword = ident.len() <= 8
+        && (ident == "Self" || ident.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
+    if !may_be_keyword {
+        ident.to_owned()
+    } else if NON_RAW_KEYWORDS.contains(&ident) {
         format!("{ident}_")
     } else if RAW_KEYWORDS.contains(&ident) {
         format!("r#{ident}")
@@ -140,10 +146,10 @@ pub fn unraw(ident: &str) -> &str {
 #[derive(Debug, Clone)]
 pub struct NameScope {
     case: Case,
-    taken: BTreeSet<String>,
+    taken: FastSet<String>,
     /// Per numbered stem, the number to try first: every number from 2 below it is taken
     /// (names are never released), so claiming the same stem again does not rescan them.
-    next_number: HashMap<String, u32>,
+    next_number: FastMap<String, u32>,
 }
 
 impl NameScope {
@@ -151,8 +157,8 @@ impl NameScope {
     pub fn new(case: Case) -> Self {
         NameScope {
             case,
-            taken: BTreeSet::new(),
-            next_number: HashMap::new(),
+            taken: FastSet::default(),
+            next_number: FastMap::default(),
         }
     }
 

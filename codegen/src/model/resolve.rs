@@ -5,8 +5,10 @@
 //! Problems never stop the resolver early: each one becomes a [`Diagnostic`] and the offending
 //! reference is dropped, so one run reports everything that is wrong.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
+use super::fast_hash::FastMap;
 use super::{
     EnumDef, EnumMemberDef, Model, NavigationDef, Origin, Primitive, PropertyDef, StructuredDef,
     TypeDef, TypeDefinitionDef, TypeId, TypeKind, TypeTarget, TypeUse, annotations, container,
@@ -49,6 +51,9 @@ pub(crate) struct Resolver<'a> {
     global_aliases: BTreeMap<String, String>,
     /// Declarations in type-id order.
     decls: Vec<DeclRef>,
+    /// Per document: type names as written -> resolved element type (successes only; filled
+    /// once every type is declared). Graph writes the same few thousand names ~60k times.
+    resolved_names: RefCell<Vec<FastMap<String, TypeTarget>>>,
     /// The model being built.
     pub model: Model,
     /// Problems found so far.
@@ -77,6 +82,7 @@ impl<'a> Resolver<'a> {
             aliases,
             global_aliases,
             decls: Vec::new(),
+            resolved_names: RefCell::new(vec![FastMap::default(); docs.len()]),
             model: Model {
                 aliases: schema_aliases,
                 ..Model::default()
@@ -117,17 +123,31 @@ impl<'a> Resolver<'a> {
 
     /// Resolves a type reference, or returns the qualified name that did not resolve.
     pub fn resolve_type(&self, doc: usize, ty: &TypeRef) -> Result<TypeUse, String> {
-        let qualified = self.qualify(doc, &ty.name);
+        let cached = (self.resolved_names.borrow().get(doc)).and_then(|m| m.get(&ty.name).copied());
+        let target = match cached {
+            Some(target) => target,
+            None => {
+                let target = self.resolve_name(doc, &ty.name)?;
+                if let Some(names) = self.resolved_names.borrow_mut().get_mut(doc) {
+                    names.insert(ty.name.clone(), target);
+                }
+                target
+            }
+        };
+        Ok(TypeUse {
+            target,
+            collection: ty.collection,
+        })
+    }
+
+    /// Resolves an element type name, or returns the qualified name that did not resolve.
+    fn resolve_name(&self, doc: usize, name: &str) -> Result<TypeTarget, String> {
+        let qualified = self.qualify(doc, name);
         let target = match qualified.strip_prefix("Edm.") {
             Some(edm) => primitive(edm).map(TypeTarget::Primitive),
             None => self.model.type_id(&qualified).map(TypeTarget::Defined),
         };
-        target
-            .map(|target| TypeUse {
-                target,
-                collection: ty.collection,
-            })
-            .ok_or(qualified)
+        target.ok_or(qualified)
     }
 
     /// Resolves a type reference used by `what`, recording a diagnostic when it does not resolve.
