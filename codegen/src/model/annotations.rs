@@ -223,13 +223,17 @@ fn apply_to_operation(cx: &mut Resolver, doc: usize, target: &str, docs: Docs) {
         .map(|t| qualify_type_text(cx, doc, t))
         .collect();
     let model = &cx.model;
-    let matching: Vec<usize> = (0..model.operations.len())
+    // Operations are sorted by qualified name: only the overloads of `name` are compared.
+    let first = (model.operations).partition_point(|op| op.qualified_name.as_str() < name.as_str());
+    let overloads =
+        (first..model.operations.len()).take_while(|&i| model.operations[i].qualified_name == name);
+    let matching: Vec<usize> = overloads
         .filter(|&i| {
             let op = &model.operations[i];
             let binding = op.binding.iter().map(|b| type_use_key(model, &b.ty));
             let params = op.parameters.iter().map(|p| type_use_key(model, &p.ty));
             let keys: Vec<String> = binding.chain(params).collect();
-            op.qualified_name == name && keys.starts_with(&listed)
+            keys.starts_with(&listed)
         })
         .collect();
     for i in matching {

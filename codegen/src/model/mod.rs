@@ -19,6 +19,7 @@ mod slice;
 mod slice_prune;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::csdl::syntax::{Facets, OperationKind, Pos, StructuredKind};
 
@@ -36,8 +37,8 @@ pub struct OperationId(pub usize);
 /// Where an item was declared: document source name and position, for diagnostics.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Origin {
-    /// The document's source name.
-    pub source: String,
+    /// The document's source name, shared by every item of the document.
+    pub source: Arc<str>,
     /// The item's start tag.
     pub pos: Pos,
 }

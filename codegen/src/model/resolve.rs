@@ -7,6 +7,7 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::fast_hash::FastMap;
 use super::{
@@ -45,6 +46,8 @@ enum DeclRef {
 pub(crate) struct Resolver<'a> {
     /// The input documents.
     pub docs: &'a [Document],
+    /// Per document: its source name, shared by the origins of its items.
+    sources: Vec<Arc<str>>,
     /// Per document: alias -> namespace (schema aliases and `edmx:Include` aliases).
     aliases: Vec<BTreeMap<String, String>>,
     /// Schema aliases of all documents, the fallback for names a document does not alias.
@@ -81,6 +84,7 @@ impl<'a> Resolver<'a> {
             docs,
             aliases,
             global_aliases,
+            sources: docs.iter().map(|d| Arc::from(d.source.as_str())).collect(),
             decls: Vec::new(),
             resolved_names: RefCell::new(vec![FastMap::default(); docs.len()]),
             model: Model {
@@ -99,16 +103,13 @@ impl<'a> Resolver<'a> {
 
     /// Records a problem at a model item's origin.
     pub fn error_at(&mut self, origin: &Origin, message: String) {
-        let diagnostic = Diagnostic::new(origin.source.clone(), origin.pos, message);
+        let diagnostic = Diagnostic::new(origin.source.to_string(), origin.pos, message);
         self.errors.push(diagnostic);
     }
 
     /// The origin record for an item at `pos` in document `doc`.
     pub fn origin(&self, doc: usize, pos: Pos) -> Origin {
-        let source = self
-            .docs
-            .get(doc)
-            .map_or(String::new(), |d| d.source.clone());
+        let source = self.sources.get(doc).cloned().unwrap_or_default();
         Origin { source, pos }
     }
 
@@ -515,13 +516,45 @@ pub(crate) fn primitive(name: &str) -> Option<Primitive> {
 /// The model's key for a type reference as written by the model: `Collection(ns.name)` or
 /// `ns.name` (`Edm.X` for primitives).
 pub(crate) fn type_use_key(model: &Model, ty: &TypeUse) -> String {
-    let element = match ty.target {
-        TypeTarget::Primitive(p) => format!("Edm.{p:?}"),
-        TypeTarget::Defined(id) => model.ty(id).qualified_name.clone(),
-    };
+    let mut key = String::with_capacity(64);
     if ty.collection {
-        format!("Collection({element})")
-    } else {
-        element
+        key.push_str("Collection(");
+    }
+    match ty.target {
+        TypeTarget::Primitive(p) => {
+            key.push_str("Edm.");
+            key.push_str(primitive_name(p));
+        }
+        TypeTarget::Defined(id) => key.push_str(&model.ty(id).qualified_name),
+    }
+    if ty.collection {
+        key.push(')');
+    }
+    key
+}
+
+/// The `Edm` name of a primitive as [`type_use_key`] spells it (its variant name).
+fn primitive_name(p: Primitive) -> &'static str {
+    match p {
+        Primitive::Binary => "Binary",
+        Primitive::Boolean => "Boolean",
+        Primitive::Byte => "Byte",
+        Primitive::Date => "Date",
+        Primitive::DateTimeOffset => "DateTimeOffset",
+        Primitive::Decimal => "Decimal",
+        Primitive::Double => "Double",
+        Primitive::Duration => "Duration",
+        Primitive::Guid => "Guid",
+        Primitive::Int16 => "Int16",
+        Primitive::Int32 => "Int32",
+        Primitive::Int64 => "Int64",
+        Primitive::SByte => "SByte",
+        Primitive::Single => "Single",
+        Primitive::Stream => "Stream",
+        Primitive::String => "String",
+        Primitive::TimeOfDay => "TimeOfDay",
+        Primitive::Geography => "Geography",
+        Primitive::Geometry => "Geometry",
+        Primitive::Untyped => "Untyped",
     }
 }
