@@ -126,6 +126,8 @@ impl Request {
     /// ```
     pub fn from_template(method: Method, template: &'static str, params: &[(&str, &str)]) -> Self {
         let mut req = Request::new(method, template);
+        let keys: usize = params.iter().map(|(_, v)| v.len()).sum();
+        req.target = Target::Path(String::with_capacity(template.len() + keys));
         let mut used = vec![false; params.len()];
         for part in template.split('/').filter(|p| !p.is_empty()) {
             req = match placeholder(part) {
@@ -244,7 +246,11 @@ impl Request {
         }
         if let Target::Path(p) = &mut self.target {
             p.push('/');
-            p.extend(utf8_percent_encode(raw, set));
+            // Unreserved characters are kept by every set here: most segments need no encoder.
+            match raw.bytes().all(is_unreserved) {
+                true => p.push_str(raw),
+                false => p.extend(utf8_percent_encode(raw, set)),
+            }
         }
         self
     }
@@ -257,6 +263,11 @@ impl Request {
 
 /// `Ok(Some(name))` for a `{name}` segment, `Ok(None)` for a literal, `Err` for a segment
 /// with a partial placeholder.
+/// RFC 3986 unreserved: never percent-encoded (not in [`KEY`] nor [`LITERAL`]).
+fn is_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+}
+
 fn placeholder(part: &str) -> Result<Option<&str>, String> {
     match part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
         Some(name) if !name.contains(['{', '}']) => Ok(Some(name)),
