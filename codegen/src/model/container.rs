@@ -32,10 +32,10 @@ fn build_container(
         .entity_sets
         .iter()
         .filter_map(|s| {
-            let what = format!("entity set `{}`", s.name);
+            let what = &format!("entity set `{}`", s.name);
             Some(EntitySetDef {
                 name: plain_name(&s.name),
-                entity_type: entity_type(cx, doc, &s.entity_type, s.pos, &what)?,
+                entity_type: entity_type(cx, doc, &s.entity_type, s.pos, what)?,
                 bindings: s
                     .navigation_property_bindings
                     .iter()
@@ -50,10 +50,10 @@ fn build_container(
         .singletons
         .iter()
         .filter_map(|s| {
-            let what = format!("singleton `{}`", s.name);
+            let what = &format!("singleton `{}`", s.name);
             Some(SingletonDef {
                 name: plain_name(&s.name),
-                ty: entity_type(cx, doc, &s.ty, s.pos, &what)?,
+                ty: entity_type(cx, doc, &s.ty, s.pos, what)?,
                 bindings: s
                     .navigation_property_bindings
                     .iter()

@@ -71,8 +71,8 @@ fn build_operation(
             cx.error(doc, op.pos, message);
             return None;
         };
-        let what = format!("binding parameter `{}` of `{qualified}`", first.name);
-        let ty = cx.resolve_type_or_report(doc, &first.ty, first.pos, &what)?;
+        let what = || format!("binding parameter `{}` of `{qualified}`", first.name);
+        let ty = cx.resolve_type_or_report(doc, &first.ty, first.pos, what)?;
         Some(Binding {
             parameter: first.name.clone(),
             ty,
@@ -82,8 +82,8 @@ fn build_operation(
     };
     let parameters = parameters
         .filter_map(|p| {
-            let what = format!("parameter `{}` of `{qualified}`", p.name);
-            let ty = cx.resolve_type_or_report(doc, &p.ty, p.pos, &what)?;
+            let what = || format!("parameter `{}` of `{qualified}`", p.name);
+            let ty = cx.resolve_type_or_report(doc, &p.ty, p.pos, what)?;
             Some(ParameterDef {
                 name: plain_name(&p.name),
                 ty,
@@ -93,8 +93,8 @@ fn build_operation(
         })
         .collect();
     let return_type = op.return_type.as_ref().and_then(|r| {
-        let what = format!("the return type of `{qualified}`");
-        let ty = cx.resolve_type_or_report(doc, &r.ty, r.pos, &what)?;
+        let what = || format!("the return type of `{qualified}`");
+        let ty = cx.resolve_type_or_report(doc, &r.ty, r.pos, what)?;
         Some(ReturnDef {
             ty,
             facets: r.facets.clone(),

@@ -157,11 +157,12 @@ impl<'a> Resolver<'a> {
         doc: usize,
         ty: &TypeRef,
         pos: Pos,
-        what: &str,
+        what: impl FnOnce() -> String,
     ) -> Option<TypeUse> {
         match self.resolve_type(doc, ty) {
             Ok(resolved) => Some(resolved),
             Err(name) => {
+                let what = what();
                 self.error(doc, pos, format!("unresolved type `{name}` used by {what}"));
                 None
             }
@@ -293,8 +294,8 @@ impl<'a> Resolver<'a> {
             .properties
             .iter()
             .filter_map(|p| {
-                let what = format!("property `{}` of `{qualified}`", p.name);
-                let ty = self.resolve_type_or_report(doc, &p.ty, p.pos, &what)?;
+                let what = || format!("property `{}` of `{qualified}`", p.name);
+                let ty = self.resolve_type_or_report(doc, &p.ty, p.pos, what)?;
                 Some(PropertyDef {
                     name: plain_name(&p.name),
                     ty,
@@ -310,9 +311,10 @@ impl<'a> Resolver<'a> {
             .navigation_properties
             .iter()
             .filter_map(|n| {
-                let what = format!("navigation property `{}` of `{qualified}`", n.name);
-                let ty = self.resolve_type_or_report(doc, &n.ty, n.pos, &what)?;
+                let what = || format!("navigation property `{}` of `{qualified}`", n.name);
+                let ty = self.resolve_type_or_report(doc, &n.ty, n.pos, what)?;
                 let TypeTarget::Defined(target) = ty.target else {
+                    let what = what();
                     let message = format!("{what} must target an entity type, not `{}`", n.ty.name);
                     self.error(doc, n.pos, message);
                     return None;
