@@ -4,10 +4,9 @@
 //! Every walk along base types is bounded: cycles are found first with a three-colour walk and
 //! broken by removing the base links of their members, so later passes cannot loop.
 
-use std::collections::BTreeMap;
-
+use super::fast_hash::FastMap;
 use super::resolve::Resolver;
-use super::{Model, NavigationDef, PropertyDef, StructuredDef, TypeId, TypeKind};
+use super::{Model, NavigationDef, Origin, PropertyDef, StructuredDef, TypeId, TypeKind};
 use crate::csdl::syntax::StructuredKind;
 
 /// Runs all inheritance passes.
@@ -172,6 +171,29 @@ fn flatten_members(cx: &mut Resolver) {
     }
 }
 
+/// A member name clashing with one seen before, and where it was declared.
+type Clash = (String, TypeId, Origin);
+
+/// Records `name` as seen, or the clash with the member that took it first; whether to keep it.
+fn admit<'a>(
+    seen: &mut FastMap<&'a str, TypeId>,
+    clashes: &mut Vec<Clash>,
+    name: &'a str,
+    declared_in: TypeId,
+    origin: &Origin,
+) -> bool {
+    match seen.get(name) {
+        Some(&first) => {
+            clashes.push((name.to_owned(), first, origin.clone()));
+            false
+        }
+        None => {
+            seen.insert(name, declared_in);
+            true
+        }
+    }
+}
+
 /// What a derived type takes over from its base type.
 struct InheritedMembers {
     properties: Vec<PropertyDef>,
@@ -196,34 +218,50 @@ fn flatten_one(cx: &mut Resolver, index: usize) {
         Some(b) => (b.properties, b.navigation_properties, b.key),
         None => Default::default(),
     };
-    let mut seen: BTreeMap<String, TypeId> = properties
-        .iter()
-        .map(|p| (p.name.csdl.clone(), p.declared_in))
+    let own_properties = std::mem::take(&mut own.properties);
+    let own_navigations = std::mem::take(&mut own.navigation_properties);
+    let mut clashes = Vec::new();
+    let (keep_properties, keep_navigations) = {
+        // Names are borrowed, not copied: inherited members first, then own ones in order.
+        let inherited = (properties
+            .iter()
+            .map(|p| (p.name.csdl.as_str(), p.declared_in)))
         .chain(
             navigations
                 .iter()
-                .map(|n| (n.name.csdl.clone(), n.declared_in)),
-        )
-        .collect();
-    let mut clashes = Vec::new();
-    for p in std::mem::take(&mut own.properties) {
-        match seen.get(&p.name.csdl) {
-            Some(&first) => clashes.push((p.name.csdl.clone(), first, p.origin.clone())),
-            None => {
-                seen.insert(p.name.csdl.clone(), p.declared_in);
-                properties.push(p);
-            }
-        }
-    }
-    for n in std::mem::take(&mut own.navigation_properties) {
-        match seen.get(&n.name.csdl) {
-            Some(&first) => clashes.push((n.name.csdl.clone(), first, n.origin.clone())),
-            None => {
-                seen.insert(n.name.csdl.clone(), n.declared_in);
-                navigations.push(n);
-            }
-        }
-    }
+                .map(|n| (n.name.csdl.as_str(), n.declared_in)),
+        );
+        let mut seen: FastMap<&str, TypeId> = inherited.collect();
+        let keep_properties: Vec<bool> = (own_properties.iter())
+            .map(|p| {
+                admit(
+                    &mut seen,
+                    &mut clashes,
+                    &p.name.csdl,
+                    p.declared_in,
+                    &p.origin,
+                )
+            })
+            .collect();
+        let keep_navigations: Vec<bool> = (own_navigations.iter())
+            .map(|n| {
+                admit(
+                    &mut seen,
+                    &mut clashes,
+                    &n.name.csdl,
+                    n.declared_in,
+                    &n.origin,
+                )
+            })
+            .collect();
+        (keep_properties, keep_navigations)
+    };
+    properties.extend(
+        (own_properties.into_iter().zip(keep_properties)).filter_map(|(p, k)| k.then_some(p)),
+    );
+    navigations.extend(
+        (own_navigations.into_iter().zip(keep_navigations)).filter_map(|(n, k)| k.then_some(n)),
+    );
     own.properties = properties;
     own.navigation_properties = navigations;
     if own.key.is_empty() {
