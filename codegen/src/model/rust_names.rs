@@ -119,17 +119,18 @@ fn assign_fields(model: &mut Model) {
         if let TypeKind::Structured(s) = &mut model.types[index].kind {
             let mut scope = NameScope::new(Case::Snake);
             let (props, navs) = inherited;
-            for (p, name) in s.properties.iter_mut().zip(&props) {
-                p.name.rust = name.clone();
-            }
-            for (n, name) in s.navigation_properties.iter_mut().zip(&navs) {
-                n.name.rust = name.clone();
-            }
+            let (inherited_props, inherited_navs) = (props.len(), navs.len());
             props.iter().chain(&navs).for_each(|n| scope.reserve(n));
-            for p in s.properties.iter_mut().skip(props.len()) {
+            for (p, name) in s.properties.iter_mut().zip(props) {
+                p.name.rust = name;
+            }
+            for (n, name) in s.navigation_properties.iter_mut().zip(navs) {
+                n.name.rust = name;
+            }
+            for p in s.properties.iter_mut().skip(inherited_props) {
                 p.name.rust = scope.claim(&field_name(&p.name.csdl));
             }
-            for n in s.navigation_properties.iter_mut().skip(navs.len()) {
+            for n in s.navigation_properties.iter_mut().skip(inherited_navs) {
                 n.name.rust = scope.claim(&field_name(&n.name.csdl));
             }
         }
