@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Short fuzzing runs for CI: every target of fuzz/ for FUZZ_SECONDS (default 30) from its
+# Short fuzzing runs for CI: every target of fuzz/ for FUZZ_SECONDS (default 20) from its
 # committed seed corpus. Installs cargo-fuzz if missing; builds on the stable toolchain with
 # RUSTC_BOOTSTRAP=1 (libFuzzer's coverage flags are nightly-only), without a sanitizer (the
 # workspace forbids unsafe code) and with debug assertions (overflow checks). A crash, a hang
 # (>10 s per input) or a leak of memory (>2 GB) fails the script and prints the input.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds="${FUZZ_SECONDS:-30}"
+seconds="${FUZZ_SECONDS:-20}"
 echo "== fuzzing: every target of fuzz/ for ${seconds} s"
 export RUSTC_BOOTSTRAP=1
 if ! cargo fuzz --version >/dev/null 2>&1; then
