@@ -42,6 +42,7 @@ impl QueryOptions {
 }
 /// Properties of `microsoft.graph.identityGovernance`, for `$select` and `$orderby`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum IdentityGovernanceField {}
 impl IdentityGovernanceField {
     /// The name as written in the query string.
@@ -51,6 +52,7 @@ impl IdentityGovernanceField {
 }
 /// Navigation properties of `microsoft.graph.identityGovernance`, for `$expand`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum IdentityGovernanceExpand {
     /// Everything (`*`).
     All,
@@ -68,6 +70,7 @@ impl IdentityGovernanceExpand {
 }
 /// Properties of `microsoft.graph.longRunningOperation`, for `$select` and `$orderby`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum LongRunningOperationField {
     /// `id`.
     Id,
@@ -97,6 +100,7 @@ impl LongRunningOperationField {
 }
 /// Navigation properties of `microsoft.graph.longRunningOperation`, for `$expand`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum LongRunningOperationExpand {
     /// Everything (`*`).
     All,
@@ -111,6 +115,7 @@ impl LongRunningOperationExpand {
 }
 /// Properties of `microsoft.graph.roleManagementAlert`, for `$select` and `$orderby`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RoleManagementAlertField {
     /// `id`.
     Id,
@@ -125,6 +130,7 @@ impl RoleManagementAlertField {
 }
 /// Navigation properties of `microsoft.graph.roleManagementAlert`, for `$expand`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RoleManagementAlertExpand {
     /// Everything (`*`).
     All,
@@ -151,6 +157,7 @@ impl RoleManagementAlertExpand {
 }
 /// Properties of `microsoft.graph.unifiedRoleManagementAlert`, for `$select` and `$orderby`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum UnifiedRoleManagementAlertField {
     /// `id`.
     Id,
@@ -186,6 +193,7 @@ impl UnifiedRoleManagementAlertField {
 }
 /// Navigation properties of `microsoft.graph.unifiedRoleManagementAlert`, for `$expand`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum UnifiedRoleManagementAlertExpand {
     /// Everything (`*`).
     All,
@@ -209,6 +217,7 @@ impl UnifiedRoleManagementAlertExpand {
 }
 /// Properties of `microsoft.graph.unifiedRoleManagementAlertConfiguration`, for `$select` and `$orderby`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum UnifiedRoleManagementAlertConfigurationField {
     /// `id`.
     Id,
@@ -235,6 +244,7 @@ impl UnifiedRoleManagementAlertConfigurationField {
 }
 /// Navigation properties of `microsoft.graph.unifiedRoleManagementAlertConfiguration`, for `$expand`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum UnifiedRoleManagementAlertConfigurationExpand {
     /// Everything (`*`).
     All,
@@ -252,6 +262,7 @@ impl UnifiedRoleManagementAlertConfigurationExpand {
 }
 /// Properties of `microsoft.graph.unifiedRoleManagementAlertDefinition`, for `$select` and `$orderby`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum UnifiedRoleManagementAlertDefinitionField {
     /// `id`.
     Id,
@@ -296,6 +307,7 @@ impl UnifiedRoleManagementAlertDefinitionField {
 }
 /// Navigation properties of `microsoft.graph.unifiedRoleManagementAlertDefinition`, for `$expand`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum UnifiedRoleManagementAlertDefinitionExpand {
     /// Everything (`*`).
     All,
@@ -310,6 +322,7 @@ impl UnifiedRoleManagementAlertDefinitionExpand {
 }
 /// Properties of `microsoft.graph.unifiedRoleManagementAlertIncident`, for `$select` and `$orderby`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum UnifiedRoleManagementAlertIncidentField {
     /// `id`.
     Id,
@@ -324,6 +337,7 @@ impl UnifiedRoleManagementAlertIncidentField {
 }
 /// Navigation properties of `microsoft.graph.unifiedRoleManagementAlertIncident`, for `$expand`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum UnifiedRoleManagementAlertIncidentExpand {
     /// Everything (`*`).
     All,
