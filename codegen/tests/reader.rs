@@ -4,17 +4,9 @@
 use codegen::csdl::read_document;
 use codegen::csdl::syntax::*;
 
-/// The first three lines of every test document; the schema body starts on line 4.
-const HEAD: &str =
-    "<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\">
-<edmx:DataServices>
-<Schema Namespace=\"ns\" Alias=\"a\" xmlns=\"http://docs.oasis-open.org/odata/ns/edm\">
-";
-const TAIL: &str = "
-</Schema>
-</edmx:DataServices>
-</edmx:Edmx>
-";
+mod common;
+
+use common::{HEAD, TAIL};
 
 fn read(xml: &str) -> Document {
     read_document("test.csdl", xml.as_bytes()).unwrap_or_else(|e| panic!("{e}"))

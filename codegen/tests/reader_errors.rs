@@ -5,17 +5,9 @@ use codegen::Diagnostic;
 use codegen::csdl::read_document;
 use codegen::csdl::syntax::Pos;
 
-/// The first three lines of every test document; the schema body starts on line 4.
-const HEAD: &str =
-    "<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\">
-<edmx:DataServices>
-<Schema Namespace=\"ns\" Alias=\"a\" xmlns=\"http://docs.oasis-open.org/odata/ns/edm\">
-";
-const TAIL: &str = "
-</Schema>
-</edmx:DataServices>
-</edmx:Edmx>
-";
+mod common;
+
+use common::{HEAD, TAIL};
 
 /// The diagnostics for `xml` as `(line, column, message)`; panics if it reads without error.
 fn errors(xml: impl AsRef<[u8]>) -> Vec<(u32, u32, String)> {
