@@ -110,7 +110,10 @@ impl Capabilities {
 
 /// An `Edm` primitive type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[allow(missing_docs)]
+#[allow(
+    missing_docs,
+    reason = "each variant is the Edm primitive of the same name"
+)]
 pub enum Primitive {
     Binary,
     Boolean,

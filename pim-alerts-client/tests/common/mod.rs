@@ -1,6 +1,9 @@
 //! Shared helpers for the runtime tests: a loopback wiremock server, a fast-retrying client,
 //! header matchers and fixtures taken from the Graph documentation.
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    reason = "each test crate includes this module and uses a different subset of it"
+)]
 
 use std::time::Duration;
 

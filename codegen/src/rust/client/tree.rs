@@ -26,7 +26,10 @@ use crate::model::{Capabilities, Model, OperationId, Primitive, TypeId, TypeTarg
 /// Container paths whose `list` requires a `$filter` on these properties (from the annotations'
 /// `FilterRestrictions/RequiredProperties`, which the model does not carry yet).
 /// Each entry: path, method, properties, and an optional preset (method, values, doc).
-#[allow(clippy::type_complexity)]
+#[allow(
+    clippy::type_complexity,
+    reason = "a literal table; the model should carry this (FilterRestrictions/RequiredProperties)"
+)]
 const REQUIRED_FILTERS: &[(&str, &str, &[&str], Option<(&str, &[&str], &str)>)] = &[(
     "identityGovernance/roleManagementAlerts/alerts",
     "scope_filter",

@@ -186,15 +186,24 @@ macro_rules! ieee_float {
                             " number, \"INF\", \"-INF\" or \"NaN\""
                         ))
                     }
-                    #[allow(clippy::cast_possible_truncation)]
+                    #[allow(
+                        clippy::cast_possible_truncation,
+                        reason = "Edm.Single is f32: narrowing a JSON number is the conversion"
+                    )]
                     fn visit_f64<E: de::Error>(self, v: f64) -> Result<$name, E> {
                         Ok($name(v as $float))
                     }
-                    #[allow(clippy::cast_precision_loss)]
+                    #[allow(
+                        clippy::cast_precision_loss,
+                        reason = "an integer JSON literal for a floating-point Edm type"
+                    )]
                     fn visit_i64<E: de::Error>(self, v: i64) -> Result<$name, E> {
                         Ok($name(v as $float))
                     }
-                    #[allow(clippy::cast_precision_loss)]
+                    #[allow(
+                        clippy::cast_precision_loss,
+                        reason = "an integer JSON literal for a floating-point Edm type"
+                    )]
                     fn visit_u64<E: de::Error>(self, v: u64) -> Result<$name, E> {
                         Ok($name(v as $float))
                     }
