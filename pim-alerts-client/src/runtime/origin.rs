@@ -49,6 +49,23 @@ impl BaseUrl {
         &self.trimmed
     }
 
+    /// The URL of `path` (encoded, starting with `/`) under the base URL, with `query` (encoded
+    /// `name=value` pairs joined by `&`; empty for none).
+    ///
+    /// The same URL as parsing `base + path + "?" + query`, but the scheme and host are not
+    /// parsed again: the path is resolved as `./path` against the base (the host parse alone
+    /// is about 4,000 instructions for `127.0.0.1`, 2,000 for `graph.microsoft.com`). An empty
+    /// or unusual path takes the full parse.
+    pub(crate) fn url_for(&self, path: &str, query: &str) -> Result<Url, url::ParseError> {
+        let relative = path
+            .strip_prefix('/')
+            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with(['/', '?', '#']));
+        match relative {
+            true => self.joinable.join(&join_raw(".", path, query)),
+            false => Url::parse(&join_raw(&self.trimmed, path, query)),
+        }
+    }
+
     /// `scheme://host:port` of the base URL.
     pub(crate) fn origin(&self) -> String {
         origin_of(&self.joinable)
@@ -75,6 +92,18 @@ impl BaseUrl {
             })
         }
     }
+}
+
+/// `prefix + path`, then `?query` unless the query is empty.
+fn join_raw(prefix: &str, path: &str, query: &str) -> String {
+    let mut raw = String::with_capacity(prefix.len() + path.len() + 1 + query.len());
+    raw.push_str(prefix);
+    raw.push_str(path);
+    if !query.is_empty() {
+        raw.push('?');
+        raw.push_str(query);
+    }
+    raw
 }
 
 fn check_scheme(url: &Url) -> Result<(), Error> {
@@ -147,6 +176,48 @@ mod tests {
         assert!(!ok("not a url"));
         assert!(!ok("https://user:pw@graph.microsoft.com/beta"));
         assert!(!ok("https://graph.microsoft.com/beta?x=1"));
+    }
+
+    /// `url_for` must give exactly what parsing the concatenation gives.
+    #[test]
+    fn url_for_equals_a_full_parse() -> Result<(), Error> {
+        let paths = [
+            "",
+            "/",
+            "/x",
+            "/identityGovernance/roleManagementAlerts/alerts/a%2Fb%3Fc%23d%25e%20f",
+            "/alerts/..a./$count/microsoft.graph.refresh",
+            "/alerts('x')/a:b/@c/%2E%2E/%2e",
+            "/a/./b/../c",
+            "//evil.example/x",
+            "/?x",
+            "/#x",
+            "/caf%C3%A9/\u{e9}/sp ace",
+        ];
+        let queries = [
+            "",
+            "$filter=a%20eq%20%27/%27&$select=id,x",
+            "a=b#c",
+            "x=%ZZ",
+        ];
+        for base in [
+            "https://graph.microsoft.com/beta",
+            "http://[::1]:9000/",
+            "http://127.0.0.1:1/a/b/",
+        ] {
+            let base = BaseUrl::parse(base)?;
+            for path in paths {
+                for query in queries {
+                    let expected = Url::parse(&join_raw(base.as_str(), path, query));
+                    assert_eq!(
+                        base.url_for(path, query),
+                        expected,
+                        "{base:?} {path:?} {query:?}"
+                    );
+                }
+            }
+        }
+        Ok(())
     }
 
     #[test]

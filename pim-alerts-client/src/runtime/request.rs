@@ -227,13 +227,16 @@ impl Request {
             Target::Url(url) => return Ok(url.clone()),
             Target::Path(p) => p,
         };
-        let mut raw = format!("{}{}", base.as_str(), path);
+        let mut query = String::new();
         for (i, (name, value)) in self.query.iter().enumerate() {
-            let sep = if i == 0 { '?' } else { '&' };
+            let sep = if i == 0 { "" } else { "&" };
             let (n, v) = (enc(name, QUERY), enc(value, QUERY));
-            let _ = write!(raw, "{sep}{n}={v}");
+            let _ = write!(query, "{sep}{n}={v}");
         }
-        Url::parse(&raw).map_err(|e| Error::invalid_request(format!("invalid URL {raw:?}: {e}")))
+        base.url_for(path, &query).map_err(|e| {
+            let raw = format!("{}{path}?{query}", base.as_str());
+            Error::invalid_request(format!("invalid URL {raw:?}: {e}"))
+        })
     }
 
     fn push_segment(mut self, raw: &str, set: &'static AsciiSet) -> Self {
