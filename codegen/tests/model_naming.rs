@@ -206,7 +206,7 @@ fn annotations_document_is_merged() {
         s.property("name").unwrap().docs.description.as_deref(),
         Some("The lower-case name.")
     );
-    let parts = s.navigation("parts").unwrap().capabilities;
+    let parts = s.navigation("parts").unwrap().capabilities.clone();
     assert_eq!(
         (parts.insertable, parts.top_supported, parts.countable),
         (Some(false), Some(true), None)

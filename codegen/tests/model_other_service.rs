@@ -155,12 +155,9 @@ fn both_writers_write_it_without_graph_names_in_the_models() {
         assert!(!file.contents.contains("microsoft.graph"), "{}", file.path);
     }
     let client = codegen::rust::client::write_client(&model, "inventory.csdl").expect("client");
-    let paths = client
-        .iter()
-        .find(|f| f.path == "paths.rs")
-        .expect("paths.rs");
+    let root = client.iter().find(|f| f.path == "mod.rs").expect("mod.rs");
     assert!(
-        paths.contents.contains("/warehouses/{"),
+        root.contents.contains("ResourcePath::root(\"warehouses\")"),
         "entity set paths are the service's"
     );
 }

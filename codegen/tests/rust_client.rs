@@ -81,17 +81,19 @@ fn snapshot() {
     insta::assert_snapshot!("rust_client_pim_alerts", joined);
 }
 
-/// (template, list, get, update, actions) of every node.
+/// (first template, list, get, update, operation templates) of every node.
 fn summary() -> Vec<(String, bool, bool, bool, Vec<String>)> {
     let model = model();
     let tree = tree::plan(&model).expect("plans");
     tree.nodes
         .iter()
         .map(|n| {
-            let actions = n.actions.iter().map(|a| a.template.clone()).collect();
+            let actions = (n.operations.iter())
+                .map(|o| format!("{}/{}", n.first_template, o.segment))
+                .collect();
             let list = n.list.is_some();
             (
-                n.template.clone(),
+                n.first_template.clone(),
                 list,
                 n.get.is_some(),
                 n.update.is_some(),
@@ -139,7 +141,7 @@ fn kinds_and_required_filter() {
     let alerts = tree
         .nodes
         .iter()
-        .find(|n| n.template.ends_with("/alerts"))
+        .find(|n| n.first_template.ends_with("/alerts"))
         .expect("alerts");
     assert_eq!(alerts.kind, NodeKind::Collection);
     let filter = alerts.required_filter.as_ref().expect("required filter");
@@ -148,7 +150,8 @@ fn kinds_and_required_filter() {
     let text = file(&builders, "builders.rs");
     let scope = "self.filter(|f| f.scope_id().eq(scope_id).and(f.scope_type().eq(scope_type)))";
     assert!(text.contains(scope), "{text}");
-    assert!(text.contains("pub fn directory_role_scope(self)"));
+    // The Graph-specific preset (`directory_role_scope`) is hand-written in the client crate.
+    assert!(!text.contains("directory_role_scope"));
     // No create or delete anywhere: the service supports neither.
     let paths = file(&builders, "paths.rs");
     assert!(!paths.contains("Method::POST") && !paths.contains("Method::DELETE"));
@@ -208,4 +211,31 @@ fn filter_handles_follow_property_types() {
     assert_eq!(stale.method, "as_stale_sign_in_alert_configuration");
     let duration = handle(tree.filters.of(stale.target).expect("struct"), "duration");
     assert_eq!(duration.1, FilterValue::Primitive(Primitive::Duration));
+}
+
+/// What used to be tables in the writer now comes from the annotations document:
+/// `FilterRestrictions/RequiredProperties` and the generator's `RustCodegen.V1.LongRunning`.
+#[test]
+fn annotations_state_required_filters_and_long_running_actions() {
+    let model = model();
+    let alerts = model
+        .capabilities_at("identityGovernance/roleManagementAlerts/alerts")
+        .expect("alerts");
+    assert_eq!(alerts.required_filter, ["scopeId", "scopeType"]);
+    let refresh: Vec<Option<&str>> = (model.operations.iter())
+        .filter(|o| o.qualified_name == "microsoft.graph.refresh")
+        .map(|o| o.long_running.as_deref())
+        .collect();
+    assert_eq!(
+        refresh,
+        [Some("microsoft.graph.longRunningOperation"); 2],
+        "both refresh overloads, the alias `graph.` expanded"
+    );
+    let remediate = (model.operations.iter()).find(|o| o.name.csdl == "remediate");
+    assert_eq!(remediate.map(|o| o.long_running.is_none()), Some(true));
+    let tree = tree::plan(&model).expect("plans");
+    let lro = model
+        .type_id("microsoft.graph.longRunningOperation")
+        .expect("type");
+    assert_eq!(tree.pending(lro), Some("PendingOperation"));
 }

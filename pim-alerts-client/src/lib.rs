@@ -74,6 +74,7 @@
 pub mod runtime;
 
 mod generated;
+mod presets;
 pub use generated::*;
 
 pub use runtime::{

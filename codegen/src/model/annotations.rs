@@ -5,7 +5,9 @@
 //! expansion, so `Capabilities.UpdateRestrictions` under an `edmx:Include Alias` works too.
 //! Qualifiers are ignored (Graph writes e.g. `Qualifier="Org.OData.Capabilities.V1.ExpandRestrictions"`
 //! on its default annotations); later annotations of a term override earlier ones. All other
-//! terms are skipped, never an error. External
+//! terms are skipped, never an error. The generator's own vocabulary `RustCodegen.V1` has one
+//! term, `LongRunning` (on an action: it answers `202 Accepted` + `Location`, and polling the
+//! location returns the qualified type given as the term's string value). External
 //! `Annotations` blocks are applied by target: a type, a type member (`ns.type/prop`), an
 //! operation signature (`ns.op(ns.type, Edm.String)`), or a container path
 //! (`ns.Container/set/nav`). Targets that do not resolve are skipped.
@@ -16,6 +18,7 @@ use crate::csdl::syntax::{Annotation, Expr};
 
 const CORE: &str = "Org.OData.Core.V1.";
 const CAPABILITIES: &str = "Org.OData.Capabilities.V1.";
+const LONG_RUNNING: &str = "RustCodegen.V1.LongRunning";
 
 /// The description annotations among `annotations` of an item in document `doc`.
 pub(crate) fn docs(cx: &Resolver, doc: usize, annotations: &[Annotation]) -> Docs {
@@ -33,6 +36,22 @@ pub(crate) fn docs(cx: &Resolver, doc: usize, annotations: &[Annotation]) -> Doc
         }
     }
     docs
+}
+
+/// The `RustCodegen.V1.LongRunning` annotation among `annotations` of an action: the qualified
+/// type its monitor URL returns (alias-qualified names expanded).
+pub(crate) fn long_running(
+    cx: &Resolver,
+    doc: usize,
+    annotations: &[Annotation],
+) -> Option<String> {
+    let mut found = None;
+    for annotation in annotations {
+        if cx.qualify(doc, &annotation.term) == LONG_RUNNING {
+            found = string_value(&annotation.value).map(|t| cx.qualify(doc, t.trim()));
+        }
+    }
+    found
 }
 
 /// The Capabilities restrictions among `annotations` of an item in document `doc`.
@@ -54,7 +73,13 @@ fn apply_capability(caps: &mut Capabilities, term: &str, value: &Expr) {
         "InsertRestrictions" => caps.insertable = field("Insertable").or(caps.insertable),
         "UpdateRestrictions" => caps.updatable = field("Updatable").or(caps.updatable),
         "DeleteRestrictions" => caps.deletable = field("Deletable").or(caps.deletable),
-        "FilterRestrictions" => caps.filterable = field("Filterable").or(caps.filterable),
+        "FilterRestrictions" => {
+            caps.filterable = field("Filterable").or(caps.filterable);
+            let required = record_paths(value, "RequiredProperties");
+            if !required.is_empty() {
+                caps.required_filter = required;
+            }
+        }
         "SortRestrictions" => caps.sortable = field("Sortable").or(caps.sortable),
         "CountRestrictions" => caps.countable = field("Countable").or(caps.countable),
         "ExpandRestrictions" => caps.expandable = field("Expandable").or(caps.expandable),
@@ -91,6 +116,26 @@ fn record_bool(value: &Expr, property: &str) -> Option<bool> {
     bool_value(&found.value)
 }
 
+/// The property paths of a record's collection-valued property `property`, in order.
+fn record_paths(value: &Expr, property: &str) -> Vec<String> {
+    let Expr::Record(record) = value else {
+        return Vec::new();
+    };
+    let found = record
+        .property_values
+        .iter()
+        .find(|p| p.property == property);
+    let Some(Expr::Collection(items)) = found.map(|p| &p.value) else {
+        return Vec::new();
+    };
+    (items.iter())
+        .filter_map(|item| match item {
+            Expr::Const { kind, text } if kind == "PropertyPath" => Some(text.trim().to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
 fn string_value(value: &Expr) -> Option<String> {
     match value {
         Expr::Const { kind, text } if kind == "String" => Some(text.clone()),
@@ -117,7 +162,8 @@ pub(crate) fn apply_external(cx: &mut Resolver) {
             let found_docs = docs(cx, d, &block.annotations);
             let caps = capabilities(cx, d, &block.annotations);
             if block.target.contains('(') {
-                apply_to_operation(cx, d, &block.target, found_docs);
+                let long_running = long_running(cx, d, &block.annotations);
+                apply_to_operation(cx, d, &block.target, found_docs, long_running);
             } else {
                 apply_to_path(cx, d, &block.target, found_docs, caps);
             }
@@ -142,7 +188,7 @@ fn apply_to_path(cx: &mut Resolver, doc: usize, target: &str, docs: Docs, caps: 
             [] => {
                 overlay_docs(&mut ty.docs, docs);
                 if let TypeKind::Structured(s) = &mut ty.kind {
-                    s.capabilities = s.capabilities.overlaid_with(caps);
+                    s.capabilities = std::mem::take(&mut s.capabilities).overlaid_with(caps);
                 }
             }
             [member] => apply_to_member(&mut ty.kind, member, docs, caps),
@@ -162,7 +208,7 @@ fn apply_to_member(kind: &mut TypeKind, member: &str, docs: Docs, caps: Capabili
                 .find(|n| n.name.csdl == member)
             {
                 overlay_docs(&mut n.docs, docs);
-                n.capabilities = n.capabilities.overlaid_with(caps);
+                n.capabilities = std::mem::take(&mut n.capabilities).overlaid_with(caps);
             }
         }
         TypeKind::Enum(e) => {
@@ -187,14 +233,14 @@ fn apply_to_container_path(cx: &mut Resolver, path: &[&str], docs: Docs, caps: C
                 .find(|s| s.name.csdl == *name)
             {
                 overlay_docs(&mut set.docs, docs);
-                set.capabilities = set.capabilities.overlaid_with(caps);
+                set.capabilities = std::mem::take(&mut set.capabilities).overlaid_with(caps);
             } else if let Some(single) = container
                 .singletons
                 .iter_mut()
                 .find(|s| s.name.csdl == *name)
             {
                 overlay_docs(&mut single.docs, docs);
-                single.capabilities = single.capabilities.overlaid_with(caps);
+                single.capabilities = std::mem::take(&mut single.capabilities).overlaid_with(caps);
             }
         }
         deeper => {
@@ -202,14 +248,21 @@ fn apply_to_container_path(cx: &mut Resolver, path: &[&str], docs: Docs, caps: C
                 .path_capabilities
                 .entry(deeper.join("/"))
                 .or_default();
-            *entry = entry.overlaid_with(caps);
+            *entry = std::mem::take(entry).overlaid_with(caps);
         }
     }
 }
 
-/// Applies docs to the operations matching a signature target `ns.name(T1, T2, ...)`: same
-/// qualified name and parameter types (binding parameter first) starting with the listed ones.
-fn apply_to_operation(cx: &mut Resolver, doc: usize, target: &str, docs: Docs) {
+/// Applies docs (and a long-running result) to the operations matching a signature target
+/// `ns.name(T1, T2, ...)`: same qualified name and parameter types (binding parameter first)
+/// starting with the listed ones.
+fn apply_to_operation(
+    cx: &mut Resolver,
+    doc: usize,
+    target: &str,
+    docs: Docs,
+    long_running: Option<String>,
+) {
     let Some((name, rest)) = target.split_once('(') else {
         return;
     };
@@ -239,6 +292,9 @@ fn apply_to_operation(cx: &mut Resolver, doc: usize, target: &str, docs: Docs) {
     for i in matching {
         if let Some(op) = cx.model.operations.get_mut(i) {
             overlay_docs(&mut op.docs, docs.clone());
+            if long_running.is_some() {
+                op.long_running.clone_from(&long_running);
+            }
         }
     }
 }

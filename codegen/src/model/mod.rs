@@ -63,7 +63,7 @@ pub struct Docs {
 
 /// What the service says may be done with an entity set, singleton or navigation property
 /// (Capabilities vocabulary). `None` means the metadata does not say.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Capabilities {
     /// `ReadRestrictions/Readable`.
     pub readable: Option<bool>,
@@ -87,6 +87,9 @@ pub struct Capabilities {
     pub top_supported: Option<bool>,
     /// `SkipSupported`.
     pub skip_supported: Option<bool>,
+    /// `FilterRestrictions/RequiredProperties`: properties every `$filter` must constrain
+    /// (empty when the metadata does not say).
+    pub required_filter: Vec<String>,
 }
 
 impl Capabilities {
@@ -104,6 +107,10 @@ impl Capabilities {
             selectable: over.selectable.or(self.selectable),
             top_supported: over.top_supported.or(self.top_supported),
             skip_supported: over.skip_supported.or(self.skip_supported),
+            required_filter: match over.required_filter.is_empty() {
+                true => self.required_filter,
+                false => over.required_filter,
+            },
         }
     }
 }
@@ -216,10 +223,13 @@ impl Model {
         for segment in segments {
             let nav = self.structured(current)?.navigation(segment)?;
             current = nav.target;
-            caps = nav.capabilities;
+            caps = nav.capabilities.clone();
         }
         let exact = container.path_capabilities.get(path.trim_matches('/'));
-        Some(exact.map_or(caps, |over| caps.overlaid_with(*over)))
+        Some(match exact {
+            Some(over) => caps.overlaid_with(over.clone()),
+            None => caps,
+        })
     }
 }
 
@@ -399,6 +409,9 @@ pub struct OperationDef {
     pub is_composable: bool,
     /// `EntitySetPath`.
     pub entity_set_path: Option<String>,
+    /// Long-running: the action answers `202 Accepted` with a `Location` to poll, which returns
+    /// this type (qualified name), from the generator's own term `RustCodegen.V1.LongRunning`.
+    pub long_running: Option<String>,
     /// Description annotations.
     pub docs: Docs,
     /// Where it was declared.
@@ -459,8 +472,8 @@ impl Container {
     pub fn member(&self, csdl_name: &str) -> Option<(TypeId, Capabilities)> {
         let set = self.entity_sets.iter().find(|s| s.name.csdl == csdl_name);
         let singleton = self.singletons.iter().find(|s| s.name.csdl == csdl_name);
-        set.map(|s| (s.entity_type, s.capabilities))
-            .or(singleton.map(|s| (s.ty, s.capabilities)))
+        set.map(|s| (s.entity_type, s.capabilities.clone()))
+            .or(singleton.map(|s| (s.ty, s.capabilities.clone())))
     }
 }
 

@@ -110,6 +110,7 @@ fn build_operation(
         return_type,
         is_composable: op.is_composable,
         entity_set_path: op.entity_set_path.clone(),
+        long_running: annotations::long_running(cx, doc, &op.annotations),
         docs: annotations::docs(cx, doc, &op.annotations),
         origin: cx.origin(doc, op.pos),
     })

@@ -16,11 +16,11 @@ pub use query::*;
 impl crate::runtime::Client {
     /// The `identityGovernance` resource.
     ///
-    /// `/identityGovernance`.
+    /// Path segment `identityGovernance`.
     pub fn identity_governance(&self) -> IdentityGovernanceRequest {
         IdentityGovernanceRequest {
             client: self.clone(),
-            keys: Vec::new(),
+            path: crate::runtime::ResourcePath::root("identityGovernance"),
         }
     }
 }
@@ -54,19 +54,4 @@ impl PendingOperation {
     pub fn into_inner(self) -> crate::runtime::Operation {
         self.inner
     }
-}
-/// The request of a node: `template` with its `{placeholders}` filled from `keys` in
-/// order (each key one percent-encoded segment; problems are reported by `send()`).
-fn request(
-    method: crate::runtime::Method,
-    template: &'static str,
-    names: &[&str],
-    keys: &[String],
-) -> crate::runtime::Request {
-    let params: Vec<(&str, &str)> = names
-        .iter()
-        .copied()
-        .zip(keys.iter().map(String::as_str))
-        .collect();
-    crate::runtime::Request::from_template(method, template, &params)
 }

@@ -12,7 +12,7 @@
 //! | anything else 2xx | [`Client::send_raw`] |
 //!
 //! Concerns, one module each: [`config`] (client and builder), [`auth`] (tokens), [`request`]
-//! (paths, keys, query encoding), [`filter`] (typed `$filter` expressions) over [`literal`]
+//! (query encoding, headers, bodies), [`path`] (resource paths and function calls), [`filter`] (typed `$filter` expressions) over [`literal`]
 //! (the OData literal encoder), [`send`] (execution and tracing), [`retry`], [`paging`],
 //! [`operation`] (long-running operations), [`origin`] (URL policy) and [`error`].
 
@@ -26,7 +26,9 @@ pub mod literal;
 pub mod operation;
 pub mod origin;
 pub mod paging;
+pub mod path;
 pub mod request;
+pub mod results;
 pub mod retry;
 pub mod send;
 
@@ -42,10 +44,12 @@ pub use filter::{Filter, Property};
 pub use literal::{Literal, Ordered};
 pub use operation::{Operation, PollPolicy};
 pub use paging::Paged;
+pub use path::{FunctionCall, ResourcePath};
 /// One page of a collection (the models crate's type: `value`, `@odata.count`, links and
 /// every other annotation).
 pub use pim_alerts_models::Page;
 pub use request::Request;
+pub use results::ValueResponse;
 pub use retry::RetryPolicy;
 pub use send::RawResponse;
 

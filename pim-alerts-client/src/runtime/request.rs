@@ -35,14 +35,14 @@ use super::error::Error;
 use super::origin::BaseUrl;
 
 /// Encoded in keys: everything but unreserved characters.
-const KEY: &AsciiSet = &NON_ALPHANUMERIC
+pub(crate) const KEY: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')
     .remove(b'~');
 
 /// Encoded in literal template segments: everything but RFC 3986 `pchar`.
-const LITERAL: &AsciiSet = &KEY
+pub(crate) const LITERAL: &AsciiSet = &KEY
     .remove(b'!')
     .remove(b'$')
     .remove(b'&')
@@ -248,12 +248,7 @@ impl Request {
             return self.fail(msg);
         }
         if let Target::Path(p) = &mut self.target {
-            p.push('/');
-            // Unreserved characters are kept by every set here: most segments need no encoder.
-            match raw.bytes().all(is_unreserved) {
-                true => p.push_str(raw),
-                false => p.extend(utf8_percent_encode(raw, set)),
-            }
+            push_encoded(p, raw, set);
         }
         self
     }
@@ -261,6 +256,16 @@ impl Request {
     fn fail(mut self, msg: impl Into<Cow<'static, str>>) -> Self {
         self.invalid.get_or_insert(msg.into());
         self
+    }
+}
+
+/// Appends `/` and `raw` encoded with `set` to a path.
+pub(crate) fn push_encoded(path: &mut String, raw: &str, set: &'static AsciiSet) {
+    path.push('/');
+    // Unreserved characters are kept by every set here: most segments need no encoder.
+    match raw.bytes().all(is_unreserved) {
+        true => path.push_str(raw),
+        false => path.extend(utf8_percent_encode(raw, set)),
     }
 }
 

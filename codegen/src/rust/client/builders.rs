@@ -14,7 +14,7 @@ pub(super) fn file(cx: &Cx<'_>) -> TokenStream {
     let items = cx.tree.nodes.iter().map(|n| {
         let list = list_builder(cx, n);
         let get = get_builder(cx, n);
-        let update = update_builder(n);
+        let update = update_builder(cx, n);
         quote!(#list #get #update)
     });
     quote! {
@@ -44,7 +44,11 @@ fn list_builder(cx: &Cx<'_>, n: &Node) -> TokenStream {
         return TokenStream::new();
     };
     let name = ident(builder);
-    let doc = format!("Lists `{}` (`GET`).", n.template);
+    let doc = format!(
+        "Lists a collection of `{}` (`GET`), such as `{}`.",
+        cx.plan.model().ty(n.entity).qualified_name,
+        n.first_template
+    );
     let strukt = read_struct(&name, &doc);
     let options = query_methods(cx, n, *caps);
     let required = n.required_filter.as_ref().map(required_filter);
@@ -64,7 +68,11 @@ fn get_builder(cx: &Cx<'_>, n: &Node) -> TokenStream {
         return TokenStream::new();
     };
     let name = ident(builder);
-    let doc = format!("Reads `{}` (`GET`).", n.template);
+    let doc = format!(
+        "Reads one `{}` (`GET`), such as `{}`.",
+        cx.plan.model().ty(n.entity).qualified_name,
+        n.first_template
+    );
     let strukt = read_struct(&name, &doc);
     let caps = QueryCaps {
         select: true,
@@ -86,14 +94,15 @@ fn get_builder(cx: &Cx<'_>, n: &Node) -> TokenStream {
     }
 }
 
-fn update_builder(n: &Node) -> TokenStream {
+fn update_builder(cx: &Cx<'_>, n: &Node) -> TokenStream {
     let Some(builder) = &n.update else {
         return TokenStream::new();
     };
     let name = ident(builder);
     let doc = doc_attrs(&format!(
-        "Updates `{}` (`PATCH`, `204 No Content`).",
-        n.template
+        "Updates one `{}` (`PATCH`, `204 No Content`), such as `{}`.",
+        cx.plan.model().ty(n.entity).qualified_name,
+        n.first_template
     ));
     let (client, request, error) = (rt("Client"), rt("Request"), rt("Error"));
     quote! {
@@ -121,14 +130,14 @@ fn list_send(cx: &Cx<'_>, n: &Node) -> TokenStream {
     let check = n.required_filter.as_ref().map(|f| {
         let props: Vec<&str> = f.properties.iter().map(|(c, _, _)| c.as_str()).collect();
         let msg = format!(
-            "{}: the service requires a $filter on {}; use `{}`",
-            n.template,
+            "the service requires a $filter on {}; use `{}`",
             props.join(", "),
             f.method
         );
         quote! {
             if self.query.filter.is_empty() {
-                return Err(#error::InvalidRequest(#msg.into()));
+                let template = self.request.template();
+                return Err(#error::InvalidRequest(format!("{template}: {}", #msg).into()));
             }
         }
     });
@@ -283,7 +292,7 @@ fn filter_methods(cx: &Cx<'_>, n: &Node) -> TokenStream {
     }
 }
 
-/// The required-filter conveniences: one string argument per property, and the preset.
+/// The required-filter convenience: one string argument per property.
 fn required_filter(f: &RequiredFilter) -> TokenStream {
     let method = ident(&f.method);
     let args: Vec<_> = f.properties.iter().map(|(_, r, _)| ident(r)).collect();
@@ -300,21 +309,10 @@ fn required_filter(f: &RequiredFilter) -> TokenStream {
     });
     let first = parts.next().unwrap_or_default();
     let body = quote!(#first #(.and(#parts))*);
-    let preset = f.preset.as_ref().map(|(name, values, text)| {
-        let name = ident(name);
-        let doc = doc_attrs(text);
-        quote! {
-            #doc
-            pub fn #name(self) -> Self {
-                self.#method(#(#values),*)
-            }
-        }
-    });
     quote! {
         #doc
         pub fn #method(self, #(#args: &str),*) -> Self {
             self.filter(|f| #body)
         }
-        #preset
     }
 }

@@ -17,7 +17,7 @@ pub(super) fn file(cx: &Cx<'_>) -> TokenStream {
     );
     let structs = cx.tree.filters.structs.iter().map(|s| filter_struct(cx, s));
     let literal = rt("Literal");
-    let enums = cx.tree.filters.enum_types().into_iter().map(|id| {
+    let enums = cx.tree.literal_enums.iter().copied().map(|id| {
         let ty = cx.plan.element_type(TypeTarget::Defined(id));
         quote! {
             impl #literal for #ty {

@@ -2,18 +2,18 @@
 //! from the [`tree`] plan, calling only the hand-written runtime (`crate::runtime`).
 //!
 //! Layout (paths relative to `src/generated/`):
-//! - `mod.rs`: module docs, the entry points on `Client`, the pending-operation handle and the
-//!   one request helper every node uses;
-//! - `paths.rs`: one struct per tree node (singleton, collection, item) with its navigation,
-//!   `list`/`get`/`update` and action methods;
+//! - `mod.rs`: module docs, the entry points on `Client` and the pending-operation handles;
+//! - `paths.rs`: one struct per node (an entity type as one entity or as a collection) with its
+//!   navigation, `list`/`get`/`update` and operation methods;
 //! - `builders.rs`: the `list`, `get` and `update` request builders;
-//! - `operations.rs`: one builder per bound action;
+//! - `operations.rs`: one builder per bound action or function;
 //! - `query.rs`: the query-option accumulator and the `$select`/`$expand` enums per type;
 //! - `filter.rs`: the typed `$filter` handle structs per type (from the [`filter_plan`]).
 //!
 //! Writers print fully qualified paths (`crate::runtime::Client`, `pim_alerts_models::...`) and
 //! import nothing, so no CSDL name can clash with an import.
 
+pub mod bound;
 mod builders;
 pub mod filter_plan;
 mod filters;
@@ -113,19 +113,23 @@ fn root_file(cx: &Cx<'_>) -> TokenStream {
          `client.identity_governance().role_management_alerts().alerts()...`.\n\
          Every builder only describes a call; `send()` performs it through the runtime.",
     );
-    let client = rt("Client");
+    let (client, path) = (rt("Client"), rt("ResourcePath"));
     let entries = cx.tree.roots.iter().map(|r| {
         let (method, node) = (ident(&r.method), ident(&cx.tree.nodes[r.node].name));
+        let segment = r.segment.as_deref().unwrap_or_default();
         let doc = doc_attrs(&r.doc);
         quote! {
             #doc
             pub fn #method(&self) -> #node {
-                #node { client: self.clone(), keys: Vec::new() }
+                #node { client: self.clone(), path: #path::root(#segment) }
             }
         }
     });
-    let pending = pending_operation(cx);
-    let (request, method) = (rt("Request"), rt("Method"));
+    let pending = cx
+        .tree
+        .pending
+        .iter()
+        .map(|(ty, name)| pending_operation(cx, *ty, name));
     quote! {
         #docs
         mod builders;
@@ -143,38 +147,25 @@ fn root_file(cx: &Cx<'_>) -> TokenStream {
             #(#entries)*
         }
 
-        #pending
-
-        /// The request of a node: `template` with its `{placeholders}` filled from `keys` in
-        /// order (each key one percent-encoded segment; problems are reported by `send()`).
-        fn request(method: #method, template: &'static str, names: &[&str], keys: &[String]) -> #request {
-            let params: Vec<(&str, &str)> = names
-                .iter()
-                .copied()
-                .zip(keys.iter().map(String::as_str))
-                .collect();
-            #request::from_template(method, template, &params)
-        }
+        #(#pending)*
     }
 }
 
 /// The handle returned by long-running actions, typed to the model's operation type.
-fn pending_operation(cx: &Cx<'_>) -> TokenStream {
-    let Some(result) = cx.tree.operation_result else {
-        return TokenStream::new();
-    };
+fn pending_operation(cx: &Cx<'_>, result: TypeId, name: &str) -> TokenStream {
     let ty = cx.entity(result);
+    let name = ident(name);
     let (operation, error, policy) = (rt("Operation"), rt("Error"), rt("PollPolicy"));
     quote! {
         /// A long-running operation accepted with `202 Accepted` and a `Location` header.
         ///
         /// The `Location` URL is opaque: it is polled as given (on the configured origin only).
         #[derive(Debug, Clone)]
-        pub struct PendingOperation {
+        pub struct #name {
             inner: #operation,
         }
 
-        impl PendingOperation {
+        impl #name {
             /// The monitor URL from the `Location` header.
             pub fn location(&self) -> &str {
                 self.inner.location().as_str()

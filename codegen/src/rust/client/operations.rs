@@ -1,47 +1,56 @@
-//! One builder per bound action: a setter per parameter (the JSON body members) and `send()`,
-//! which checks required parameters and reads the response as the plan says (`202` + `Location`
-//! as a pending operation, a JSON result, or no content).
+//! One builder per bound operation: a setter per parameter and `send()`, which checks required
+//! parameters and reads the response as the plan says. Actions `POST` their parameters as a
+//! JSON body; functions `GET` `name(p=@p,...)` with each parameter a query alias.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::tree::{ActionParam, ActionPlan, ActionResponse, Node};
+use super::bound::{Encoding, OperationPlan, ParamPlan, Response};
 use super::{Cx, doc_attrs, file_doc, rt};
 use crate::rust::plan::ident;
 
 /// The `operations.rs` file.
 pub(super) fn file(cx: &Cx<'_>) -> TokenStream {
-    let docs = file_doc("Builders for the bound actions of the service.");
-    let actions = (cx.tree.nodes.iter())
-        .flat_map(|n| n.actions.iter().map(move |a| (n, a)))
-        .map(|(n, a)| action(cx, n, a));
+    let docs = file_doc("Builders for the bound actions and functions of the service.");
+    let operations = (cx.tree.nodes.iter())
+        .flat_map(|n| n.operations.iter())
+        .map(|o| operation(cx, o));
     quote! {
         #docs
-        #(#actions)*
+        #(#operations)*
     }
 }
 
-fn action(cx: &Cx<'_>, n: &Node, a: &ActionPlan) -> TokenStream {
-    let name = ident(&a.builder);
-    let body_name = ident(&format!("{}Body", a.builder));
-    let client = rt("Client");
-    let doc = doc_attrs(&format!("{}\n\n`POST {}`.", a.doc, a.template));
-    let has_body = !a.params.is_empty();
-    let body_field = has_body.then(|| quote!(pub(super) body: #body_name,));
-    let body_struct = has_body.then(|| body_struct(cx, &body_name, &a.params));
-    let setters = a.params.iter().map(|p| setter(cx, p));
-    let send = send(cx, n, a);
+fn operation(cx: &Cx<'_>, o: &OperationPlan) -> TokenStream {
+    let name = ident(&o.builder);
+    let (client, path) = (rt("Client"), rt("ResourcePath"));
+    let verb = if o.function { "GET" } else { "POST" };
+    let doc = doc_attrs(&format!("{}\n\n`{verb} .../{}`.", o.doc, o.segment));
+    let (state_field, state_struct) = match (o.function, o.params.is_empty()) {
+        (true, _) => (quote!(pub(super) call: crate::runtime::FunctionCall,), None),
+        (false, true) => (TokenStream::new(), None),
+        (false, false) => {
+            let body_name = ident(&format!("{}Body", o.builder));
+            let strukt = body_struct(cx, &body_name, &o.params);
+            (quote!(pub(super) body: #body_name,), Some(strukt))
+        }
+    };
+    let setters = o.params.iter().map(|p| match o.function {
+        true => function_setter(cx, p),
+        false => action_setter(cx, p),
+    });
+    let send = send(cx, o);
     quote! {
         #doc
         #[derive(Debug, Clone)]
         #[must_use = "a request does nothing until it is sent"]
         pub struct #name {
             pub(super) client: #client,
-            pub(super) keys: Vec<String>,
-            #body_field
+            pub(super) path: #path,
+            #state_field
         }
 
-        #body_struct
+        #state_struct
 
         impl #name {
             #(#setters)*
@@ -50,8 +59,8 @@ fn action(cx: &Cx<'_>, n: &Node, a: &ActionPlan) -> TokenStream {
     }
 }
 
-/// The private JSON body: one optional member per parameter.
-fn body_struct(cx: &Cx<'_>, name: &proc_macro2::Ident, params: &[ActionParam]) -> TokenStream {
+/// The private JSON body of an action: one optional member per parameter.
+fn body_struct(cx: &Cx<'_>, name: &proc_macro2::Ident, params: &[ParamPlan]) -> TokenStream {
     let fields = params.iter().map(|p| {
         let (rust, csdl) = (ident(&p.rust), &p.csdl);
         let ty = cx.plan.rust_type(&p.ty);
@@ -69,21 +78,28 @@ fn body_struct(cx: &Cx<'_>, name: &proc_macro2::Ident, params: &[ActionParam]) -
     }
 }
 
-fn setter(cx: &Cx<'_>, p: &ActionParam) -> TokenStream {
-    let rust = ident(&p.rust);
-    let ty = cx.plan.rust_type(&p.ty);
+fn setter_doc(p: &ParamPlan, place: &str) -> TokenStream {
     let required = match p.required {
         true => format!(
-            " Required: `send()` fails without it. JSON member `{}`.",
+            " Required: `send()` fails without it. {place} `{}`.",
             p.csdl
         ),
-        false => format!(" Optional. JSON member `{}`.", p.csdl),
+        false => format!(" Optional. {place} `{}`.", p.csdl),
     };
     let doc = doc_attrs(&p.doc);
     quote! {
         #doc
         ///
         #[doc = #required]
+    }
+}
+
+fn action_setter(cx: &Cx<'_>, p: &ParamPlan) -> TokenStream {
+    let rust = ident(&p.rust);
+    let ty = cx.plan.rust_type(&p.ty);
+    let doc = setter_doc(p, "JSON member");
+    quote! {
+        #doc
         pub fn #rust(mut self, value: impl Into<#ty>) -> Self {
             self.body.#rust = Some(value.into());
             self
@@ -91,51 +107,101 @@ fn setter(cx: &Cx<'_>, p: &ActionParam) -> TokenStream {
     }
 }
 
-fn send(cx: &Cx<'_>, n: &Node, a: &ActionPlan) -> TokenStream {
+fn function_setter(cx: &Cx<'_>, p: &ParamPlan) -> TokenStream {
+    let (rust, csdl) = (ident(&p.rust), &p.csdl);
+    let ty = cx.plan.rust_type(&p.ty);
+    let doc = setter_doc(p, "Query alias for parameter");
+    let encode = match p.encoding {
+        Encoding::Literal => quote!(self.call.literal(#csdl, &value.into());),
+        Encoding::Json => quote!(self.call.json(#csdl, &value.into());),
+    };
+    quote! {
+        #doc
+        pub fn #rust(mut self, value: impl Into<#ty>) -> Self {
+            let value: #ty = value.into();
+            #encode
+            self
+        }
+    }
+}
+
+fn send(cx: &Cx<'_>, o: &OperationPlan) -> TokenStream {
     let (error, method) = (rt("Error"), rt("Method"));
-    let template = &a.template;
-    let names = n.keys.iter();
-    let checks = a.params.iter().filter(|p| p.required).map(|p| {
-        let rust = ident(&p.rust);
-        let msg = format!("{template}: the required parameter `{}` is not set", p.csdl);
-        quote! {
-            if self.body.#rust.is_none() {
-                return Err(#error::InvalidRequest(#msg.into()));
+    let (ret, call) = response(cx, &o.response);
+    let required = o.params.iter().filter(|p| p.required);
+    let prepare = match o.function {
+        true => {
+            let segment = &o.segment;
+            let names = required.map(|p| &p.csdl);
+            quote!(let request = self.call.request(&self.path, #segment, &[#(#names),*]);)
+        }
+        false => {
+            let checks = required.map(|p| {
+                let rust = ident(&p.rust);
+                let msg = format!("the required parameter `{}` is not set", p.csdl);
+                quote! {
+                    if self.body.#rust.is_none() {
+                        return Err(#error::InvalidRequest(
+                            format!("{}: {}", self.path.template(), #msg).into(),
+                        ));
+                    }
+                }
+            });
+            let json =
+                (!o.params.is_empty()).then(|| quote!(let request = request.json(&self.body);));
+            quote! {
+                #(#checks)*
+                let request = self.path.request(#method::POST);
+                #json
             }
         }
-    });
-    let json = (!a.params.is_empty()).then(|| quote!(let request = request.json(&self.body);));
-    let (ret, call) = response(cx, &a.response);
+    };
     quote! {
         /// Sends the request.
         pub async fn send(self) -> Result<#ret, #error> {
-            #(#checks)*
-            let request = super::request(#method::POST, #template, &[#(#names),*], &self.keys);
-            #json
+            #prepare
             #call
         }
     }
 }
 
 /// The result type and the runtime call for a response kind.
-fn response(cx: &Cx<'_>, response: &ActionResponse) -> (TokenStream, TokenStream) {
-    match (response, cx.tree.operation_result) {
-        (ActionResponse::LongRunning, Some(_)) => (
-            quote!(super::PendingOperation),
-            quote! {
-                let inner = self.client.send_accepted(request).await?;
-                Ok(super::PendingOperation { inner })
-            },
-        ),
-        (ActionResponse::LongRunning, None) => {
-            let op = rt("Operation");
-            (op, quote!(self.client.send_accepted(request).await))
+fn response(cx: &Cx<'_>, response: &Response) -> (TokenStream, TokenStream) {
+    match response {
+        Response::LongRunning(result) => {
+            let handle = cx.tree.pending(*result).map(ident);
+            (
+                quote!(super::#handle),
+                quote! {
+                    let inner = self.client.send_accepted(request).await?;
+                    Ok(super::#handle { inner })
+                },
+            )
         }
-        (ActionResponse::Json(ty), _) => {
+        Response::Object(ty) => {
             let ty = cx.plan.rust_type(ty);
             (ty, quote!(self.client.send_json(request).await))
         }
-        (ActionResponse::NoContent, _) => (
+        Response::Value(ty) => {
+            let ty = cx.plan.rust_type(ty);
+            let value = rt("ValueResponse");
+            (
+                ty.clone(),
+                quote! {
+                    let response: #value<#ty> = self.client.send_json(request).await?;
+                    Ok(response.value)
+                },
+            )
+        }
+        Response::Collection(ty) => {
+            let ty = cx.plan.rust_type(ty);
+            let page = rt("Page");
+            (
+                quote!(#page<#ty>),
+                quote!(self.client.send_json(request).await),
+            )
+        }
+        Response::NoContent => (
             quote!(()),
             quote!(self.client.send_no_content(request).await),
         ),

@@ -4,13 +4,16 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::tree::{ActionPlan, Node};
+use super::bound::OperationPlan;
+use super::tree::Node;
 use super::{Cx, doc_attrs, file_doc, rt, sibling};
 use crate::rust::plan::ident;
 
 /// The `paths.rs` file.
 pub(super) fn file(cx: &Cx<'_>) -> TokenStream {
-    let docs = file_doc("Request-builder nodes: one per addressable path of the service.");
+    let docs = file_doc(
+        "Request-builder nodes: one per entity type addressed as one entity or as a collection\n(and per distinct set of capabilities); the path is carried at run time.",
+    );
     let nodes = cx.tree.nodes.iter().map(|n| node(cx, n));
     quote! {
         #docs
@@ -21,28 +24,27 @@ pub(super) fn file(cx: &Cx<'_>) -> TokenStream {
 fn node(cx: &Cx<'_>, n: &Node) -> TokenStream {
     let name = ident(&n.name);
     let doc = doc_attrs(&n.doc);
-    let client = rt("Client");
-    let template = &n.template;
+    let (client, path) = (rt("Client"), rt("ResourcePath"));
     let children = n.children.iter().map(|c| child(cx, c));
     let reads = [list(n), get(n), update(cx, n)];
-    let actions = n.actions.iter().map(action);
-    let request = needs_request(n).then(|| request_fn(n));
+    let operations = n.operations.iter().map(operation);
+    let request = needs_request(n).then(request_fn);
     quote! {
         #doc
         #[derive(Debug, Clone)]
         pub struct #name {
             pub(super) client: #client,
-            pub(super) keys: Vec<String>,
+            pub(super) path: #path,
         }
 
         impl #name {
-            /// The path template of this node, as recorded in traces and errors.
-            pub fn template(&self) -> &'static str {
-                #template
+            /// The path template of this value, as recorded in traces and errors.
+            pub fn template(&self) -> &str {
+                self.path.template()
             }
             #(#children)*
             #(#reads)*
-            #(#actions)*
+            #(#operations)*
             #request
         }
     }
@@ -52,13 +54,12 @@ fn needs_request(n: &Node) -> bool {
     n.list.is_some() || n.get.is_some() || n.update.is_some()
 }
 
-/// The node's request for `method` (keys filled in).
-fn request_fn(n: &Node) -> TokenStream {
+/// The node's request for `method`.
+fn request_fn() -> TokenStream {
     let (request, method) = (rt("Request"), rt("Method"));
-    let names = n.keys.iter();
     quote! {
         fn request(&self, method: #method) -> #request {
-            super::request(method, self.template(), &[#(#names),*], &self.keys)
+            self.path.request(method)
         }
     }
 }
@@ -67,22 +68,20 @@ fn child(cx: &Cx<'_>, c: &super::tree::Child) -> TokenStream {
     let target = sibling(&cx.tree.nodes[c.node].name);
     let method = ident(&c.method);
     let doc = doc_attrs(&c.doc);
-    match &c.key {
-        Some(_) => quote! {
+    match &c.segment {
+        None => quote! {
             #doc
             ///
             /// The key is sent as one percent-encoded path segment; an empty key (or `.`/`..`)
             /// is reported by `send()` as an invalid request.
-            pub fn #method(&self, id: impl Into<String>) -> #target {
-                let mut keys = self.keys.clone();
-                keys.push(id.into());
-                #target { client: self.client.clone(), keys }
+            pub fn #method(&self, id: impl AsRef<str>) -> #target {
+                #target { client: self.client.clone(), path: self.path.key(id.as_ref()) }
             }
         },
-        None => quote! {
+        Some(segment) => quote! {
             #doc
             pub fn #method(&self) -> #target {
-                #target { client: self.client.clone(), keys: self.keys.clone() }
+                #target { client: self.client.clone(), path: self.path.segment(#segment) }
             }
         },
     }
@@ -143,14 +142,21 @@ fn update(cx: &Cx<'_>, n: &Node) -> TokenStream {
     }
 }
 
-fn action(a: &ActionPlan) -> TokenStream {
-    let (method, builder) = (ident(&a.method), sibling(&a.builder));
-    let doc = doc_attrs(&a.doc);
-    let kind = match a.params.is_empty() {
-        true => " Starts the action; call `send()` to perform it.",
-        false => " Starts the action; set its parameters, then call `send()`.",
+fn operation(o: &OperationPlan) -> TokenStream {
+    let (method, builder) = (ident(&o.method), sibling(&o.builder));
+    let doc = doc_attrs(&o.doc);
+    let kind = match o.params.is_empty() {
+        true => " Starts the call; `send()` performs it.",
+        false => " Starts the call; set its parameters, then call `send()`.",
     };
-    let body = (!a.params.is_empty()).then(|| quote!(body: Default::default(),));
+    let fields = match o.function {
+        true => quote!(path: self.path.clone(), call: Default::default(),),
+        false => {
+            let segment = &o.segment;
+            let body = (!o.params.is_empty()).then(|| quote!(body: Default::default(),));
+            quote!(path: self.path.segment(#segment), #body)
+        }
+    };
     quote! {
         #doc
         ///
@@ -158,8 +164,7 @@ fn action(a: &ActionPlan) -> TokenStream {
         pub fn #method(&self) -> #builder {
             #builder {
                 client: self.client.clone(),
-                keys: self.keys.clone(),
-                #body
+                #fields
             }
         }
     }

@@ -1,64 +1,43 @@
-//! The client plan: walks the entity container into a tree of request-builder nodes and decides,
-//! per node, which methods, query options and bound actions are generated. Writers only print it.
+//! The client plan: walks the entity container into a graph of request-builder nodes and
+//! decides, per node, which methods, query options and bound operations are generated. Writers
+//! only print it.
 //!
 //! Decisions:
-//! - **Nodes.** A singleton or single-valued contained navigation is a *single* node; an entity
-//!   set or collection-valued contained navigation is a *collection* node with an *item* child
-//!   reached with `by_id`. Only contained navigation is walked (non-contained targets are reached
-//!   with `$expand`); a type already on the current path is not entered again.
-//! - **Templates.** `/identityGovernance/roleManagementAlerts/alerts/{id}`: keys are named `id`,
-//!   then `id2`, `id3`, ... by depth; bound actions add their unqualified name as a segment.
-//! - **Methods from Capabilities** at the node's container path (`Model::capabilities_at`):
-//!   reads (`list`, `get`) unless `Readable` is `false`; writes (`update` on items) only where
-//!   `Updatable` is stated `true` (unknown = not generated).
-//! - **Query options** on `list`: each unless its capability is stated `false` (unknown =
-//!   allowed). `get` offers `$select` and `$expand`.
-//! - **Required filters** and **long-running actions** are not in the model yet
-//!   (`FilterRestrictions/RequiredProperties`, async actions): the two tables below state them.
-//! - **Actions**: bound to the node's entity type (or an ancestor), to the collection for
-//!   collection nodes. Functions are not generated yet.
+//! - **Nodes are states, not paths.** A node is one (entity type, *entity* or *collection*,
+//!   capabilities) state: every path that reaches the same state shares one builder struct, and
+//!   the concrete path and its template are accumulated at run time
+//!   (`crate::runtime::ResourcePath`). So the plan is linear in the model even where containment
+//!   is recursive or reaches one type along exponentially many paths (Graph's whole container).
+//!   A path stays part of the state only while an annotation targets a path below it
+//!   (`Model::path_capabilities`), so path-specific capabilities still apply exactly.
+//! - **Edges.** A singleton or single-valued contained navigation leads to an *entity* node; an
+//!   entity set or collection-valued contained navigation to a *collection* node, whose `by_id`
+//!   leads to the entity node of its items. Only contained navigation is walked (other targets
+//!   are reached with `$expand`). Nodes are numbered breadth-first in container order.
+//! - **Names.** From the entity type (`UnifiedRoleManagementAlertRequest`,
+//!   `UnifiedRoleManagementAlertCollectionRequest`, `...ListRequest`, `...GetRequest`); types
+//!   outside the first namespace's module are prefixed with their module
+//!   (`SecurityAlertRequest`). A second state of the same type and kind (other capabilities)
+//!   is prefixed with the navigation that reached it first.
+//! - **Methods from Capabilities** (`Readable`, `Updatable`, the query restrictions,
+//!   `FilterRestrictions/RequiredProperties`): reads unless stated `false`, `update` only where
+//!   `Updatable` is stated `true`, query options unless stated `false`.
+//! - **Bound operations** are planned in [`bound`](super::bound).
 
+use std::collections::{BTreeSet, HashMap, VecDeque};
+
+use super::bound::{self, OperationPlan};
 use super::filter_plan::{self, FilterPlan, FilterValue};
-use crate::csdl::syntax::OperationKind;
 use crate::model::naming::{Case, NameScope, cased, escape_keyword};
-use crate::model::{Capabilities, Model, OperationId, Primitive, TypeId, TypeTarget, TypeUse};
-
-/// Container paths whose `list` requires a `$filter` on these properties (from the annotations'
-/// `FilterRestrictions/RequiredProperties`, which the model does not carry yet).
-/// Each entry: path, method, properties, and an optional preset (method, values, doc).
-#[allow(
-    clippy::type_complexity,
-    reason = "a literal table; the model should carry this (FilterRestrictions/RequiredProperties)"
-)]
-const REQUIRED_FILTERS: &[(&str, &str, &[&str], Option<(&str, &[&str], &str)>)] = &[(
-    "identityGovernance/roleManagementAlerts/alerts",
-    "scope_filter",
-    &["scopeId", "scopeType"],
-    Some((
-        "directory_role_scope",
-        &["/", "DirectoryRole"],
-        "Alerts of Microsoft Entra roles for the whole tenant: `scopeId eq '/' and scopeType eq 'DirectoryRole'`.",
-    )),
-)];
-
-/// Actions answered with `202 Accepted` + `Location` (documented, not in the metadata).
-const LONG_RUNNING_ACTIONS: &[&str] = &["microsoft.graph.refresh"];
-
-/// The type a finished long-running operation is decoded into.
-const OPERATION_RESULT: &str = "microsoft.graph.longRunningOperation";
-
-/// Deepest key nesting walked (guards against pathological containment).
-const MAX_DEPTH: usize = 8;
+use crate::model::{Capabilities, Model, Primitive, TypeId, TypeKind};
 
 /// What a node addresses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NodeKind {
-    /// One entity (singleton or single-valued navigation).
-    Single,
+    /// One entity (a singleton, a single-valued navigation, or one item of a collection).
+    Entity,
     /// A collection of entities.
     Collection,
-    /// One entity of a collection, addressed by key.
-    Item,
 }
 
 /// A method that leads to another node.
@@ -68,54 +47,9 @@ pub struct Child {
     pub method: String,
     /// The node it returns.
     pub node: usize,
-    /// The key placeholder it fills (`by_id`), if any.
-    pub key: Option<String>,
+    /// The path segment it appends (CSDL name); `None` for `by_id`, which appends a key.
+    pub segment: Option<String>,
     /// Rustdoc of the method.
-    pub doc: String,
-}
-
-/// How an action's response is read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ActionResponse {
-    /// `202` + `Location`: a pending operation handle.
-    LongRunning,
-    /// A JSON body of this type.
-    Json(TypeUse),
-    /// `200`/`204` without body.
-    NoContent,
-}
-
-/// One action parameter (a JSON body member).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActionParam {
-    /// CSDL name (JSON member) and Rust setter name.
-    pub csdl: String,
-    /// The Rust setter name.
-    pub rust: String,
-    /// The parameter type.
-    pub ty: TypeUse,
-    /// Whether `send()` requires it (`Nullable="false"`).
-    pub required: bool,
-    /// Rustdoc.
-    pub doc: String,
-}
-
-/// A bound action on a node.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActionPlan {
-    /// The operation.
-    pub op: OperationId,
-    /// The Rust method name on the node (`refresh`).
-    pub method: String,
-    /// The builder struct name (`AlertsItemRefreshRequest`).
-    pub builder: String,
-    /// The path template of the call.
-    pub template: String,
-    /// How the response is read.
-    pub response: ActionResponse,
-    /// Body parameters.
-    pub params: Vec<ActionParam>,
-    /// Rustdoc.
     pub doc: String,
 }
 
@@ -143,43 +77,35 @@ pub struct QueryCaps {
 pub struct Node {
     /// What it addresses.
     pub kind: NodeKind,
-    /// The node struct name (`AlertsRequest`, `AlertsItemRequest`).
+    /// The node struct name (`UnifiedRoleManagementAlertCollectionRequest`).
     pub name: String,
-    /// The stem builder names derive from (`Alerts`).
-    pub stem: String,
     /// The entity type.
     pub entity: TypeId,
-    /// The path template.
-    pub template: String,
-    /// The container path without keys (`identityGovernance/roleManagementAlerts/alerts`).
-    pub path: String,
-    /// Key placeholders in template order.
-    pub keys: Vec<String>,
+    /// The template of the first path that reaches the node (for docs).
+    pub first_template: String,
     /// Methods to other nodes.
     pub children: Vec<Child>,
-    /// Bound actions.
-    pub actions: Vec<ActionPlan>,
+    /// Bound actions and functions.
+    pub operations: Vec<OperationPlan>,
     /// Rustdoc of the node struct.
     pub doc: String,
     /// Collection nodes: the `list` builder name and its query options.
     pub list: Option<(String, QueryCaps)>,
-    /// Single and item nodes: the `get` builder name.
+    /// Entity nodes: the `get` builder name.
     pub get: Option<String>,
-    /// Item and single nodes: the `update` (PATCH) builder name.
+    /// Entity nodes: the `update` (PATCH) builder name.
     pub update: Option<String>,
-    /// Collection nodes: the required `$filter`, if the service demands one.
+    /// Collection nodes: the `$filter` the service requires, if any.
     pub required_filter: Option<RequiredFilter>,
 }
 
-/// A `$filter` the service requires on a collection, and the convenience methods for it.
+/// A `$filter` the service requires on a collection (`FilterRestrictions/RequiredProperties`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequiredFilter {
-    /// The method taking one string per property (`scope_filter`).
+    /// The method taking one string per property (`scope_filter` for `scopeId`, `scopeType`).
     pub method: String,
     /// The properties as (CSDL name, Rust argument name, filter handle method).
     pub properties: Vec<(String, String, String)>,
-    /// A preset: method name, values and rustdoc (`directory_role_scope`).
-    pub preset: Option<(String, Vec<String>, String)>,
 }
 
 /// The `$select`/`$orderby` and `$expand` enums of one entity type.
@@ -196,22 +122,31 @@ pub struct QueryEnums {
 /// The whole client plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientTree {
-    /// Every node; roots first in container order, then depth-first.
+    /// Every node, breadth-first from the container's members.
     pub nodes: Vec<Node>,
     /// Entry points (`Client::identity_governance`): (method name, node, doc).
     pub roots: Vec<Child>,
-    /// The type `wait()` decodes a finished operation into, if the model has it.
-    pub operation_result: Option<TypeId>,
     /// The `$select`/`$expand` enums, one per entity type of a list or get builder, by type.
     pub query_enums: Vec<QueryEnums>,
     /// The typed `$filter` structs.
     pub filters: FilterPlan,
+    /// The pending-operation handles: (result type, handle struct name), by type.
+    pub pending: Vec<(TypeId, String)>,
+    /// Enum types that need an OData literal form (filters and function parameters).
+    pub literal_enums: BTreeSet<TypeId>,
 }
 
 impl ClientTree {
     /// The query enums of entity type `id`.
     pub fn query_enums(&self, id: TypeId) -> Option<&QueryEnums> {
         self.query_enums.iter().find(|q| q.entity == id)
+    }
+
+    /// The pending-operation handle of result type `id`.
+    pub fn pending(&self, id: TypeId) -> Option<&str> {
+        (self.pending.iter())
+            .find(|(t, _)| *t == id)
+            .map(|(_, n)| n.as_str())
     }
 }
 
@@ -221,24 +156,24 @@ pub fn plan(model: &Model) -> Result<ClientTree, String> {
     let mut walker = Walker {
         model,
         nodes: Vec::new(),
+        states: HashMap::new(),
+        queue: VecDeque::new(),
         names: NameScope::new(Case::UpperCamel),
+        annotated: annotated_prefixes(model),
     };
     let mut roots = Vec::new();
-    for s in &container.singletons {
-        let at = Place::root(&s.name.csdl);
-        let node = walker.single(&at, s.ty, &doc_or(&s.docs.description, &s.name.csdl));
-        roots.push(child(&walker.nodes, &s.name.rust, node));
+    let members = (container.singletons.iter())
+        .map(|s| (&s.name, s.ty, NodeKind::Entity, &s.docs, &s.capabilities))
+        .chain(container.entity_sets.iter().map(|s| {
+            let kind = NodeKind::Collection;
+            (&s.name, s.entity_type, kind, &s.docs, &s.capabilities)
+        }));
+    for (name, ty, kind, docs, caps) in members {
+        let at = Place::root(&name.csdl);
+        let node = walker.node(&at, ty, kind, caps.clone());
+        roots.push(child(&name.rust, &name.csdl, node, &docs.description));
     }
-    for s in &container.entity_sets {
-        let at = Place::root(&s.name.csdl);
-        let node = walker.collection(
-            &at,
-            s.entity_type,
-            &doc_or(&s.docs.description, &s.name.csdl),
-        );
-        roots.push(child(&walker.nodes, &s.name.rust, node));
-    }
-    let operation_result = model.type_id(OPERATION_RESULT);
+    walker.run()?;
     let query_enums = walker.query_enums();
     let filtered: Vec<TypeId> = (walker.nodes.iter())
         .filter(|n| n.list.as_ref().is_some_and(|(_, caps)| caps.filter))
@@ -251,64 +186,224 @@ pub fn plan(model: &Model) -> Result<ClientTree, String> {
             required_handles(required, node.entity, &filters)?;
         }
     }
+    let pending = bound::pending_handles(model, &nodes, &mut walker.names);
+    let mut literal_enums = filters.enum_types();
+    literal_enums.extend(bound::parameter_enums(model, &nodes));
     Ok(ClientTree {
         nodes,
         roots,
-        operation_result,
         query_enums,
         filters,
+        pending,
+        literal_enums,
     })
 }
 
-/// Where a node sits: template, key-free path, keys so far, types on the path.
+/// A path as the walk sees it: the template (for docs), the key-free path while an annotation
+/// targets a path below it (else `None`), the last segment (for names), and the key count.
 #[derive(Debug, Clone)]
 struct Place {
     template: String,
-    path: String,
-    keys: Vec<String>,
-    types: Vec<TypeId>,
+    path: Option<String>,
     last: String,
+    keys: usize,
 }
 
 impl Place {
     fn root(name: &str) -> Place {
         Place {
             template: format!("/{name}"),
-            path: name.to_owned(),
-            keys: Vec::new(),
-            types: Vec::new(),
+            path: Some(name.to_owned()),
             last: name.to_owned(),
+            keys: 0,
         }
     }
 
-    fn nav(&self, name: &str, ty: TypeId) -> Place {
-        let mut next = self.clone();
-        next.template = format!("{}/{name}", self.template);
-        next.path = format!("{}/{name}", self.path);
-        next.types.push(ty);
-        next.last = name.to_owned();
-        next
+    fn nav(&self, name: &str) -> Place {
+        Place {
+            template: format!("{}/{name}", self.template),
+            path: self.path.as_ref().map(|p| format!("{p}/{name}")),
+            last: name.to_owned(),
+            keys: self.keys,
+        }
     }
 
     fn keyed(&self) -> Place {
-        let mut next = self.clone();
-        let key = match self.keys.len() {
+        let key = match self.keys {
             0 => "id".to_owned(),
             n => format!("id{}", n + 1),
         };
-        next.template = format!("{}/{{{key}}}", self.template);
-        next.keys.push(key);
-        next
+        Place {
+            template: format!("{}/{{{key}}}", self.template),
+            path: self.path.clone(),
+            last: self.last.clone(),
+            keys: self.keys + 1,
+        }
     }
+}
+
+/// What makes two paths share a node.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) struct State {
+    entity: TypeId,
+    kind: NodeKind,
+    caps: Capabilities,
+    path: Option<String>,
 }
 
 struct Walker<'m> {
     model: &'m Model,
     nodes: Vec<Node>,
+    states: HashMap<State, usize>,
+    /// Nodes whose children are not planned yet, with the place that first reached them.
+    queue: VecDeque<(usize, Place, Capabilities)>,
     names: NameScope,
+    /// Every prefix of an annotated container path (`a`, `a/b`, `a/b/c` for `a/b/c`).
+    annotated: BTreeSet<String>,
 }
 
 impl Walker<'_> {
+    /// The node of a state, created (and queued) on first sight. `caps` are the member's or
+    /// navigation property's; an annotation on the exact (deeper) path overrides them.
+    fn node(&mut self, at: &Place, entity: TypeId, kind: NodeKind, caps: Capabilities) -> usize {
+        let mut at = at.clone();
+        if at
+            .path
+            .as_ref()
+            .is_some_and(|p| !self.annotated.contains(p))
+        {
+            at.path = None;
+        }
+        let exact = (at.path.as_ref())
+            .filter(|p| p.contains('/'))
+            .and_then(|p| self.exact_caps(p));
+        let caps = match exact {
+            Some(over) => caps.overlaid_with(over),
+            None => caps,
+        };
+        self.node_with(&at, entity, kind, relevant(kind, caps))
+    }
+
+    fn exact_caps(&self, path: &str) -> Option<Capabilities> {
+        let container = self.model.container.as_ref()?;
+        container.path_capabilities.get(path).cloned()
+    }
+
+    fn node_with(
+        &mut self,
+        at: &Place,
+        entity: TypeId,
+        kind: NodeKind,
+        caps: Capabilities,
+    ) -> usize {
+        let state = State {
+            entity,
+            kind,
+            caps,
+            path: at.path.clone(),
+        };
+        if let Some(&index) = self.states.get(&state) {
+            return index;
+        }
+        let index = self.push(at, &state);
+        self.queue
+            .push_back((index, at.clone(), state.caps.clone()));
+        self.states.insert(state, index);
+        index
+    }
+
+    /// Plans the children and operations of every queued node, breadth-first.
+    fn run(&mut self) -> Result<(), String> {
+        while let Some((index, at, caps)) = self.queue.pop_front() {
+            let (kind, entity) = (self.nodes[index].kind, self.nodes[index].entity);
+            self.nodes[index].operations = bound::plan(self.model, entity, kind)?;
+            match kind {
+                NodeKind::Collection => {
+                    let item = self.node(&at.keyed(), entity, NodeKind::Entity, caps);
+                    let by_id = Child {
+                        method: "by_id".into(),
+                        node: item,
+                        segment: None,
+                        doc: "One item of the collection by its key.".into(),
+                    };
+                    self.nodes[index].children.push(by_id);
+                }
+                NodeKind::Entity => self.navigation(index, &at, entity),
+            }
+            bound::name_methods(&mut self.nodes[index], &mut self.names);
+        }
+        Ok(())
+    }
+
+    /// The contained navigation children of an entity node.
+    fn navigation(&mut self, index: usize, at: &Place, entity: TypeId) {
+        let Some(s) = self.model.structured(entity) else {
+            return;
+        };
+        let navs: Vec<_> = (s.navigation_properties.iter())
+            .filter(|n| n.contains_target)
+            .map(|n| {
+                (
+                    n.name.clone(),
+                    n.target,
+                    n.collection,
+                    n.capabilities.clone(),
+                    n.docs.description.clone(),
+                )
+            })
+            .collect();
+        for (name, target, collection, caps, description) in navs {
+            let kind = match collection {
+                true => NodeKind::Collection,
+                false => NodeKind::Entity,
+            };
+            let node = self.node(&at.nav(&name.csdl), target, kind, caps);
+            let c = child(&name.rust, &name.csdl, node, &description);
+            self.nodes[index].children.push(c);
+        }
+    }
+
+    fn push(&mut self, at: &Place, state: &State) -> usize {
+        let (entity, kind, caps) = (state.entity, state.kind, &state.caps);
+        let mut stem = type_stem(self.model, entity);
+        let plain = self.names.is_taken(&node_name(&stem, kind));
+        if plain {
+            stem = format!(
+                "{}{stem}",
+                escape_keyword(&cased(&at.last, Case::UpperCamel))
+            );
+        }
+        let name = self.names.claim(&node_name(&stem, kind));
+        let stem = node_stem(&name);
+        let readable = caps.readable != Some(false);
+        let collection = kind == NodeKind::Collection;
+        let list = (collection && readable).then(|| {
+            let builder = self
+                .names
+                .claim(&format!("{}ListRequest", list_stem(&stem)));
+            (builder, query_caps(caps))
+        });
+        let get = (!collection && readable).then(|| self.names.claim(&format!("{stem}GetRequest")));
+        let update = (!collection && caps.updatable == Some(true))
+            .then(|| self.names.claim(&format!("{stem}UpdateRequest")));
+        let required_filter = (collection && !caps.required_filter.is_empty())
+            .then(|| required_filter(&caps.required_filter));
+        self.nodes.push(Node {
+            kind,
+            name,
+            entity,
+            first_template: at.template.clone(),
+            children: Vec::new(),
+            operations: Vec::new(),
+            doc: node_doc(self.model, entity, kind, &at.template),
+            list,
+            get,
+            update,
+            required_filter,
+        });
+        self.nodes.len() - 1
+    }
+
     /// Field and expand enums for every entity type a list or get builder returns.
     fn query_enums(&mut self) -> Vec<QueryEnums> {
         let mut types: Vec<TypeId> = (self.nodes.iter())
@@ -351,198 +446,78 @@ impl Walker<'_> {
             expand: (expand_name, all, navs),
         })
     }
+}
 
-    fn caps(&self, at: &Place) -> Capabilities {
-        self.model.capabilities_at(&at.path).unwrap_or_default()
-    }
-
-    fn push(
-        &mut self,
-        kind: NodeKind,
-        at: &Place,
-        entity: TypeId,
-        stem: &str,
-        doc: String,
-    ) -> usize {
-        let caps = self.caps(at);
-        let name_stem = match kind {
-            NodeKind::Item => format!("{stem}Item"),
-            _ => stem.to_owned(),
-        };
-        let name = self.names.claim(&format!("{name_stem}Request"));
-        let required_filter = match kind {
-            NodeKind::Collection => required_filter(&at.path),
-            _ => None,
-        };
-        let readable = caps.readable != Some(false);
-        let list = (kind == NodeKind::Collection && readable).then(|| {
-            (
-                self.names.claim(&format!("{stem}ListRequest")),
-                query_caps(caps),
-            )
-        });
-        let get = (kind != NodeKind::Collection && readable)
-            .then(|| self.names.claim(&format!("{name_stem}GetRequest")));
-        let update = (kind != NodeKind::Collection && caps.updatable == Some(true))
-            .then(|| self.names.claim(&format!("{name_stem}UpdateRequest")));
-        self.nodes.push(Node {
-            kind,
-            name,
-            stem: stem.to_owned(),
-            entity,
-            template: at.template.clone(),
-            path: at.path.clone(),
-            keys: at.keys.clone(),
-            children: Vec::new(),
-            actions: Vec::new(),
-            doc,
-            list,
-            get,
-            update,
-            required_filter,
-        });
-        self.nodes.len() - 1
-    }
-
-    fn stem(&mut self, at: &Place) -> String {
-        self.names
-            .claim(&escape_keyword(&cased(&at.last, Case::UpperCamel)))
-    }
-
-    fn single(&mut self, at: &Place, entity: TypeId, doc: &str) -> usize {
-        let stem = self.stem(at);
-        let doc = format!("{doc}\n\nRequests at `{}`.", at.template);
-        let index = self.push(NodeKind::Single, at, entity, &stem, doc);
-        self.entity_members(index, at, entity);
-        index
-    }
-
-    fn collection(&mut self, at: &Place, entity: TypeId, doc: &str) -> usize {
-        let stem = self.stem(at);
-        let collection_doc = format!("{doc}\n\nRequests at `{}`.", at.template);
-        let index = self.push(NodeKind::Collection, at, entity, &stem, collection_doc);
-        let actions = self.actions(at, entity, true, &stem);
-        self.nodes[index].actions = actions;
-        if at.keys.len() < MAX_DEPTH {
-            let item_at = at.keyed();
-            let item_doc = format!(
-                "One of {}\n\nRequests at `{}`.",
-                lower_first(doc),
-                item_at.template
-            );
-            let item = self.push(NodeKind::Item, &item_at, entity, &stem, item_doc);
-            self.entity_members(item, &item_at, entity);
-            let key = item_at.keys.last().cloned();
-            let by_id_doc = format!("One item of `{}` by its key.", at.template);
-            let by_id = Child {
-                method: "by_id".into(),
-                node: item,
-                key,
-                doc: by_id_doc,
-            };
-            self.nodes[index].children.push(by_id);
-        }
-        index
-    }
-
-    /// Contained navigation children and bound actions of a single or item node.
-    fn entity_members(&mut self, index: usize, at: &Place, entity: TypeId) {
-        let stem = self.nodes[index].stem.clone();
-        let item_stem = match self.nodes[index].kind {
-            NodeKind::Item => format!("{stem}Item"),
-            _ => stem,
-        };
-        self.nodes[index].actions = self.actions(at, entity, false, &item_stem);
-        let Some(s) = self.model.structured(entity) else {
-            return;
-        };
-        let navs: Vec<_> = (s.navigation_properties.iter())
-            .filter(|n| n.contains_target && !at.types.contains(&n.target) && n.target != entity)
-            .cloned()
-            .collect();
-        for nav in navs {
-            let next = at.nav(&nav.name.csdl, entity);
-            let doc = doc_or(&nav.docs.description, &nav.name.csdl);
-            let node = match nav.collection {
-                true => self.collection(&next, nav.target, &doc),
-                false => self.single(&next, nav.target, &doc),
-            };
-            let c = child(&self.nodes, &nav.name.rust, node);
-            self.nodes[index].children.push(c);
+/// Every prefix of a container path that an annotation targets (`a`, `a/b`, `a/b/c` for
+/// `a/b/c`): the walk keeps the path of a state only under these.
+fn annotated_prefixes(model: &Model) -> BTreeSet<String> {
+    let paths = (model.container.iter()).flat_map(|c| c.path_capabilities.keys());
+    let mut prefixes = BTreeSet::new();
+    for path in paths {
+        let mut end = 0;
+        for segment in path.split('/') {
+            end += segment.len();
+            prefixes.insert(path[..end].to_owned());
+            end += 1;
         }
     }
+    prefixes
+}
 
-    fn actions(
-        &mut self,
-        at: &Place,
-        entity: TypeId,
-        collection: bool,
-        stem: &str,
-    ) -> Vec<ActionPlan> {
-        let model = self.model;
-        let Some(s) = model.structured(entity) else {
-            return Vec::new();
-        };
-        let mut owners = vec![entity];
-        owners.extend(s.ancestors.iter().copied());
-        let mut ops: Vec<OperationId> = owners
-            .iter()
-            .filter_map(|t| model.structured(*t))
-            .flat_map(|t| t.bound_operations.iter().copied())
-            .filter(|id| is_bound_action_on(model, *id, collection))
-            .collect();
-        ops.sort();
-        ops.dedup();
-        ops.into_iter()
-            .map(|id| self.action(at, id, stem))
-            .collect()
-    }
-
-    fn action(&mut self, at: &Place, id: OperationId, stem: &str) -> ActionPlan {
-        let op = self.model.operation(id);
-        let builder = self.names.claim(&format!(
-            "{stem}{}Request",
-            cased(&op.name.csdl, Case::UpperCamel)
-        ));
-        let response = if LONG_RUNNING_ACTIONS.contains(&op.qualified_name.as_str()) {
-            ActionResponse::LongRunning
-        } else {
-            match &op.return_type {
-                Some(r) => ActionResponse::Json(r.ty),
-                None => ActionResponse::NoContent,
-            }
-        };
-        let params = (op.parameters.iter())
-            .map(|p| ActionParam {
-                csdl: p.name.csdl.clone(),
-                rust: p.name.rust.clone(),
-                ty: p.ty,
-                required: !p.facets.nullable,
-                doc: doc_or(&p.docs.description, &p.name.csdl),
-            })
-            .collect();
-        let doc = doc_or(&op.docs.description, &op.qualified_name);
-        ActionPlan {
-            op: id,
-            method: op.name.rust.clone(),
-            builder,
-            template: format!("{}/{}", at.template, op.name.csdl),
-            response,
-            params,
-            doc,
-        }
+/// The capabilities that shape a node of `kind`: an entity node only reads and updates (so
+/// paths that differ in list options share it); a collection node keeps all, since its items
+/// take theirs from it.
+fn relevant(kind: NodeKind, caps: Capabilities) -> Capabilities {
+    match kind {
+        NodeKind::Entity => Capabilities {
+            readable: caps.readable,
+            updatable: caps.updatable,
+            ..Capabilities::default()
+        },
+        NodeKind::Collection => caps,
     }
 }
 
-fn is_bound_action_on(model: &Model, id: OperationId, collection: bool) -> bool {
-    let op = model.operation(id);
-    let binding = op.binding.as_ref();
-    op.kind == OperationKind::Action
-        && binding.is_some_and(|b| b.ty.collection == collection)
-        && binding.is_some_and(|b| matches!(b.ty.target, TypeTarget::Defined(_)))
+/// The name stem of a type: its Rust name, prefixed with its module path outside the root.
+pub(super) fn type_stem(model: &Model, id: TypeId) -> String {
+    let ty = model.ty(id);
+    let modules = ty.module.iter().map(|m| cased(m, Case::UpperCamel));
+    modules.chain([ty.name.rust.clone()]).collect()
 }
 
-fn query_caps(caps: Capabilities) -> QueryCaps {
+fn node_name(stem: &str, kind: NodeKind) -> String {
+    match kind {
+        NodeKind::Entity => format!("{stem}Request"),
+        NodeKind::Collection => format!("{stem}CollectionRequest"),
+    }
+}
+
+/// `XRequest` -> `X`, `XCollectionRequest` -> `XCollection`: what builder names start with.
+pub(super) fn node_stem(name: &str) -> String {
+    name.strip_suffix("Request").unwrap_or(name).to_owned()
+}
+
+/// `XCollection` -> `X`: list builders read `XListRequest`.
+fn list_stem(stem: &str) -> &str {
+    stem.strip_suffix("Collection").unwrap_or(stem)
+}
+
+fn node_doc(model: &Model, entity: TypeId, kind: NodeKind, template: &str) -> String {
+    let ty = model.ty(entity);
+    let what = match (kind, &ty.kind) {
+        (NodeKind::Entity, TypeKind::Structured(_)) => {
+            format!("One `{}` entity", ty.qualified_name)
+        }
+        (NodeKind::Collection, _) => format!("A collection of `{}` entities", ty.qualified_name),
+        (NodeKind::Entity, _) => format!("One `{}`", ty.qualified_name),
+    };
+    format!(
+        "{what}.\n\nReached for example at `{template}`; the path of a value is kept at run time \
+         ([`template`](Self::template) names it in traces and errors)."
+    )
+}
+
+fn query_caps(caps: &Capabilities) -> QueryCaps {
     let allowed = |c: Option<bool>| c != Some(false);
     QueryCaps {
         select: allowed(caps.selectable),
@@ -555,19 +530,30 @@ fn query_caps(caps: Capabilities) -> QueryCaps {
     }
 }
 
-fn required_filter(path: &str) -> Option<RequiredFilter> {
-    let (_, method, props, preset) = REQUIRED_FILTERS.iter().find(|(p, ..)| *p == path)?;
-    let owned = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
-    Some(RequiredFilter {
-        method: (*method).to_owned(),
-        properties: (props.iter())
+/// The required-filter method: named after the first word the properties share
+/// (`scopeId`, `scopeType` -> `scope_filter`), else `required_filter`.
+fn required_filter(properties: &[String]) -> RequiredFilter {
+    let first_word = |p: &str| -> String {
+        let snake = cased(p, Case::Snake);
+        snake.split('_').next().unwrap_or_default().to_owned()
+    };
+    let words: BTreeSet<String> = properties.iter().map(|p| first_word(p)).collect();
+    let method = match words.iter().next() {
+        Some(word) if words.len() == 1 && properties.len() > 1 => format!("{word}_filter"),
+        _ => "required_filter".to_owned(),
+    };
+    RequiredFilter {
+        method: escape_keyword(&method),
+        properties: (properties.iter())
             .map(|p| {
-                let arg = escape_keyword(&cased(p, Case::Snake));
-                ((*p).to_owned(), arg, String::new())
+                (
+                    p.clone(),
+                    escape_keyword(&cased(p, Case::Snake)),
+                    String::new(),
+                )
             })
             .collect(),
-        preset: preset.map(|(m, values, doc)| (m.to_owned(), owned(values), doc.to_owned())),
-    })
+    }
 }
 
 /// Fills in the filter handle of each required property: a string property of `entity`.
@@ -594,20 +580,18 @@ fn required_handles(
     Ok(())
 }
 
-/// A navigation method; its doc is the target's description and path.
-fn child(nodes: &[Node], method: &str, node: usize) -> Child {
-    let target = &nodes[node];
-    let summary = target.doc.split("\n\n").next().unwrap_or_default();
+/// A navigation method; its doc is the member's description and segment.
+fn child(method: &str, csdl: &str, node: usize, description: &Option<String>) -> Child {
     Child {
         method: method.to_owned(),
         node,
-        key: None,
-        doc: format!("{summary}\n\n`{}`.", target.template),
+        segment: Some(csdl.to_owned()),
+        doc: format!("{}\n\nPath segment `{csdl}`.", doc_or(description, csdl)),
     }
 }
 
 /// The description, trimmed, else a sentence naming the item.
-fn doc_or(description: &Option<String>, csdl: &str) -> String {
+pub(super) fn doc_or(description: &Option<String>, csdl: &str) -> String {
     match description.as_deref().map(str::trim) {
         Some(d) if !d.is_empty() => d.to_owned(),
         _ => format!("The `{csdl}` resource."),
@@ -616,12 +600,4 @@ fn doc_or(description: &Option<String>, csdl: &str) -> String {
 
 fn variant(csdl: &str) -> String {
     escape_keyword(&cased(csdl, Case::UpperCamel))
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

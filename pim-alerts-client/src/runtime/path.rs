@@ -1,0 +1,245 @@
+//! Where a request builder points: the encoded path and its template, grown one segment at a
+//! time as the caller walks the builders (`client.a().b().by_id(x)`), and the parameters of a
+//! bound function call.
+//!
+//! Generated builders are one struct per (entity type, entity or collection), shared by every
+//! path that reaches it, so the path is data carried at run time rather than a constant. The
+//! encoding rules are [`Request`]'s: a key is always exactly one percent-encoded segment, and
+//! an empty, `.` or `..` key is reported by `send()` without any network traffic.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use reqwest::Method;
+use serde::Serialize;
+
+use super::literal::Literal;
+use super::request::{KEY, LITERAL, Request, Target, push_encoded};
+
+/// An encoded resource path and its template (`/alerts/{id}/alertIncidents/{id2}`).
+///
+/// ```
+/// use pim_alerts_client::runtime::{Method, ResourcePath};
+///
+/// let path = ResourcePath::root("alerts").key("a/b").segment("alertIncidents").key("42");
+/// assert_eq!(path.as_str(), "/alerts/a%2Fb/alertIncidents/42");
+/// assert_eq!(path.template(), "/alerts/{id}/alertIncidents/{id2}");
+/// assert_eq!(path.request(Method::GET).path(), Some("/alerts/a%2Fb/alertIncidents/42"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ResourcePath {
+    encoded: String,
+    template: String,
+    keys: usize,
+    invalid: Option<Cow<'static, str>>,
+}
+
+impl ResourcePath {
+    /// The path of a container member (`/identityGovernance`).
+    pub fn root(segment: &str) -> Self {
+        ResourcePath::default().segment(segment)
+    }
+
+    /// This path with a literal segment appended (a navigation property or an operation name;
+    /// RFC 3986 `pchar`s kept, the rest encoded).
+    pub fn segment(&self, literal: &str) -> Self {
+        let mut next = self.reserve(literal.len());
+        push_encoded(&mut next.encoded, literal, LITERAL);
+        next.template.push('/');
+        next.template.push_str(literal);
+        next
+    }
+
+    /// This path with a key appended as exactly one percent-encoded segment; its template
+    /// placeholder is `{id}`, then `{id2}`, `{id3}`, ... by depth.
+    pub fn key(&self, key: &str) -> Self {
+        let mut next = self.reserve(key.len());
+        if key.is_empty() || key == "." || key == ".." {
+            let msg = format!(
+                "key {key:?} under {} cannot be addressed (empty, `.` or `..`)",
+                self.template
+            );
+            next.invalid.get_or_insert(msg.into());
+        }
+        push_encoded(&mut next.encoded, key, KEY);
+        next.keys += 1;
+        match next.keys {
+            1 => next.template.push_str("/{id}"),
+            n => {
+                let _ = write!(next.template, "/{{id{n}}}");
+            }
+        }
+        next
+    }
+
+    /// The encoded path, starting with `/`.
+    pub fn as_str(&self) -> &str {
+        &self.encoded
+    }
+
+    /// The template, as recorded in traces and errors.
+    pub fn template(&self) -> &str {
+        &self.template
+    }
+
+    /// A request for this path (a deferred key problem is reported when it is sent).
+    pub fn request(&self, method: Method) -> Request {
+        let mut request = Request::new(method, self.template.clone());
+        request.target = Target::Path(self.encoded.clone());
+        request.invalid.clone_from(&self.invalid);
+        request
+    }
+
+    fn reserve(&self, extra: usize) -> Self {
+        let mut next = ResourcePath {
+            encoded: String::with_capacity(self.encoded.len() + extra * 3 + 1),
+            template: String::with_capacity(self.template.len() + extra + 6),
+            keys: self.keys,
+            invalid: self.invalid.clone(),
+        };
+        next.encoded.push_str(&self.encoded);
+        next.template.push_str(&self.template);
+        next
+    }
+}
+
+/// The parameters of a bound function call, each passed as a query alias:
+/// `name(p=@p,q=@q)?@p=<literal>&@q=<json>`. Setters never fail; a value that cannot be
+/// encoded or a missing required parameter is reported by `send()`.
+#[derive(Debug, Clone, Default)]
+pub struct FunctionCall {
+    params: Vec<(&'static str, String)>,
+    invalid: Option<Cow<'static, str>>,
+}
+
+impl FunctionCall {
+    /// Sets `name` to the OData literal of `value` (strings quoted, enums by member name).
+    pub fn literal<T: Literal + ?Sized>(&mut self, name: &'static str, value: &T) {
+        self.set(name, value.to_literal());
+    }
+
+    /// Sets `name` to the JSON of `value` (structured and collection values).
+    pub fn json<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        match serde_json::to_string(value) {
+            Ok(text) => self.set(name, text),
+            Err(e) => {
+                let msg = format!("could not serialize the function parameter `{name}`: {e}");
+                self.invalid.get_or_insert(msg.into());
+            }
+        }
+    }
+
+    /// The `GET` request of function `function` under `path`; `required` names the parameters
+    /// that must be set.
+    pub fn request(&self, path: &ResourcePath, function: &str, required: &[&str]) -> Request {
+        let mut segment = String::with_capacity(function.len() + 2 + self.params.len() * 16);
+        segment.push_str(function);
+        segment.push('(');
+        for (i, (name, _)) in self.params.iter().enumerate() {
+            let sep = if i == 0 { "" } else { "," };
+            let _ = write!(segment, "{sep}{name}=@{name}");
+        }
+        segment.push(')');
+        let mut request = path.segment(&segment).request(Method::GET);
+        for (name, value) in &self.params {
+            request = request.query(format!("@{name}"), value.as_str());
+        }
+        if let Some(msg) = &self.invalid {
+            request.invalid.get_or_insert(msg.clone());
+        }
+        if let Some(missing) = required
+            .iter()
+            .find(|r| !self.params.iter().any(|(n, _)| n == *r))
+        {
+            let msg = format!(
+                "{}: the required parameter `{missing}` is not set",
+                request.template()
+            );
+            request.invalid.get_or_insert(msg.into());
+        }
+        request
+    }
+
+    fn set(&mut self, name: &'static str, value: String) {
+        match self.params.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = value,
+            None => self.params.push((name, value)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::error::Error;
+    use crate::runtime::origin::BaseUrl;
+
+    fn base() -> BaseUrl {
+        match BaseUrl::parse("https://graph.microsoft.com/beta") {
+            Ok(b) => b,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn keys_are_single_segments_and_templates_count_them() -> Result<(), Error> {
+        let path = ResourcePath::root("alerts")
+            .key("a/b?c#d%e f")
+            .segment("x")
+            .key("..a.");
+        assert_eq!(path.template(), "/alerts/{id}/x/{id2}");
+        let url = path.request(Method::GET).url(&base())?;
+        assert_eq!(
+            url.as_str(),
+            "https://graph.microsoft.com/beta/alerts/a%2Fb%3Fc%23d%25e%20f/x/..a."
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn bad_keys_fail_at_send_and_taint_every_longer_path() {
+        for bad in ["", ".", ".."] {
+            let path = ResourcePath::root("alerts")
+                .key(bad)
+                .segment("alertIncidents");
+            let err = path.request(Method::GET).url(&base());
+            assert!(
+                matches!(&err, Err(Error::InvalidRequest(m)) if m.contains("/alerts")),
+                "{bad:?}: {err:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn function_parameters_are_aliases() -> Result<(), Error> {
+        let mut call = FunctionCall::default();
+        call.literal("period", &"D7".to_owned());
+        call.json("ids", &["a", "b"]);
+        let path = ResourcePath::root("reports");
+        let url = call.request(&path, "getReport", &["period"]).url(&base())?;
+        assert_eq!(
+            url.path(),
+            "/beta/reports/getReport(period=@period,ids=@ids)"
+        );
+        let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+        assert_eq!(
+            pairs,
+            [
+                ("@period".to_owned(), "'D7'".to_owned()),
+                ("@ids".to_owned(), r#"["a","b"]"#.to_owned())
+            ]
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn missing_required_function_parameters_fail_at_send() {
+        let call = FunctionCall::default();
+        let request = call.request(&ResourcePath::root("reports"), "getReport", &["period"]);
+        let err = request.url(&base());
+        assert!(
+            matches!(&err, Err(Error::InvalidRequest(m)) if m.contains("`period`")),
+            "{err:?}"
+        );
+    }
+}
