@@ -213,6 +213,51 @@ async fn foreign_next_link_is_refused_and_gets_no_token() {
     );
 }
 
+/// An `@odata.nextLink` that is not a URL is the service's fault (not an invalid request):
+/// the page that carried it is delivered, then a typed error names the link and the request.
+#[tokio::test]
+async fn unparsable_next_link_is_a_bad_response() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(incidents_path()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "value": [incident(1)],
+            "@odata.nextLink": "http://[::1"
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let mut paged: Paged<Incident> = client(&server).paged(first_request());
+    let first = paged
+        .next_page()
+        .await
+        .expect("the first page is delivered");
+    assert_eq!(first.map(|p| p.value.len()), Some(1));
+    let err = paged.next_page().await.expect_err("the link is unusable");
+    match &err {
+        Error::InvalidLink {
+            kind: LinkKind::NextLink,
+            context,
+            reason,
+        } => {
+            assert_eq!(context.template, INCIDENTS_T);
+            assert!(is_uuid_v4(&context.client_request_id), "{context:?}");
+            assert!(reason.contains("http://[::1"), "{reason}");
+        }
+        other => panic!("expected InvalidLink, got {other:?}"),
+    }
+    let shown = err.to_string();
+    assert!(
+        shown.contains("@odata.nextLink") && shown.contains(INCIDENTS_T),
+        "{shown}"
+    );
+    assert!(!shown.contains(TOKEN), "{shown}");
+    assert!(
+        matches!(paged.next_page().await, Ok(None)),
+        "the cursor is finished"
+    );
+}
+
 #[tokio::test]
 async fn malformed_page_reports_the_json_path() {
     let server = MockServer::start().await;

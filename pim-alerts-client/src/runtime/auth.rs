@@ -10,7 +10,10 @@
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::time::SystemTime;
+
+use reqwest::header::HeaderValue;
 
 /// The future returned by [`TokenProvider::token`].
 pub type TokenFuture<'a> =
@@ -42,35 +45,58 @@ pub trait TokenProvider: Send + Sync {
 }
 
 /// A bearer access token. `Debug` never shows the secret.
+///
+/// Cheap to clone (shared). The `Authorization` header value is built once, when the token is
+/// created, so a provider that hands out the same token again costs no formatting per request.
 #[derive(Clone, PartialEq, Eq)]
-pub struct AccessToken {
+pub struct AccessToken(Arc<Secret>);
+
+#[derive(Clone, PartialEq, Eq)]
+struct Secret {
     secret: String,
+    /// `Bearer <secret>`, marked sensitive; `None` when the secret has bytes a header cannot carry.
+    header: Option<HeaderValue>,
     expires_at: Option<SystemTime>,
 }
 
 impl AccessToken {
     /// Wraps a raw bearer token.
     pub fn new(secret: impl Into<String>) -> Self {
-        AccessToken {
-            secret: secret.into(),
+        let secret = secret.into();
+        let header = HeaderValue::try_from(format!("Bearer {secret}"))
+            .ok()
+            .map(|mut value| {
+                value.set_sensitive(true);
+                value
+            });
+        AccessToken(Arc::new(Secret {
+            secret,
+            header,
             expires_at: None,
-        }
+        }))
     }
 
     /// Records when the token expires (informational, for caching providers).
     pub fn with_expiry(mut self, expires_at: SystemTime) -> Self {
-        self.expires_at = Some(expires_at);
+        Arc::make_mut(&mut self.0).expires_at = Some(expires_at);
         self
     }
 
     /// The raw token. Handle with care: never log it.
     pub fn secret(&self) -> &str {
-        &self.secret
+        &self.0.secret
     }
 
     /// When the token expires, if known.
     pub fn expires_at(&self) -> Option<SystemTime> {
-        self.expires_at
+        self.0.expires_at
+    }
+
+    /// `Authorization: Bearer <token>` as a sensitive header value.
+    pub(crate) fn authorization(&self) -> Result<HeaderValue, AuthError> {
+        self.0.header.clone().ok_or_else(|| {
+            AuthError::new("the access token contains characters not allowed in an HTTP header")
+        })
     }
 }
 
@@ -78,7 +104,7 @@ impl fmt::Debug for AccessToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("AccessToken")
             .field("secret", &"<redacted>")
-            .field("expires_at", &self.expires_at)
+            .field("expires_at", &self.0.expires_at)
             .finish()
     }
 }
@@ -142,6 +168,37 @@ mod tests {
         assert!(!format!("{t:?}").contains("s3cr3t"));
         assert!(!format!("{:?}", StaticToken::new("s3cr3t-token")).contains("s3cr3t"));
         assert_eq!(t.secret(), "s3cr3t-token");
+        let header = t.authorization().ok();
+        assert!(header.as_ref().is_some_and(|h| h.is_sensitive()));
+        assert!(!format!("{header:?}").contains("s3cr3t"));
+        assert_eq!(
+            header.map(|h| h.as_bytes().to_vec()),
+            Some(b"Bearer s3cr3t-token".to_vec())
+        );
+    }
+
+    #[test]
+    fn a_secret_unfit_for_a_header_fails_without_showing_it() {
+        let t = AccessToken::new("s3cr3t\nX-Injected: 1");
+        let err = t
+            .authorization()
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("not allowed in an HTTP header"), "{err}");
+        assert!(!err.contains("s3cr3t"), "{err}");
+    }
+
+    #[test]
+    fn expiry_is_kept_and_compared() {
+        let at = SystemTime::UNIX_EPOCH;
+        let t = AccessToken::new("x");
+        let shared = t.clone();
+        let expiring = t.with_expiry(at);
+        assert_eq!(expiring.expires_at(), Some(at));
+        assert_eq!(shared.expires_at(), None, "a clone is not changed");
+        assert_ne!(expiring, shared);
+        assert_eq!(shared, AccessToken::new("x"));
     }
 
     #[tokio::test]

@@ -74,6 +74,17 @@ pub enum Error {
         /// Why the header is unusable.
         reason: Cow<'static, str>,
     },
+    /// A link in a response (an `@odata.nextLink`) is not a URL: the service answered with
+    /// something the runtime cannot follow. Nothing was sent to it.
+    #[error("{context}: the response carries an unusable {kind} ({reason})")]
+    InvalidLink {
+        /// What kind of link it was.
+        kind: LinkKind,
+        /// The request whose response carried the link.
+        context: Box<RequestContext>,
+        /// Why the link is unusable (it names the link).
+        reason: Cow<'static, str>,
+    },
     /// A long-running operation ended in `failed` (or another non-success terminal status).
     #[error("long-running operation failed: {0}")]
     OperationFailed(Box<OperationError>),

@@ -26,7 +26,7 @@ use super::config::Client;
 use super::error::{Error, OperationError, header_str};
 use super::request::Request;
 use super::retry::parse_retry_after;
-use super::send::{RawResponse, decode, unexpected};
+use super::send::{Reply, decode, unexpected};
 
 /// Bounds and pacing for polling a long-running operation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,12 +97,12 @@ enum Poll {
     Running {
         status: String,
         retry_after: Option<Duration>,
-        body: RawResponse,
+        body: Reply,
     },
-    Done(RawResponse),
+    Done(Reply),
     Failed {
         status: String,
-        body: RawResponse,
+        body: Reply,
     },
 }
 
@@ -196,7 +196,7 @@ impl Operation {
         status: String,
         polls: u32,
         start: Instant,
-        resp: &RawResponse,
+        resp: &Reply,
     ) -> Box<OperationError> {
         Box::new(OperationError {
             location: self.location.to_string(),

@@ -11,7 +11,7 @@ use std::net::Ipv6Addr;
 
 use url::{Host, Url};
 
-use super::error::{Error, LinkKind};
+use super::error::{Error, LinkKind, RequestContext};
 
 /// The validated base URL of a client, kept in two forms for joining.
 #[derive(Debug, Clone)]
@@ -72,9 +72,27 @@ impl BaseUrl {
     }
 
     /// Resolves a server link (absolute, or relative to the base URL) and checks its origin.
-    pub(crate) fn resolve_link(&self, link: &str, kind: LinkKind) -> Result<Url, Error> {
+    ///
+    /// A link that is not a URL is the service's fault, reported with the `context` of the
+    /// request whose response carried it: [`Error::MissingLocation`] for a `Location` header
+    /// (a 202 without a usable one), [`Error::InvalidLink`] otherwise.
+    pub(crate) fn resolve_link(
+        &self,
+        link: &str,
+        kind: LinkKind,
+        context: impl FnOnce() -> RequestContext,
+    ) -> Result<Url, Error> {
         let url = self.joinable.join(link).map_err(|e| {
-            Error::invalid_request(format!("server sent an invalid {kind} {link:?}: {e}"))
+            let context = Box::new(context());
+            let reason = format!("{link:?} is not a URL: {e}").into();
+            match kind {
+                LinkKind::Location => Error::MissingLocation { context, reason },
+                _ => Error::InvalidLink {
+                    kind,
+                    context,
+                    reason,
+                },
+            }
         })?;
         self.check_same_origin(&url, kind)?;
         Ok(url)
@@ -220,21 +238,49 @@ mod tests {
         Ok(())
     }
 
+    fn context() -> RequestContext {
+        RequestContext {
+            method: reqwest::Method::GET,
+            template: "/x".into(),
+            client_request_id: "id".into(),
+        }
+    }
+
+    #[test]
+    fn unparsable_links_are_the_response_s_fault() -> Result<(), Error> {
+        let base = BaseUrl::parse("https://graph.microsoft.com/beta")?;
+        let next = base.resolve_link("http://[::1", LinkKind::NextLink, context);
+        assert!(
+            matches!(&next, Err(Error::InvalidLink { kind: LinkKind::NextLink, reason, .. }) if reason.contains("[::1")),
+            "{next:?}"
+        );
+        let location = base.resolve_link("http://[::1", LinkKind::Location, context);
+        assert!(
+            matches!(location, Err(Error::MissingLocation { .. })),
+            "{location:?}"
+        );
+        Ok(())
+    }
+
     #[test]
     fn links_resolve_against_base_and_origin_is_checked() -> Result<(), Error> {
         let base = BaseUrl::parse("https://graph.microsoft.com/beta/")?;
         assert_eq!(base.as_str(), "https://graph.microsoft.com/beta");
-        let rel = base.resolve_link("identityGovernance/ops/1", LinkKind::Location)?;
+        let rel = base.resolve_link("identityGovernance/ops/1", LinkKind::Location, context)?;
         assert_eq!(
             rel.as_str(),
             "https://graph.microsoft.com/beta/identityGovernance/ops/1"
         );
-        let abs_path = base.resolve_link("/beta/x?$skiptoken=1", LinkKind::NextLink)?;
+        let abs_path = base.resolve_link("/beta/x?$skiptoken=1", LinkKind::NextLink, context)?;
         assert_eq!(
             abs_path.as_str(),
             "https://graph.microsoft.com/beta/x?$skiptoken=1"
         );
-        let same = base.resolve_link("https://graph.microsoft.com:443/beta/y", LinkKind::NextLink);
+        let same = base.resolve_link(
+            "https://graph.microsoft.com:443/beta/y",
+            LinkKind::NextLink,
+            context,
+        );
         assert!(same.is_ok());
         for foreign in [
             "https://evil.example/beta/x",
@@ -242,7 +288,7 @@ mod tests {
             "https://graph.microsoft.com:8443/beta/x",
             "//evil.example/x",
         ] {
-            let err = base.resolve_link(foreign, LinkKind::NextLink);
+            let err = base.resolve_link(foreign, LinkKind::NextLink, context);
             assert!(matches!(err, Err(Error::ForeignOrigin { .. })), "{foreign}");
         }
         Ok(())

@@ -5,9 +5,9 @@
 //! [`Paged::pages`] and [`Paged::items`].
 //!
 //! Each `@odata.nextLink` is resolved against the base URL and followed only when it is on the
-//! base origin. A foreign link yields [`Error::ForeignOrigin`] *after* the page that carried
-//! it has been delivered, and the token is not sent anywhere. After any error the cursor is
-//! finished.
+//! base origin. A foreign link yields [`Error::ForeignOrigin`], and one that is not a URL
+//! [`Error::InvalidLink`], *after* the page that carried it has been delivered; the token is
+//! not sent anywhere. After any error the cursor is finished.
 
 use std::collections::VecDeque;
 use std::fmt;
@@ -61,12 +61,8 @@ impl<T: DeserializeOwned> Paged<T> {
         }
         let page: Page<T> = decode(&resp)?;
         if let Some(link) = &page.next_link {
-            self.state = match self
-                .client
-                .inner
-                .base
-                .resolve_link(link, LinkKind::NextLink)
-            {
+            let base = &self.client.inner.base;
+            self.state = match base.resolve_link(link, LinkKind::NextLink, || resp.call.context()) {
                 Ok(url) => State::Next(req.follow(url)),
                 Err(e) => State::Failed(e),
             };

@@ -9,19 +9,27 @@
 //! `path` (the template, never the concrete URL), `client_request_id`, `attempt` and `status`.
 //! Neither the token nor the request body is ever recorded.
 
+//!
+//! Per request, nothing is formatted that a successful call does not send: the
+//! `Authorization` value comes ready-made with the [`AccessToken`], the id is formatted into a
+//! stack buffer, and a [`RequestContext`] (with its owned id string) is only built for an
+//! error or a [`RawResponse`].
+
+use std::borrow::Cow;
 use std::time::Instant;
 
-use reqwest::StatusCode;
 use reqwest::header::{
-    ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderValue, LOCATION,
-    RETRY_AFTER, USER_AGENT,
+    ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue,
+    LOCATION, RETRY_AFTER, USER_AGENT,
 };
+use reqwest::{Method, StatusCode};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use tracing::{Instrument, field};
 use url::Url;
+use uuid::fmt::Hyphenated;
 
-use super::auth::{AccessToken, AuthError};
+use super::auth::AccessToken;
 use super::config::Client;
 use super::error::{
     DecodeError, Error, GraphError, GraphErrorBody, LinkKind, RequestContext, UnexpectedStatus,
@@ -43,6 +51,83 @@ pub struct RawResponse {
     pub headers: HeaderMap,
     /// The body bytes.
     pub body: Vec<u8>,
+}
+
+/// The `client-request-id` header name.
+const CLIENT_REQUEST_ID: HeaderName = HeaderName::from_static("client-request-id");
+
+/// One logical request as the runtime tracks it: what a [`RequestContext`] is made of, without
+/// allocating (the id is 16 bytes, formatted when needed).
+#[derive(Debug, Clone)]
+pub(crate) struct Call {
+    method: Method,
+    template: Cow<'static, str>,
+    id: Hyphenated,
+}
+
+impl Call {
+    fn new(req: &Request) -> Self {
+        Call {
+            method: req.method.clone(),
+            template: req.template.clone(),
+            id: new_client_request_id(),
+        }
+    }
+
+    /// The context errors carry.
+    pub(crate) fn context(&self) -> RequestContext {
+        RequestContext {
+            method: self.method.clone(),
+            template: self.template.clone(),
+            client_request_id: self.id.to_string(),
+        }
+    }
+
+    fn id_header(&self) -> HeaderValue {
+        let mut buf = [0; Hyphenated::LENGTH];
+        let id = self.id.encode_lower(&mut buf);
+        // A hyphenated UUID is always a valid header value.
+        HeaderValue::from_str(id).unwrap_or(HeaderValue::from_static("unavailable"))
+    }
+}
+
+/// A 2xx-or-not response as the runtime handles it: a [`RawResponse`] that carries its
+/// [`Call`] instead of a [`RequestContext`].
+#[derive(Debug)]
+pub(crate) struct Reply {
+    pub(crate) call: Call,
+    pub(crate) status: StatusCode,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Vec<u8>,
+}
+
+impl From<Reply> for RawResponse {
+    fn from(reply: Reply) -> Self {
+        RawResponse {
+            context: reply.call.context(),
+            status: reply.status,
+            headers: reply.headers,
+            body: reply.body,
+        }
+    }
+}
+
+/// What one HTTP exchange returned.
+struct Exchange {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Exchange {
+    fn reply(self, call: Call) -> Reply {
+        Reply {
+            call,
+            status: self.status,
+            headers: self.headers,
+            body: self.body,
+        }
+    }
 }
 
 impl Client {
@@ -73,7 +158,7 @@ impl Client {
             return Err(unexpected(resp));
         }
         let missing = |reason: &'static str| Error::MissingLocation {
-            context: Box::new(resp.context.clone()),
+            context: Box::new(resp.call.context()),
             reason: reason.into(),
         };
         let raw = resp
@@ -81,39 +166,32 @@ impl Client {
             .get(LOCATION)
             .ok_or_else(|| missing("no Location header"))?;
         let raw = raw.to_str().map_err(|_| missing("Location is not ASCII"))?;
-        let url = match self.inner.base.resolve_link(raw, LinkKind::Location) {
-            Err(Error::InvalidRequest(reason)) => Err(Error::MissingLocation {
-                context: Box::new(resp.context.clone()),
-                reason,
-            }),
-            other => other,
-        }?;
+        let base = &self.inner.base;
+        let url = base.resolve_link(raw, LinkKind::Location, || resp.call.context())?;
         Ok(Operation::new(self.clone(), req, url))
     }
 
     /// Sends `req` with retries and returns any 2xx response undecoded; non-2xx statuses
     /// become [`Error::Graph`] or [`Error::UnexpectedStatus`].
     pub async fn send_raw(&self, req: Request) -> Result<RawResponse, Error> {
-        self.execute(&req).await
+        self.execute(&req).await.map(RawResponse::from)
     }
 
     /// [`send_raw`](Self::send_raw) by reference, for paging and polling.
-    pub(crate) async fn execute(&self, req: &Request) -> Result<RawResponse, Error> {
+    pub(crate) async fn execute(&self, req: &Request) -> Result<Reply, Error> {
         let url = req.url(&self.inner.base)?;
-        let context = RequestContext {
-            method: req.method.clone(),
-            template: req.template.clone(),
-            client_request_id: new_client_request_id(),
-        };
+        let call = Call::new(req);
+        // Without an interested subscriber this is `Span::none()`: no field is formatted and
+        // recording into it is a no-op.
         let span = tracing::info_span!(
             "graph_request",
-            method = %context.method,
-            path = %context.template,
-            client_request_id = %context.client_request_id,
+            method = %call.method,
+            path = %call.template,
+            client_request_id = %call.id,
             attempt = field::Empty,
             status = field::Empty,
         );
-        self.with_retries(req, &url, context, &span)
+        self.with_retries(req, &url, call, &span)
             .instrument(span.clone())
             .await
     }
@@ -122,26 +200,26 @@ impl Client {
         &self,
         req: &Request,
         url: &Url,
-        context: RequestContext,
+        call: Call,
         span: &tracing::Span,
-    ) -> Result<RawResponse, Error> {
+    ) -> Result<Reply, Error> {
         let start = Instant::now();
         let mut attempt = 0;
         loop {
             attempt += 1;
             span.record("attempt", attempt);
-            let outcome = self.attempt(req, url, &context).await;
+            let outcome = self.attempt(req, url, &call).await;
             if let Ok(resp) = &outcome {
                 span.record("status", resp.status.as_u16());
             }
             let (error, hint) = match outcome {
-                Ok(resp) if resp.status.is_success() => return Ok(resp),
+                Ok(resp) if resp.status.is_success() => return Ok(resp.reply(call)),
                 Ok(resp) if status_is_retryable(&req.method, resp.status) => {
                     let hint = header_str(&resp.headers, RETRY_AFTER.as_str())
                         .and_then(|v| parse_retry_after(v, std::time::SystemTime::now()));
-                    (failure(resp), hint)
+                    (failure(resp.reply(call.clone())), hint)
                 }
-                Ok(resp) => return Err(failure(resp)),
+                Ok(resp) => return Err(failure(resp.reply(call))),
                 Err(e) if error_is_retryable(&req.method, &e) => (e, None),
                 Err(e) => return Err(e),
             };
@@ -155,48 +233,39 @@ impl Client {
     }
 
     /// One HTTP exchange, bounded by the per-request timeout (headers and body).
-    async fn attempt(
-        &self,
-        req: &Request,
-        url: &Url,
-        context: &RequestContext,
-    ) -> Result<RawResponse, Error> {
+    async fn attempt(&self, req: &Request, url: &Url, call: &Call) -> Result<Exchange, Error> {
         let token = self.inner.tokens.token().await?;
-        let builder = self.request_builder(req, url, context, &token)?;
+        let builder = self.request_builder(req, url, call, &token)?;
         let exchange = async {
             let mut resp = builder.send().await?;
             // Only a caller-supplied client can have followed a redirect.
             let redirect = match self.inner.custom_http {
-                true => self
-                    .inner
-                    .base
-                    .check_same_origin(resp.url(), LinkKind::Redirect),
+                true => (self.inner.base).check_same_origin(resp.url(), LinkKind::Redirect),
                 false => Ok(()),
             };
             let (status, headers) = (resp.status(), std::mem::take(resp.headers_mut()));
             let body = resp.bytes().await?;
             Ok::<_, reqwest::Error>((redirect, status, headers, body))
         };
-        let transport = |source| Error::Transport {
-            context: Box::new(context.clone()),
-            source,
-        };
         let (redirect, status, headers, body) =
             match tokio::time::timeout(self.inner.timeout, exchange).await {
-                Ok(result) => result.map_err(transport)?,
+                Ok(Ok(exchange)) => exchange,
+                Ok(Err(source)) => {
+                    let context = Box::new(call.context());
+                    return Err(Error::Transport { context, source });
+                }
                 Err(_) => {
-                    return Err(Error::Timeout {
-                        context: Box::new(context.clone()),
-                        after: self.inner.timeout,
-                    });
+                    let context = Box::new(call.context());
+                    let after = self.inner.timeout;
+                    return Err(Error::Timeout { context, after });
                 }
             };
         redirect?;
-        Ok(RawResponse {
-            context: context.clone(),
+        let body = body.into();
+        Ok(Exchange {
             status,
             headers,
-            body: body.into(),
+            body,
         })
     }
 
@@ -204,17 +273,17 @@ impl Client {
         &self,
         req: &Request,
         url: &Url,
-        context: &RequestContext,
+        call: &Call,
         token: &AccessToken,
     ) -> Result<reqwest::RequestBuilder, Error> {
         let mut builder = self
             .inner
             .http
             .request(req.method.clone(), url.clone())
-            .header(AUTHORIZATION, bearer(token)?)
+            .header(AUTHORIZATION, token.authorization()?)
             .header(ACCEPT, HeaderValue::from_static("application/json"))
             .header(USER_AGENT, self.inner.user_agent.clone())
-            .header("client-request-id", context.client_request_id.as_str());
+            .header(CLIENT_REQUEST_ID, call.id_header());
         for (name, value) in &req.headers {
             builder = builder.header(name, value);
         }
@@ -223,7 +292,7 @@ impl Client {
                 .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
                 .body(body.clone()),
             // Graph answers `411 Length Required` to a bodiless POST without `Content-Length`.
-            None if req.method != reqwest::Method::GET => builder
+            None if req.method != Method::GET => builder
                 .header(CONTENT_LENGTH, HeaderValue::from_static("0"))
                 .body(Vec::new()),
             None => builder,
@@ -233,27 +302,18 @@ impl Client {
 
 /// A random UUID v4 for `client-request-id`. A correlation id need not be unpredictable, so
 /// `fastrand` supplies the bits (no system call per request).
-fn new_client_request_id() -> String {
+fn new_client_request_id() -> Hyphenated {
     let bits = fastrand::u128(..).to_le_bytes();
     uuid::Builder::from_random_bytes(bits)
         .into_uuid()
-        .to_string()
-}
-
-/// `Bearer <token>` as a sensitive header value.
-fn bearer(token: &AccessToken) -> Result<HeaderValue, Error> {
-    let mut value = HeaderValue::try_from(format!("Bearer {}", token.secret())).map_err(|_| {
-        AuthError::new("the access token contains characters not allowed in an HTTP header")
-    })?;
-    value.set_sensitive(true);
-    Ok(value)
+        .hyphenated()
 }
 
 /// Decodes a JSON body, reporting the JSON path of the first mismatch.
 ///
 /// The fast path is plain `serde_json`; only a failure is decoded again with
 /// `serde_path_to_error` to find the path.
-pub(crate) fn decode<T: DeserializeOwned>(resp: &RawResponse) -> Result<T, Error> {
+pub(crate) fn decode<T: DeserializeOwned>(resp: &Reply) -> Result<T, Error> {
     if let Ok(value) = serde_json::from_slice(&resp.body) {
         return Ok(value);
     }
@@ -268,9 +328,9 @@ pub(crate) fn decode<T: DeserializeOwned>(resp: &RawResponse) -> Result<T, Error
     Ok(value)
 }
 
-fn decode_error(resp: &RawResponse, path: String, message: String) -> Error {
+fn decode_error(resp: &Reply, path: String, message: String) -> Error {
     Error::Decode(Box::new(DecodeError {
-        context: resp.context.clone(),
+        context: resp.call.context(),
         status: resp.status,
         path,
         message,
@@ -279,9 +339,9 @@ fn decode_error(resp: &RawResponse, path: String, message: String) -> Error {
 }
 
 /// An unexpected (but 2xx) status as an error.
-pub(crate) fn unexpected(resp: RawResponse) -> Error {
+pub(crate) fn unexpected(resp: Reply) -> Error {
     Error::UnexpectedStatus(Box::new(UnexpectedStatus {
-        context: resp.context,
+        context: resp.call.context(),
         status: resp.status,
         body_excerpt: excerpt(&resp.body),
         headers: resp.headers,
@@ -290,14 +350,14 @@ pub(crate) fn unexpected(resp: RawResponse) -> Error {
 
 /// A non-2xx response as [`Error::Graph`] if the body is a Graph error, else
 /// [`Error::UnexpectedStatus`].
-fn failure(resp: RawResponse) -> Error {
+fn failure(resp: Reply) -> Error {
     #[derive(Deserialize)]
     struct Envelope {
         error: GraphErrorBody,
     }
     match serde_json::from_slice::<Envelope>(&resp.body) {
         Ok(Envelope { error }) if !error.code.is_empty() => Error::Graph(Box::new(GraphError {
-            context: resp.context,
+            context: resp.call.context(),
             status: resp.status,
             error,
             headers: resp.headers,
