@@ -49,13 +49,13 @@ impl Case {
 /// The Rust type name for a CSDL type name, e.g. `unifiedRoleManagementAlert` ->
 /// `UnifiedRoleManagementAlert`.
 pub fn type_name(csdl: &str) -> String {
-    escape_keyword(&cased(csdl, Case::UpperCamel))
+    converted(csdl, Case::UpperCamel, |c| c.ident.clone())
 }
 
 /// The Rust field or method name for a CSDL property, navigation property or operation name,
 /// e.g. `alertIncidents` -> `alert_incidents`, `type` -> `r#type`.
 pub fn field_name(csdl: &str) -> String {
-    escape_keyword(&cased(csdl, Case::Snake))
+    converted(csdl, Case::Snake, |c| c.ident.clone())
 }
 
 /// The Rust enum variant name for a CSDL enum member name, e.g. `unknownFutureValue` ->
@@ -74,6 +74,17 @@ pub fn module_name(segment: &str) -> String {
 /// digit gets a prefix (`_` in snake case, `N` in camel case), an empty result becomes
 /// `unnamed` / `Unnamed`.
 pub fn cased(name: &str, case: Case) -> String {
+    converted(name, case, |c| c.cased.clone())
+}
+
+/// One name converted to one case: cased, and cased with keywords escaped.
+struct Converted {
+    cased: String,
+    ident: String,
+}
+
+/// Calls `with` on the memoised conversion of `name` to `case`, converting it on first use.
+fn converted<R>(name: &str, case: Case, with: impl FnOnce(&Converted) -> R) -> R {
     CASED.with(|cache| {
         let mut cache = cache.borrow_mut();
         let memo = match case {
@@ -81,20 +92,45 @@ pub fn cased(name: &str, case: Case) -> String {
             Case::Snake => &mut cache.1,
         };
         if let Some(hit) = memo.get(name) {
-            return hit.clone();
+            return with(hit);
         }
-        let converted = convert(name, case);
-        memo.insert(name.to_owned(), converted.clone());
-        converted
+        let cased = convert(name, case);
+        let ident = escape_keyword(&cased);
+        with(
+            memo.entry(name.to_owned())
+                .or_insert(Converted { cased, ident }),
+        )
     })
 }
 
 /// Memoised conversions (camel, snake): Graph repeats the same property names across hundreds
 /// of types, and `heck` is the slow part of naming. Caching cannot change any result.
-type CaseMemo = (FastMap<String, String>, FastMap<String, String>);
+type CaseMemo = (FastMap<String, Converted>, FastMap<String, Converted>);
 
 thread_local! {
     static CASED: RefCell<CaseMemo> = RefCell::new(CaseMemo::default());
+}
+
+/// Whether no two of `idents` (finished identifiers) are the same name once unraw'd: then a
+/// fresh [`NameScope`] would give each its wanted name unchanged, in any claim order.
+pub(crate) fn all_distinct<'a>(idents: impl IntoIterator<Item = &'a str>) -> bool {
+    // Most scopes are small: compare pairwise in a stack array, switch to a set past it.
+    const SMALL: usize = 8;
+    let mut idents = idents.into_iter().map(unraw);
+    let mut small = [""; SMALL];
+    for (len, ident) in idents.by_ref().enumerate() {
+        if len == SMALL {
+            let mut set: FastSet<&str> = small.into_iter().collect();
+            return set.insert(ident) && idents.all(|ident| set.insert(ident));
+        }
+        if small.get(..len).unwrap_or_default().contains(&ident) {
+            return false;
+        }
+        if let Some(slot) = small.get_mut(len) {
+            *slot = ident;
+        }
+    }
+    true
 }
 
 fn convert(name: &str, case: Case) -> String {
@@ -267,6 +303,23 @@ mod tests {
         let mut many = NameScope::new(Case::UpperCamel);
         let last = (0..20_000).map(|_| many.claim("Item")).last();
         assert_eq!(last.as_deref(), Some("Item20000"));
+    }
+
+    #[test]
+    fn distinct_names_are_found_in_small_and_large_sets() {
+        assert!(all_distinct([]));
+        assert!(all_distinct(["a", "b", "r#type"]));
+        assert!(!all_distinct(["a", "type", "r#type"]));
+        let many: Vec<String> = (0..30).map(|i| format!("f{i}")).collect();
+        assert!(all_distinct(many.iter().map(String::as_str)));
+        for dup in [1, 7, 8, 9, 29] {
+            let with_dup = many.iter().map(String::as_str).chain([many[dup].as_str()]);
+            assert!(!all_distinct(with_dup), "{dup}");
+            let early = [many[dup].as_str()]
+                .into_iter()
+                .chain(many.iter().map(String::as_str));
+            assert!(!all_distinct(early), "{dup}");
+        }
     }
 
     #[test]

@@ -11,10 +11,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::naming::{
-    Case, NameScope, cased, escape_keyword, field_name, module_name, type_name, variant_name,
+    Case, NameScope, all_distinct, cased, escape_keyword, field_name, module_name, type_name,
+    unraw, variant_name,
 };
 use super::operations::binding_key;
-use super::{Model, TypeKind, TypeTarget};
+use super::{Model, StructuredDef, TypeKind, TypeTarget};
 
 /// Catch-all variant candidates for enum values the metadata does not list, in preference order.
 const CATCH_ALL_CANDIDATES: &[&str] = &["Other", "UnknownValue", "Unrecognized"];
@@ -113,27 +114,57 @@ fn assign_fields(model: &mut Model) {
             _ => None,
         })
         .collect();
-    order.sort();
+    order.sort_unstable();
     for (_, index) in order {
-        let inherited = inherited_field_names(model, index);
+        let (props, navs) = inherited_field_names(model, index);
         if let TypeKind::Structured(s) = &mut model.types[index].kind {
-            let mut scope = NameScope::new(Case::Snake);
-            let (props, navs) = inherited;
-            let (inherited_props, inherited_navs) = (props.len(), navs.len());
-            props.iter().chain(&navs).for_each(|n| scope.reserve(n));
-            for (p, name) in s.properties.iter_mut().zip(props) {
-                p.name.rust = name;
-            }
-            for (n, name) in s.navigation_properties.iter_mut().zip(navs) {
-                n.name.rust = name;
-            }
-            for p in s.properties.iter_mut().skip(inherited_props) {
-                p.name.rust = scope.claim(&field_name(&p.name.csdl));
-            }
-            for n in s.navigation_properties.iter_mut().skip(inherited_navs) {
-                n.name.rust = scope.claim(&field_name(&n.name.csdl));
-            }
+            name_fields(s, props, navs);
         }
+    }
+}
+
+/// Names the fields of `s`: inherited ones take their base's names (`props`, `navs`), own ones
+/// claim theirs after them, properties before navigation properties.
+fn name_fields(s: &mut StructuredDef, props: Vec<String>, navs: Vec<String>) {
+    let (inherited_props, inherited_navs) = (props.len(), navs.len());
+    for (p, name) in s.properties.iter_mut().zip(props) {
+        p.name.rust = name;
+    }
+    for (n, name) in s.navigation_properties.iter_mut().zip(navs) {
+        n.name.rust = name;
+    }
+    let own_props = s.properties.iter().skip(inherited_props);
+    let own_navs = s.navigation_properties.iter().skip(inherited_navs);
+    let wanted: Vec<String> = (own_props.map(|p| field_name(&p.name.csdl)))
+        .chain(own_navs.map(|n| field_name(&n.name.csdl)))
+        .collect();
+    let inherited = (s
+        .properties
+        .iter()
+        .take(inherited_props)
+        .map(|p| &p.name.rust))
+    .chain(
+        s.navigation_properties
+            .iter()
+            .take(inherited_navs)
+            .map(|n| &n.name.rust),
+    );
+    // Usually nothing clashes and every field keeps its wanted name: no scope is needed.
+    let mut claimed = if all_distinct(inherited.chain(&wanted).map(String::as_str)) {
+        wanted
+    } else {
+        let mut scope = NameScope::new(Case::Snake);
+        (s.properties.iter().take(inherited_props)).for_each(|p| scope.reserve(&p.name.rust));
+        (s.navigation_properties.iter().take(inherited_navs))
+            .for_each(|n| scope.reserve(&n.name.rust));
+        wanted.iter().map(|w| scope.claim(w)).collect()
+    }
+    .into_iter();
+    let own_props = s.properties.iter_mut().skip(inherited_props);
+    let own_navs = s.navigation_properties.iter_mut().skip(inherited_navs);
+    let own = (own_props.map(|p| &mut p.name.rust)).chain(own_navs.map(|n| &mut n.name.rust));
+    for (rust, name) in own.zip(claimed.by_ref()) {
+        *rust = name;
     }
 }
 
@@ -160,9 +191,27 @@ fn assign_enum_variants(model: &mut Model) {
         let TypeKind::Enum(e) = &mut ty.kind else {
             continue;
         };
+        let wanted: Vec<String> = (e.members.iter())
+            .map(|m| variant_name(&m.name.csdl))
+            .collect();
+        // Usually every member keeps its wanted name: no scope is needed.
+        let catch_all = all_distinct(wanted.iter().map(String::as_str))
+            .then(|| {
+                CATCH_ALL_CANDIDATES
+                    .iter()
+                    .find(|c| !wanted.iter().any(|w| unraw(w) == **c))
+            })
+            .flatten();
+        if let Some(catch_all) = catch_all {
+            for (member, name) in e.members.iter_mut().zip(wanted) {
+                member.name.rust = name;
+            }
+            e.catch_all_variant = (*catch_all).to_owned();
+            continue;
+        }
         let mut scope = NameScope::new(Case::UpperCamel);
-        for member in &mut e.members {
-            member.name.rust = scope.claim(&variant_name(&member.name.csdl));
+        for (member, wanted) in e.members.iter_mut().zip(&wanted) {
+            member.name.rust = scope.claim(wanted);
         }
         e.catch_all_variant = scope.claim_first_free(CATCH_ALL_CANDIDATES);
     }
