@@ -28,9 +28,14 @@ const CSDL: &str = r#"<?xml version="1.0" encoding="utf-8"?>
         <Parameter Name="kind" Type="fs.kind" />
         <ReturnType Type="Edm.Int64" />
       </Function>
+      <Function Name="search">
+        <Parameter Name="q" Type="Edm.String" Nullable="false" />
+        <ReturnType Type="Collection(fs.folder)" />
+      </Function>
       <EntityContainer Name="service">
         <Singleton Name="root" Type="fs.folder" />
         <EntitySet Name="folders" EntityType="fs.folder" />
+        <FunctionImport Name="searchAll" Function="fs.search" EntitySet="folders" />
       </EntityContainer>
     </Schema>
   </edmx:DataServices>
@@ -103,4 +108,23 @@ fn bound_functions_have_parameters_and_typed_responses() {
     assert!(matches!(size.response, Response::Value(_)));
     assert_eq!(size.params[0].encoding, Encoding::Literal);
     assert_eq!(tree.literal_enums.len(), 1, "`kind` needs a literal form");
+}
+
+#[test]
+fn imports_are_entry_points_named_by_the_import() {
+    let tree = plan();
+    let imports: Vec<(&str, &str, &str, bool)> = (tree.imports.iter())
+        .map(|o| {
+            (
+                o.method.as_str(),
+                o.builder.as_str(),
+                o.segment.as_str(),
+                o.function,
+            )
+        })
+        .collect();
+    assert_eq!(
+        imports,
+        [("search_all", "SearchAllRequest", "searchAll", true)]
+    );
 }

@@ -109,11 +109,12 @@ impl crate::support::polymorphic::Polymorphic for LongRunningOperation {
         ty: &crate::support::polymorphic::TypeName<'_>,
         map: &mut A,
     ) -> Result<Self, A::Error> {
-        Ok(match ty.key() {
-            ("microsoft.graph", "longRunningOperation") => Self::Base(ty.decode(map)?),
-            ("microsoft.graph", "richLongRunningOperation") => {
-                Self::RichLongRunningOperation(ty.decode(map)?)
-            }
+        Ok(match ty.namespace {
+            "microsoft.graph" => match ty.name {
+                b"longRunningOperation" => Self::Base(ty.decode(map)?),
+                b"richLongRunningOperation" => Self::RichLongRunningOperation(ty.decode(map)?),
+                _ => Self::Other(ty.decode_unknown(map)?),
+            },
             _ => Self::Other(ty.decode_unknown(map)?),
         })
     }

@@ -169,31 +169,33 @@ impl crate::support::polymorphic::Polymorphic for UnifiedRoleManagementAlertConf
         ty: &crate::support::polymorphic::TypeName<'_>,
         map: &mut A,
     ) -> Result<Self, A::Error> {
-        Ok(match ty.key() {
-            ("microsoft.graph", "invalidLicenseAlertConfiguration") => {
-                Self::InvalidLicenseAlertConfiguration(ty.decode(map)?)
-            }
-            ("microsoft.graph", "noMfaOnRoleActivationAlertConfiguration") => {
-                Self::NoMfaOnRoleActivationAlertConfiguration(ty.decode(map)?)
-            }
-            ("microsoft.graph", "redundantAssignmentAlertConfiguration") => {
-                Self::RedundantAssignmentAlertConfiguration(ty.decode(map)?)
-            }
-            (
-                "microsoft.graph",
-                "rolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration",
-            ) => Self::RolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration(
-                ty.decode(map)?,
-            ),
-            ("microsoft.graph", "sequentialActivationRenewalsAlertConfiguration") => {
-                Self::SequentialActivationRenewalsAlertConfiguration(ty.decode(map)?)
-            }
-            ("microsoft.graph", "staleSignInAlertConfiguration") => {
-                Self::StaleSignInAlertConfiguration(ty.decode(map)?)
-            }
-            ("microsoft.graph", "tooManyGlobalAdminsAssignedToTenantAlertConfiguration") => {
-                Self::TooManyGlobalAdminsAssignedToTenantAlertConfiguration(ty.decode(map)?)
-            }
+        Ok(match ty.namespace {
+            "microsoft.graph" => match ty.name {
+                b"invalidLicenseAlertConfiguration" => {
+                    Self::InvalidLicenseAlertConfiguration(ty.decode(map)?)
+                }
+                b"noMfaOnRoleActivationAlertConfiguration" => {
+                    Self::NoMfaOnRoleActivationAlertConfiguration(ty.decode(map)?)
+                }
+                b"redundantAssignmentAlertConfiguration" => {
+                    Self::RedundantAssignmentAlertConfiguration(ty.decode(map)?)
+                }
+                b"rolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration" => {
+                    Self::RolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration(
+                        ty.decode(map)?,
+                    )
+                }
+                b"sequentialActivationRenewalsAlertConfiguration" => {
+                    Self::SequentialActivationRenewalsAlertConfiguration(ty.decode(map)?)
+                }
+                b"staleSignInAlertConfiguration" => {
+                    Self::StaleSignInAlertConfiguration(ty.decode(map)?)
+                }
+                b"tooManyGlobalAdminsAssignedToTenantAlertConfiguration" => {
+                    Self::TooManyGlobalAdminsAssignedToTenantAlertConfiguration(ty.decode(map)?)
+                }
+                _ => Self::Other(ty.decode_unknown(map)?),
+            },
             _ => Self::Other(ty.decode_unknown(map)?),
         })
     }

@@ -99,31 +99,31 @@ impl crate::support::polymorphic::Polymorphic for UnifiedRoleManagementAlertInci
         ty: &crate::support::polymorphic::TypeName<'_>,
         map: &mut A,
     ) -> Result<Self, A::Error> {
-        Ok(match ty.key() {
-            ("microsoft.graph", "invalidLicenseAlertIncident") => {
-                Self::InvalidLicenseAlertIncident(ty.decode(map)?)
-            }
-            ("microsoft.graph", "noMfaOnRoleActivationAlertIncident") => {
-                Self::NoMfaOnRoleActivationAlertIncident(ty.decode(map)?)
-            }
-            ("microsoft.graph", "redundantAssignmentAlertIncident") => {
-                Self::RedundantAssignmentAlertIncident(ty.decode(map)?)
-            }
-            (
-                "microsoft.graph",
-                "rolesAssignedOutsidePrivilegedIdentityManagementAlertIncident",
-            ) => {
-                Self::RolesAssignedOutsidePrivilegedIdentityManagementAlertIncident(ty.decode(map)?)
-            }
-            ("microsoft.graph", "sequentialActivationRenewalsAlertIncident") => {
-                Self::SequentialActivationRenewalsAlertIncident(ty.decode(map)?)
-            }
-            ("microsoft.graph", "staleSignInAlertIncident") => {
-                Self::StaleSignInAlertIncident(ty.decode(map)?)
-            }
-            ("microsoft.graph", "tooManyGlobalAdminsAssignedToTenantAlertIncident") => {
-                Self::TooManyGlobalAdminsAssignedToTenantAlertIncident(ty.decode(map)?)
-            }
+        Ok(match ty.namespace {
+            "microsoft.graph" => match ty.name {
+                b"invalidLicenseAlertIncident" => {
+                    Self::InvalidLicenseAlertIncident(ty.decode(map)?)
+                }
+                b"noMfaOnRoleActivationAlertIncident" => {
+                    Self::NoMfaOnRoleActivationAlertIncident(ty.decode(map)?)
+                }
+                b"redundantAssignmentAlertIncident" => {
+                    Self::RedundantAssignmentAlertIncident(ty.decode(map)?)
+                }
+                b"rolesAssignedOutsidePrivilegedIdentityManagementAlertIncident" => {
+                    Self::RolesAssignedOutsidePrivilegedIdentityManagementAlertIncident(
+                        ty.decode(map)?,
+                    )
+                }
+                b"sequentialActivationRenewalsAlertIncident" => {
+                    Self::SequentialActivationRenewalsAlertIncident(ty.decode(map)?)
+                }
+                b"staleSignInAlertIncident" => Self::StaleSignInAlertIncident(ty.decode(map)?),
+                b"tooManyGlobalAdminsAssignedToTenantAlertIncident" => {
+                    Self::TooManyGlobalAdminsAssignedToTenantAlertIncident(ty.decode(map)?)
+                }
+                _ => Self::Other(ty.decode_unknown(map)?),
+            },
             _ => Self::Other(ty.decode_unknown(map)?),
         })
     }

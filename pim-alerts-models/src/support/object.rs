@@ -150,40 +150,61 @@ impl RawKey<'_> {
     }
 }
 
+impl<'de> From<Cow<'de, [u8]>> for RawKey<'de> {
+    fn from(bytes: Cow<'de, [u8]>) -> Self {
+        RawKey(bytes)
+    }
+}
+
 impl<'de> Deserialize<'de> for RawKey<'de> {
     #[inline]
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct RawKeyVisitor;
-        impl<'de> Visitor<'de> for RawKeyVisitor {
-            type Value = RawKey<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-            #[inline]
-            fn visit_borrowed_bytes<E: de::Error>(self, v: &'de [u8]) -> Result<RawKey<'de>, E> {
-                Ok(RawKey(Cow::Borrowed(v)))
-            }
-            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<RawKey<'de>, E> {
-                Ok(RawKey(Cow::Owned(v.to_owned())))
-            }
-            fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<RawKey<'de>, E> {
-                Ok(RawKey(Cow::Owned(v)))
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<RawKey<'de>, E> {
-                Ok(RawKey(Cow::Borrowed(v.as_bytes())))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawKey<'de>, E> {
-                Ok(RawKey(Cow::Owned(v.as_bytes().to_owned())))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<RawKey<'de>, E> {
-                Ok(RawKey(Cow::Owned(v.into_bytes())))
-            }
-        }
-        if STR_KEYS.get() {
-            deserializer.deserialize_str(RawKeyVisitor)
-        } else {
-            deserializer.deserialize_bytes(RawKeyVisitor)
-        }
+        raw_bytes(deserializer)
+    }
+}
+
+/// Reads a JSON string as raw bytes into `T` (see [`RawKey`]); strings from deserializers
+/// that only have strings are taken as they are.
+///
+/// Generic over `T` so that each raw type ([`RawKey`], the `@odata.type` tag) gets its own
+/// copy of the deserializer's byte path, inlined where it is used.
+#[inline]
+pub(crate) fn raw_bytes<'de, T: From<Cow<'de, [u8]>>, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    if STR_KEYS.get() {
+        deserializer.deserialize_str(RawVisitor(PhantomData))
+    } else {
+        deserializer.deserialize_bytes(RawVisitor(PhantomData))
+    }
+}
+
+/// The visitor of [`raw_bytes`].
+struct RawVisitor<T>(PhantomData<T>);
+
+impl<'de, T: From<Cow<'de, [u8]>>> Visitor<'de> for RawVisitor<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+    #[inline]
+    fn visit_borrowed_bytes<E: de::Error>(self, v: &'de [u8]) -> Result<T, E> {
+        Ok(T::from(Cow::Borrowed(v)))
+    }
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<T, E> {
+        Ok(T::from(Cow::Owned(v.to_owned())))
+    }
+    fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<T, E> {
+        Ok(T::from(Cow::Owned(v)))
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<T, E> {
+        Ok(T::from(Cow::Borrowed(v.as_bytes())))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        Ok(T::from(Cow::Owned(v.as_bytes().to_owned())))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<T, E> {
+        Ok(T::from(Cow::Owned(v.into_bytes())))
     }
 }
 

@@ -6,25 +6,32 @@
 //! `serde_path_to_error` paths stay exact); otherwise the object is buffered into a
 //! [`serde_json::Map`] and decoded from there (errors then name the field in the message).
 
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::value::StrDeserializer;
-use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor};
+use serde::de::{
+    self, Deserialize, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor,
+};
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
-use super::object::{GraphObject, Key, ODATA_TYPE, RawKey, decode_fields};
+use super::object::{GraphObject, ODATA_TYPE, RawKey, decode_fields, raw_bytes};
 
 /// A parsed `@odata.type`: canonical namespace plus simple name.
+///
+/// The tag is kept as raw bytes, like object keys (see [`RawKey`]): matching it against the
+/// declared (ASCII) type names needs no UTF-8 validation, so only a tag that is stored (an
+/// unknown type's, or a root type's) is validated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TypeName<'a> {
     /// The namespace (never the alias), e.g. `"microsoft.graph"`.
     pub namespace: &'static str,
-    /// The simple type name, e.g. `"staleSignInAlertIncident"`.
-    pub name: &'a str,
+    /// The simple type name, e.g. `b"staleSignInAlertIncident"`.
+    pub name: &'a [u8],
     /// The tag as received (`None` when the object had no `@odata.type`).
-    pub tag: Option<&'a str>,
+    pub tag: Option<&'a [u8]>,
 }
 
 impl<'a> TypeName<'a> {
@@ -33,9 +40,8 @@ impl<'a> TypeName<'a> {
     /// matching qualifier wins (`microsoft.graph.security.x` is in `microsoft.graph.security`);
     /// a tag in no listed namespace gets an empty namespace and so matches no variant.
     #[inline]
-    pub fn parse(tag: &'a str, namespaces: &[(&'static str, &'static str)]) -> Self {
-        let qualified = tag.strip_prefix('#').unwrap_or(tag);
-        let bytes = qualified.as_bytes();
+    pub fn parse(tag: &'a [u8], namespaces: &[(&'static str, &'static str)]) -> Self {
+        let bytes = tag.strip_prefix(b"#").unwrap_or(tag);
         let mut best: Option<(&'static str, usize)> = None;
         for &(namespace, alias) in namespaces {
             for qualifier in [namespace, alias] {
@@ -50,8 +56,8 @@ impl<'a> TypeName<'a> {
             }
         }
         let (namespace, name) = match best {
-            Some((namespace, len)) => (namespace, qualified.get(len + 1..).unwrap_or("")),
-            None => ("", qualified),
+            Some((namespace, len)) => (namespace, bytes.get(len + 1..).unwrap_or_default()),
+            None => ("", bytes),
         };
         TypeName {
             namespace,
@@ -65,14 +71,26 @@ impl<'a> TypeName<'a> {
         let (namespace, name) = qualified.rsplit_once('.').unwrap_or(("", qualified));
         TypeName {
             namespace,
-            name,
+            name: name.as_bytes(),
             tag: None,
         }
     }
 
-    /// The `(namespace, name)` pair generated code matches on.
-    pub fn key(&self) -> (&'static str, &'a str) {
+    /// The `(namespace, name)` pair.
+    pub fn key(&self) -> (&'static str, &'a [u8]) {
         (self.namespace, self.name)
+    }
+
+    /// The tag as received as a JSON string value; an error if it is not UTF-8.
+    fn tag_value<E: de::Error>(&self) -> Result<Option<Value>, E> {
+        self.tag
+            .map(|tag| match std::str::from_utf8(tag) {
+                Ok(tag) => Ok(Value::String(tag.to_owned())),
+                Err(e) => Err(E::custom(format_args!(
+                    "`@odata.type` is not valid UTF-8: {e}"
+                ))),
+            })
+            .transpose()
     }
 
     /// Decodes the rest of `map` as `T` (the variant this name selected). A root type keeps a
@@ -86,9 +104,12 @@ impl<'a> TypeName<'a> {
         decode_fields(&mut obj, map)?;
         // After the fields: a later duplicate `@odata.type` must not replace the tag that
         // chose this variant (it would re-encode as another type).
-        if let (false, Some(tag)) = (T::WRITE_ODATA_TYPE, self.tag) {
+        if T::WRITE_ODATA_TYPE {
+            return Ok(obj);
+        }
+        if let Some(tag) = self.tag_value()? {
             obj.additional_properties_mut()
-                .insert(ODATA_TYPE.to_owned(), Value::String(tag.to_owned()));
+                .insert(ODATA_TYPE.to_owned(), tag);
         }
         Ok(obj)
     }
@@ -106,8 +127,8 @@ impl TypeName<'_> {
             raw.insert(key, value);
         }
         // Last, so that a later duplicate `@odata.type` cannot replace the tag that decided.
-        if let Some(tag) = self.tag {
-            raw.insert(ODATA_TYPE.to_owned(), Value::String(tag.to_owned()));
+        if let Some(tag) = self.tag_value()? {
+            raw.insert(ODATA_TYPE.to_owned(), tag);
         }
         Ok(raw)
     }
@@ -151,7 +172,7 @@ impl<'de, E: Polymorphic> Visitor<'de> for PolymorphicVisitor<E> {
         let mut buffer = Map::new();
         if let Some(key) = first {
             if *key.0 == *ODATA_TYPE.as_bytes() {
-                let Key(tag) = map.next_value::<Key<'de>>()?;
+                let RawTag(tag) = map.next_value::<RawTag<'de>>()?;
                 return E::decode_variant(&TypeName::parse(&tag, E::NAMESPACES), &mut map);
             }
             let value: Value = map.next_value()?;
@@ -161,6 +182,22 @@ impl<'de, E: Polymorphic> Visitor<'de> for PolymorphicVisitor<E> {
             }
         }
         from_buffer(buffer).map_err(de::Error::custom)
+    }
+}
+
+/// The value of `@odata.type` as raw bytes (like [`RawKey`]).
+struct RawTag<'de>(Cow<'de, [u8]>);
+
+impl<'de> From<Cow<'de, [u8]>> for RawTag<'de> {
+    fn from(bytes: Cow<'de, [u8]>) -> Self {
+        RawTag(bytes)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawTag<'de> {
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        raw_bytes(deserializer)
     }
 }
 
@@ -178,7 +215,7 @@ pub fn from_buffer<E: Polymorphic>(mut buffer: Map<String, Value>) -> Result<E, 
         None => None,
     };
     let ty = match &tag {
-        Some(tag) => TypeName::parse(tag, E::NAMESPACES),
+        Some(tag) => TypeName::parse(tag.as_bytes(), E::NAMESPACES),
         None => TypeName::untagged(E::BASE_TYPE),
     };
     E::decode_variant(&ty, &mut BufferedMap::new(buffer))
@@ -271,7 +308,10 @@ mod tests {
 
     #[test]
     fn parse_picks_the_longest_qualifier() {
-        let key = |tag| TypeName::parse(tag, NS).key();
+        let key = |tag: &'static str| {
+            let (namespace, name) = TypeName::parse(tag.as_bytes(), NS).key();
+            (namespace, std::str::from_utf8(name).expect("ASCII"))
+        };
         assert_eq!(
             key("#microsoft.graph.security.alert"),
             ("microsoft.graph.security", "alert")

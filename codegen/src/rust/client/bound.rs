@@ -122,7 +122,7 @@ pub(super) fn plan(
     ops.into_iter().map(|id| operation(model, id)).collect()
 }
 
-fn operation(model: &Model, id: OperationId) -> Result<OperationPlan, String> {
+pub(super) fn operation(model: &Model, id: OperationId) -> Result<OperationPlan, String> {
     let op = model.operation(id);
     let function = op.kind == OperationKind::Function;
     let response = match (&op.long_running, &op.return_type) {
@@ -220,15 +220,52 @@ pub(super) fn name_methods(node: &mut Node, names: &mut NameScope) {
     }
 }
 
+/// The entry points of the container's action and function imports: one per imported
+/// overload, on `Client`, after the container members and the runtime's own methods.
+pub(super) fn imports(
+    model: &Model,
+    roots: &[super::tree::Child],
+    names: &mut NameScope,
+) -> Result<Vec<OperationPlan>, String> {
+    let Some(container) = model.container.as_ref() else {
+        return Ok(Vec::new());
+    };
+    let mut methods = NameScope::new(Case::Snake);
+    let runtime = [
+        "builder",
+        "base_url",
+        "retry_policy",
+        "poll_policy",
+        "paged",
+    ];
+    let sends = ["send_json", "send_no_content", "send_accepted", "send_raw"];
+    for fixed in runtime.iter().chain(&sends) {
+        methods.reserve(fixed);
+    }
+    for r in roots {
+        methods.reserve(&r.method);
+    }
+    let mut plans = Vec::new();
+    for import in &container.imports {
+        for &id in &import.operations {
+            let mut o = operation(model, id)?;
+            o.segment.clone_from(&import.name.csdl);
+            o.method = methods.claim(&import.name.rust);
+            o.builder = names.claim(&format!("{}Request", cased(&o.method, Case::UpperCamel)));
+            plans.push(o);
+        }
+    }
+    Ok(plans)
+}
+
 /// One pending-operation handle per long-running result type: `PendingOperation` when there is
 /// one, else `<Type>PendingOperation`.
 pub(super) fn pending_handles(
     model: &Model,
-    nodes: &[Node],
+    operations: &[&OperationPlan],
     names: &mut NameScope,
 ) -> Vec<(TypeId, String)> {
-    let results: BTreeSet<TypeId> = (nodes.iter())
-        .flat_map(|n| &n.operations)
+    let results: BTreeSet<TypeId> = (operations.iter())
         .filter_map(|o| match o.response {
             Response::LongRunning(t) => Some(t),
             _ => None,
@@ -247,9 +284,8 @@ pub(super) fn pending_handles(
 }
 
 /// Enum types passed as function parameter literals (each needs a literal impl).
-pub(super) fn parameter_enums(model: &Model, nodes: &[Node]) -> BTreeSet<TypeId> {
-    (nodes.iter())
-        .flat_map(|n| &n.operations)
+pub(super) fn parameter_enums(model: &Model, operations: &[&OperationPlan]) -> BTreeSet<TypeId> {
+    (operations.iter())
         .filter(|o| o.function)
         .flat_map(|o| &o.params)
         .filter(|p| p.encoding == Encoding::Literal)

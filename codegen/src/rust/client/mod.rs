@@ -125,6 +125,7 @@ fn root_file(cx: &Cx<'_>) -> TokenStream {
             }
         }
     });
+    let imports = cx.tree.imports.iter().map(|o| import(o, &path));
     let pending = cx
         .tree
         .pending
@@ -145,9 +146,30 @@ fn root_file(cx: &Cx<'_>) -> TokenStream {
 
         impl #client {
             #(#entries)*
+            #(#imports)*
         }
 
         #(#pending)*
+    }
+}
+
+/// The entry point of an action or function import (`client.low_stock()`).
+fn import(o: &bound::OperationPlan, path: &TokenStream) -> TokenStream {
+    let (method, builder) = (ident(&o.method), ident(&o.builder));
+    let doc = doc_attrs(&o.doc);
+    let fields = match o.function {
+        true => quote!(path: #path::default(), call: Default::default(),),
+        false => {
+            let segment = &o.segment;
+            let body = (!o.params.is_empty()).then(|| quote!(body: Default::default(),));
+            quote!(path: #path::root(#segment), #body)
+        }
+    };
+    quote! {
+        #doc
+        pub fn #method(&self) -> #builder {
+            #builder { client: self.clone(), #fields }
+        }
     }
 }
 

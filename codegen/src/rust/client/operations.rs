@@ -11,9 +11,12 @@ use crate::rust::plan::ident;
 
 /// The `operations.rs` file.
 pub(super) fn file(cx: &Cx<'_>) -> TokenStream {
-    let docs = file_doc("Builders for the bound actions and functions of the service.");
+    let docs = file_doc(
+        "Builders for the bound actions and functions of the service, and for its imports.",
+    );
     let operations = (cx.tree.nodes.iter())
         .flat_map(|n| n.operations.iter())
+        .chain(&cx.tree.imports)
         .map(|o| operation(cx, o));
     quote! {
         #docs
@@ -112,8 +115,8 @@ fn function_setter(cx: &Cx<'_>, p: &ParamPlan) -> TokenStream {
     let ty = cx.plan.rust_type(&p.ty);
     let doc = setter_doc(p, "Query alias for parameter");
     let encode = match p.encoding {
-        Encoding::Literal => quote!(self.call.literal(#csdl, &value.into());),
-        Encoding::Json => quote!(self.call.json(#csdl, &value.into());),
+        Encoding::Literal => quote!(self.call.literal(#csdl, &value);),
+        Encoding::Json => quote!(self.call.json(#csdl, &value);),
     };
     quote! {
         #doc

@@ -126,6 +126,8 @@ pub struct ClientTree {
     pub nodes: Vec<Node>,
     /// Entry points (`Client::identity_governance`): (method name, node, doc).
     pub roots: Vec<Child>,
+    /// The container's action and function imports, as entry points on `Client`.
+    pub imports: Vec<OperationPlan>,
     /// The `$select`/`$expand` enums, one per entity type of a list or get builder, by type.
     pub query_enums: Vec<QueryEnums>,
     /// The typed `$filter` structs.
@@ -186,12 +188,18 @@ pub fn plan(model: &Model) -> Result<ClientTree, String> {
             required_handles(required, node.entity, &filters)?;
         }
     }
-    let pending = bound::pending_handles(model, &nodes, &mut walker.names);
+    let imports = bound::imports(model, &roots, &mut walker.names)?;
+    let operations: Vec<&OperationPlan> = (nodes.iter())
+        .flat_map(|n| &n.operations)
+        .chain(&imports)
+        .collect();
+    let pending = bound::pending_handles(model, &operations, &mut walker.names);
     let mut literal_enums = filters.enum_types();
-    literal_enums.extend(bound::parameter_enums(model, &nodes));
+    literal_enums.extend(bound::parameter_enums(model, &operations));
     Ok(ClientTree {
         nodes,
         roots,
+        imports,
         query_enums,
         filters,
         pending,

@@ -1,13 +1,13 @@
 //! Polymorphic enums keyed on `@odata.type`: a variant per concrete type (the plan's order) and
 //! a catch-all holding the raw object; `odata_type()` and an accessor per base property;
-//! `impl Polymorphic` (one match on `(namespace, name)`) and serde impls.
+//! `impl Polymorphic` (a match on the namespace, then on the raw simple name) and serde impls.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::{doc_attrs, examples};
 use crate::model::{Primitive, PropertyDef, TypeId, TypeTarget};
-use crate::rust::plan::{Plan, PolymorphicPlan, ident};
+use crate::rust::plan::{Plan, PolymorphicPlan, Variant, ident};
 
 /// The enum of type `id` and its impls.
 pub(super) fn enum_items(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan) -> TokenStream {
@@ -180,14 +180,25 @@ fn polymorphic_impl(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan, name: &Ide
     let body = if p.variants.is_empty() {
         quote!(Ok(#unknown))
     } else {
-        let arms = p.variants.iter().map(|v| {
-            let t = model.ty(v.ty);
-            let (ns, csdl, vname) = (&t.namespace, &t.name.csdl, ident(&v.name));
-            quote!((#ns, #csdl) => Self::#vname(ty.decode(map)?),)
-        });
+        let namespaces = variants_by_namespace(plan, p)
+            .into_iter()
+            .map(|(ns, variants)| {
+                let arms = variants.iter().map(|v| {
+                    let name =
+                        proc_macro2::Literal::byte_string(model.ty(v.ty).name.csdl.as_bytes());
+                    let vname = ident(&v.name);
+                    quote!(#name => Self::#vname(ty.decode(map)?),)
+                });
+                quote! {
+                    #ns => match ty.name {
+                        #(#arms)*
+                        _ => #unknown,
+                    },
+                }
+            });
         quote! {
-            Ok(match ty.key() {
-                #(#arms)*
+            Ok(match ty.namespace {
+                #(#namespaces)*
                 _ => #unknown,
             })
         }
@@ -206,6 +217,23 @@ fn polymorphic_impl(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan, name: &Ide
             }
         }
     }
+}
+
+/// The variants grouped by namespace (first appearance order), so that the generated match
+/// compares the namespace once and then only the (raw byte) simple name.
+fn variants_by_namespace<'p>(
+    plan: &Plan<'_>,
+    p: &'p PolymorphicPlan,
+) -> Vec<(String, Vec<&'p Variant>)> {
+    let mut groups: Vec<(String, Vec<_>)> = Vec::new();
+    for v in &p.variants {
+        let ns = &plan.model().ty(v.ty).namespace;
+        match groups.iter_mut().find(|(n, _)| n == ns) {
+            Some((_, list)) => list.push(v),
+            None => groups.push((ns.clone(), vec![v])),
+        }
+    }
+    groups
 }
 
 fn serde_impls(plan: &Plan<'_>, p: &PolymorphicPlan, name: &Ident) -> TokenStream {
