@@ -77,7 +77,10 @@ fn needed_digits(nanos: u32) -> u8 {
     digits
 }
 
-/// Implements `Serialize` (via `Display`), `Deserialize` (via `FromStr`) and `FromStr`.
+/// Implements `Serialize` (via `Display`), `Deserialize` and `FromStr` (via the byte parser).
+///
+/// `Deserialize` asks for the string's raw bytes: the parsers accept ASCII only, so serde_json's
+/// UTF-8 validation of the text would be wasted work.
 macro_rules! text_serde {
     ($ty:ident, $edm:literal, $parse:expr) => {
         impl FromStr for $ty {
@@ -100,12 +103,18 @@ macro_rules! text_serde {
                     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                         f.write_str(concat!("an ", $edm, " string"))
                     }
+                    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<$ty, E> {
+                        let parse: fn(&[u8]) -> Option<$ty> = $parse;
+                        parse(v).ok_or_else(|| {
+                            let text = String::from_utf8_lossy(v);
+                            E::custom(format_args!("invalid {} `{text}`", $edm))
+                        })
+                    }
                     fn visit_str<E: de::Error>(self, v: &str) -> Result<$ty, E> {
-                        v.parse()
-                            .map_err(|_| E::custom(format_args!("invalid {} `{v}`", $edm)))
+                        self.visit_bytes(v.as_bytes())
                     }
                 }
-                deserializer.deserialize_str(TextVisitor)
+                deserializer.deserialize_bytes(TextVisitor)
             }
         }
     };
