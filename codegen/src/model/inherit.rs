@@ -5,6 +5,7 @@
 //! broken by removing the base links of their members, so later passes cannot loop.
 
 use super::fast_hash::FastMap;
+use super::naming;
 use super::resolve::Resolver;
 use super::{Model, NavigationDef, Origin, PropertyDef, StructuredDef, TypeId, TypeKind};
 use crate::csdl::syntax::StructuredKind;
@@ -194,80 +195,108 @@ fn admit<'a>(
     }
 }
 
-/// What a derived type takes over from its base type.
-struct InheritedMembers {
+/// A structured type's members after flattening: inherited (cloned from the base) then own.
+struct Flattened {
     properties: Vec<PropertyDef>,
     navigation_properties: Vec<NavigationDef>,
-    key: Vec<String>,
+    key: Option<Vec<String>>,
+    /// Per own property, then per own navigation property: whether it is kept.
+    keep: Vec<bool>,
+    clashes: Vec<Clash>,
+}
+
+/// Clones the inherited members of type `index` (whose own members are `own`) and decides
+/// which own members clash with them or with each other.
+fn inherited(model: &Model, index: usize, own: &StructuredDef) -> Flattened {
+    let base = base_of(model, index).and_then(|b| match &model.types[b].kind {
+        TypeKind::Structured(s) => Some(s),
+        _ => None,
+    });
+    let base_props = base.map_or(&[][..], |b| &b.properties);
+    let base_navs = base.map_or(&[][..], |b| &b.navigation_properties);
+    let mut properties = Vec::with_capacity(base_props.len() + own.properties.len());
+    properties.extend_from_slice(base_props);
+    let mut navigation_properties =
+        Vec::with_capacity(base_navs.len() + own.navigation_properties.len());
+    navigation_properties.extend_from_slice(base_navs);
+    let key = base.filter(|_| own.key.is_empty()).map(|b| b.key.clone());
+    let names = (base_props.iter().map(|p| p.name.csdl.as_str()))
+        .chain(base_navs.iter().map(|n| n.name.csdl.as_str()))
+        .chain(own.properties.iter().map(|p| p.name.csdl.as_str()))
+        .chain(
+            own.navigation_properties
+                .iter()
+                .map(|n| n.name.csdl.as_str()),
+        );
+    let own_count = own.properties.len() + own.navigation_properties.len();
+    // Usually no name is taken twice: then every own member is kept.
+    let (keep, clashes) = if naming::all_distinct(names) {
+        (vec![true; own_count], Vec::new())
+    } else {
+        admit_all(base_props, base_navs, own)
+    };
+    Flattened {
+        properties,
+        navigation_properties,
+        key,
+        keep,
+        clashes,
+    }
+}
+
+/// Which own members of `own` to keep, checking names against the inherited members and each
+/// other in order, and the clashes found.
+fn admit_all(
+    base_props: &[PropertyDef],
+    base_navs: &[NavigationDef],
+    own: &StructuredDef,
+) -> (Vec<bool>, Vec<Clash>) {
+    // Names are borrowed, not copied: inherited members first, then own ones in order.
+    let inherited = (base_props
+        .iter()
+        .map(|p| (p.name.csdl.as_str(), p.declared_in)))
+    .chain(
+        base_navs
+            .iter()
+            .map(|n| (n.name.csdl.as_str(), n.declared_in)),
+    );
+    let mut seen: FastMap<&str, TypeId> = inherited.collect();
+    let mut clashes = Vec::new();
+    let own_props = own
+        .properties
+        .iter()
+        .map(|p| (&p.name, p.declared_in, &p.origin));
+    let own_navs = (own.navigation_properties.iter()).map(|n| (&n.name, n.declared_in, &n.origin));
+    let keep = own_props
+        .chain(own_navs)
+        .map(|(name, declared_in, origin)| {
+            admit(&mut seen, &mut clashes, &name.csdl, declared_in, origin)
+        })
+        .collect();
+    (keep, clashes)
 }
 
 fn flatten_one(cx: &mut Resolver, index: usize) {
-    let base = base_of(&cx.model, index).and_then(|b| match &cx.model.types[b].kind {
-        TypeKind::Structured(s) => Some(InheritedMembers {
-            properties: s.properties.clone(),
-            navigation_properties: s.navigation_properties.clone(),
-            key: s.key.clone(),
-        }),
-        _ => None,
-    });
-    let type_name = cx.model.types[index].qualified_name.clone();
+    let flat = match &cx.model.types[index].kind {
+        TypeKind::Structured(own) => inherited(&cx.model, index, own),
+        _ => return,
+    };
     let Some(own) = structured_mut(&mut cx.model, index) else {
         return;
     };
-    let (mut properties, mut navigations, base_key) = match base {
-        Some(b) => (b.properties, b.navigation_properties, b.key),
-        None => Default::default(),
-    };
-    let own_properties = std::mem::take(&mut own.properties);
-    let own_navigations = std::mem::take(&mut own.navigation_properties);
-    let mut clashes = Vec::new();
-    let (keep_properties, keep_navigations) = {
-        // Names are borrowed, not copied: inherited members first, then own ones in order.
-        let inherited = (properties
-            .iter()
-            .map(|p| (p.name.csdl.as_str(), p.declared_in)))
-        .chain(
-            navigations
-                .iter()
-                .map(|n| (n.name.csdl.as_str(), n.declared_in)),
-        );
-        let mut seen: FastMap<&str, TypeId> = inherited.collect();
-        let keep_properties: Vec<bool> = (own_properties.iter())
-            .map(|p| {
-                admit(
-                    &mut seen,
-                    &mut clashes,
-                    &p.name.csdl,
-                    p.declared_in,
-                    &p.origin,
-                )
-            })
-            .collect();
-        let keep_navigations: Vec<bool> = (own_navigations.iter())
-            .map(|n| {
-                admit(
-                    &mut seen,
-                    &mut clashes,
-                    &n.name.csdl,
-                    n.declared_in,
-                    &n.origin,
-                )
-            })
-            .collect();
-        (keep_properties, keep_navigations)
-    };
-    properties.extend(
-        (own_properties.into_iter().zip(keep_properties)).filter_map(|(p, k)| k.then_some(p)),
-    );
-    navigations.extend(
-        (own_navigations.into_iter().zip(keep_navigations)).filter_map(|(n, k)| k.then_some(n)),
-    );
+    let (mut properties, mut navigations) = (flat.properties, flat.navigation_properties);
+    let mut keep = flat.keep.into_iter();
+    let own_properties = std::mem::take(&mut own.properties).into_iter();
+    properties.extend(own_properties.filter(|_| keep.next().unwrap_or(true)));
+    let own_navigations = std::mem::take(&mut own.navigation_properties).into_iter();
+    navigations.extend(own_navigations.filter(|_| keep.next().unwrap_or(true)));
     own.properties = properties;
     own.navigation_properties = navigations;
-    if own.key.is_empty() {
+    if let Some(base_key) = flat.key {
         own.key = base_key;
     }
-    for (name, first_in, origin) in clashes {
+    for (name, first_in, origin) in flat.clashes {
+        let type_name = &cx.model.types[index].qualified_name;
         let message = if first_in.0 == index {
             format!("duplicate property `{name}` in `{type_name}`")
         } else {

@@ -5,6 +5,7 @@
 //! Problems never stop the resolver early: each one becomes a [`Diagnostic`] and the offending
 //! reference is dropped, so one run reports everything that is wrong.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -16,7 +17,7 @@ use super::{
     inherit, operations, rust_names,
 };
 use crate::csdl::syntax::{
-    Document, EnumType, Pos, Schema, StructuredType, TypeDefinition, TypeRef,
+    Document, EnumType, NavigationProperty, Pos, Schema, StructuredType, TypeDefinition, TypeRef,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
@@ -54,6 +55,8 @@ pub(crate) struct Resolver<'a> {
     global_aliases: BTreeMap<String, String>,
     /// Declarations in type-id order.
     decls: Vec<DeclRef>,
+    /// Their qualified names, until [`Resolver::build_types`] moves them into the types.
+    decl_names: Vec<String>,
     /// Per document: type names as written -> resolved element type (successes only; filled
     /// once every type is declared). Graph writes the same few thousand names ~60k times.
     resolved_names: RefCell<Vec<FastMap<String, TypeTarget>>>,
@@ -86,6 +89,7 @@ impl<'a> Resolver<'a> {
             global_aliases,
             sources: docs.iter().map(|d| Arc::from(d.source.as_str())).collect(),
             decls: Vec::new(),
+            decl_names: Vec::new(),
             resolved_names: RefCell::new(vec![FastMap::default(); docs.len()]),
             model: Model {
                 aliases: schema_aliases,
@@ -116,9 +120,14 @@ impl<'a> Resolver<'a> {
     /// `name` (alias- or namespace-qualified) with its namespace part expanded:
     /// `graph.alert` -> `microsoft.graph.alert`.
     pub fn qualify(&self, doc: usize, name: &str) -> String {
+        self.qualified(doc, name).into_owned()
+    }
+
+    /// [`Resolver::qualify`], borrowing `name` when it has no alias to expand.
+    pub fn qualified<'n>(&self, doc: usize, name: &'n str) -> Cow<'n, str> {
         match self.aliases.get(doc) {
-            Some(aliases) if alias_prefix(aliases, name).is_some() => qualify_with(aliases, name),
-            _ => qualify_with(&self.global_aliases, name),
+            Some(aliases) if alias_prefix(aliases, name).is_some() => expand_alias(aliases, name),
+            _ => expand_alias(&self.global_aliases, name),
         }
     }
 
@@ -143,12 +152,12 @@ impl<'a> Resolver<'a> {
 
     /// Resolves an element type name, or returns the qualified name that did not resolve.
     fn resolve_name(&self, doc: usize, name: &str) -> Result<TypeTarget, String> {
-        let qualified = self.qualify(doc, name);
+        let qualified = self.qualified(doc, name);
         let target = match qualified.strip_prefix("Edm.") {
             Some(edm) => primitive(edm).map(TypeTarget::Primitive),
             None => self.model.type_id(&qualified).map(TypeTarget::Defined),
         };
-        target.ok_or(qualified)
+        target.ok_or_else(|| qualified.into_owned())
     }
 
     /// Resolves a type reference used by `what`, recording a diagnostic when it does not resolve.
@@ -178,13 +187,15 @@ impl<'a> Resolver<'a> {
             }
         }
         decls.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut previous: Option<(String, usize, Pos)> = None;
+        self.decls.reserve(decls.len());
+        self.decl_names.reserve(decls.len());
+        let mut previous: Option<(usize, Pos)> = None;
         for (qualified, decl) in decls {
             let (doc, pos) = (decl_doc(decl), self.decl_pos(decl));
-            if let Some((prev_name, prev_doc, prev_pos)) = &previous
-                && *prev_name == qualified
+            if let Some((prev_doc, prev_pos)) = previous
+                && self.decl_names.last() == Some(&qualified)
             {
-                let first = self.origin(*prev_doc, *prev_pos);
+                let first = self.origin(prev_doc, prev_pos);
                 let message = format!(
                     "duplicate type name `{qualified}`: first declared at {}:{}:{}",
                     first.source, first.pos.line, first.pos.column
@@ -195,7 +206,8 @@ impl<'a> Resolver<'a> {
             let id = TypeId(self.decls.len());
             self.model.type_index.insert(qualified.clone(), id);
             self.decls.push(decl);
-            previous = Some((qualified, doc, pos));
+            self.decl_names.push(qualified);
+            previous = Some((doc, pos));
         }
     }
 
@@ -218,7 +230,9 @@ impl<'a> Resolver<'a> {
     /// Builds a [`TypeDef`] for every declaration, with own members only.
     fn build_types(&mut self) {
         let docs = self.docs;
-        for (index, decl) in self.decls.clone().into_iter().enumerate() {
+        let names = std::mem::take(&mut self.decl_names);
+        self.model.types.reserve(names.len());
+        for (index, (decl, qualified)) in self.decls.clone().into_iter().zip(names).enumerate() {
             let (d, s) = match decl {
                 DeclRef::Structured(d, s, _)
                 | DeclRef::Enum(d, s, _)
@@ -232,15 +246,15 @@ impl<'a> Resolver<'a> {
                 DeclRef::Structured(.., i) => schema
                     .structured_types
                     .get(i)
-                    .map(|t| self.build_structured(d, schema, id, t)),
+                    .map(|t| self.build_structured(d, schema, id, t, qualified)),
                 DeclRef::Enum(.., i) => schema
                     .enum_types
                     .get(i)
-                    .map(|t| self.build_enum(d, schema, t)),
+                    .map(|t| self.build_enum(d, schema, t, qualified)),
                 DeclRef::Definition(.., i) => schema
                     .type_definitions
                     .get(i)
-                    .map(|t| self.build_definition(d, schema, t)),
+                    .map(|t| self.build_definition(d, schema, t, qualified)),
             };
             if let Some(def) = def {
                 self.model.types.push(def);
@@ -248,21 +262,19 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The type `qualified` (`schema`'s namespace, a dot, `name`) declared at `pos`.
     fn type_def(
         &self,
         doc: usize,
         schema: &Schema,
-        name: &str,
+        (name, qualified): (&str, String),
         pos: Pos,
         kind: TypeKind,
     ) -> TypeDef {
         TypeDef {
-            name: super::Name {
-                csdl: name.to_owned(),
-                rust: String::new(),
-            },
+            name: plain_name(name),
             namespace: schema.namespace.clone(),
-            qualified_name: format!("{}.{name}", schema.namespace),
+            qualified_name: qualified,
             module: Vec::new(),
             docs: annotations::docs(self, doc, &[]),
             kind,
@@ -276,63 +288,36 @@ impl<'a> Resolver<'a> {
         schema: &Schema,
         id: TypeId,
         t: &StructuredType,
+        qualified: String,
     ) -> TypeDef {
-        let qualified = format!("{}.{}", schema.namespace, t.name);
         let base = t.base_type.as_ref().and_then(|base| {
-            let resolved = self.model.type_id(&self.qualify(doc, base));
+            let base = self.qualified(doc, base);
+            let resolved = self.model.type_id(&base);
             if resolved.is_none() {
-                let name = self.qualify(doc, base);
-                self.error(
-                    doc,
-                    t.pos,
-                    format!("unresolved base type `{name}` of `{qualified}`"),
-                );
+                let message = format!("unresolved base type `{base}` of `{qualified}`");
+                self.error(doc, t.pos, message);
             }
             resolved
         });
-        let properties = t
-            .properties
-            .iter()
-            .filter_map(|p| {
-                let what = || format!("property `{}` of `{qualified}`", p.name);
-                let ty = self.resolve_type_or_report(doc, &p.ty, p.pos, what)?;
-                Some(PropertyDef {
-                    name: plain_name(&p.name),
-                    ty,
-                    facets: p.facets.clone(),
-                    default_value: p.default_value.clone(),
-                    declared_in: id,
-                    docs: annotations::docs(self, doc, &p.annotations),
-                    origin: self.origin(doc, p.pos),
-                })
+        let mut properties = Vec::with_capacity(t.properties.len());
+        properties.extend(t.properties.iter().filter_map(|p| {
+            let what = || format!("property `{}` of `{qualified}`", p.name);
+            let ty = self.resolve_type_or_report(doc, &p.ty, p.pos, what)?;
+            Some(PropertyDef {
+                name: plain_name(&p.name),
+                ty,
+                facets: p.facets.clone(),
+                default_value: p.default_value.clone(),
+                declared_in: id,
+                docs: annotations::docs(self, doc, &p.annotations),
+                origin: self.origin(doc, p.pos),
             })
-            .collect();
-        let navigation_properties = t
-            .navigation_properties
-            .iter()
-            .filter_map(|n| {
-                let what = || format!("navigation property `{}` of `{qualified}`", n.name);
-                let ty = self.resolve_type_or_report(doc, &n.ty, n.pos, what)?;
-                let TypeTarget::Defined(target) = ty.target else {
-                    let what = what();
-                    let message = format!("{what} must target an entity type, not `{}`", n.ty.name);
-                    self.error(doc, n.pos, message);
-                    return None;
-                };
-                Some(NavigationDef {
-                    name: plain_name(&n.name),
-                    target,
-                    collection: ty.collection,
-                    nullable: n.nullable,
-                    partner: n.partner.clone(),
-                    contains_target: n.contains_target,
-                    declared_in: id,
-                    capabilities: annotations::capabilities(self, doc, &n.annotations),
-                    docs: annotations::docs(self, doc, &n.annotations),
-                    origin: self.origin(doc, n.pos),
-                })
-            })
-            .collect();
+        }));
+        let mut navigation_properties = Vec::with_capacity(t.navigation_properties.len());
+        navigation_properties.extend(
+            (t.navigation_properties.iter())
+                .filter_map(|n| self.build_navigation(doc, id, n, &qualified)),
+        );
         let structured = StructuredDef {
             kind: t.kind,
             base,
@@ -345,23 +330,54 @@ impl<'a> Resolver<'a> {
             capabilities: annotations::capabilities(self, doc, &t.annotations),
             ..StructuredDef::default()
         };
-        let mut def = self.type_def(
-            doc,
-            schema,
-            &t.name,
-            t.pos,
-            TypeKind::Structured(structured),
-        );
+        let kind = TypeKind::Structured(structured);
+        let mut def = self.type_def(doc, schema, (&t.name, qualified), t.pos, kind);
         def.docs = annotations::docs(self, doc, &t.annotations);
         def
     }
 
-    fn build_enum(&mut self, doc: usize, schema: &Schema, t: &EnumType) -> TypeDef {
+    /// A navigation property of the type `id` (`qualified`), if its target resolves to a type.
+    fn build_navigation(
+        &mut self,
+        doc: usize,
+        id: TypeId,
+        n: &NavigationProperty,
+        qualified: &str,
+    ) -> Option<NavigationDef> {
+        let what = || format!("navigation property `{}` of `{qualified}`", n.name);
+        let ty = self.resolve_type_or_report(doc, &n.ty, n.pos, what)?;
+        let TypeTarget::Defined(target) = ty.target else {
+            let what = what();
+            let message = format!("{what} must target an entity type, not `{}`", n.ty.name);
+            self.error(doc, n.pos, message);
+            return None;
+        };
+        Some(NavigationDef {
+            name: plain_name(&n.name),
+            target,
+            collection: ty.collection,
+            nullable: n.nullable,
+            partner: n.partner.clone(),
+            contains_target: n.contains_target,
+            declared_in: id,
+            capabilities: annotations::capabilities(self, doc, &n.annotations),
+            docs: annotations::docs(self, doc, &n.annotations),
+            origin: self.origin(doc, n.pos),
+        })
+    }
+
+    fn build_enum(
+        &mut self,
+        doc: usize,
+        schema: &Schema,
+        t: &EnumType,
+        qualified: String,
+    ) -> TypeDef {
         let underlying = t
             .underlying_type
             .as_deref()
             .map_or(Some(Primitive::Int32), |u| {
-                primitive(self.qualify(doc, u).trim_start_matches("Edm."))
+                primitive(self.qualified(doc, u).trim_start_matches("Edm."))
             });
         if underlying.is_none() {
             let message = format!(
@@ -392,17 +408,24 @@ impl<'a> Resolver<'a> {
             members,
             catch_all_variant: String::new(),
         };
-        let mut built = self.type_def(doc, schema, &t.name, t.pos, TypeKind::Enum(def));
+        let kind = TypeKind::Enum(def);
+        let mut built = self.type_def(doc, schema, (&t.name, qualified), t.pos, kind);
         built.docs = annotations::docs(self, doc, &t.annotations);
         built
     }
 
-    fn build_definition(&mut self, doc: usize, schema: &Schema, t: &TypeDefinition) -> TypeDef {
-        let qualified = self.qualify(doc, &t.underlying_type);
-        let underlying = qualified.strip_prefix("Edm.").and_then(primitive);
+    fn build_definition(
+        &mut self,
+        doc: usize,
+        schema: &Schema,
+        t: &TypeDefinition,
+        qualified: String,
+    ) -> TypeDef {
+        let underlying_type = self.qualified(doc, &t.underlying_type);
+        let underlying = underlying_type.strip_prefix("Edm.").and_then(primitive);
         if underlying.is_none() {
             let message = format!(
-                "unresolved underlying type `{qualified}` of type definition `{}.{}`",
+                "unresolved underlying type `{underlying_type}` of type definition `{}.{}`",
                 schema.namespace, t.name
             );
             self.error(doc, t.pos, message);
@@ -411,7 +434,8 @@ impl<'a> Resolver<'a> {
             underlying: underlying.unwrap_or(Primitive::String),
             facets: t.facets.clone(),
         };
-        let mut built = self.type_def(doc, schema, &t.name, t.pos, TypeKind::Definition(def));
+        let kind = TypeKind::Definition(def);
+        let mut built = self.type_def(doc, schema, (&t.name, qualified), t.pos, kind);
         built.docs = annotations::docs(self, doc, &t.annotations);
         built
     }
@@ -442,12 +466,23 @@ fn alias_prefix<'n>(aliases: &BTreeMap<String, String>, name: &'n str) -> Option
 
 /// `name` with an alias prefix replaced by its namespace, per `aliases`.
 pub(crate) fn qualify_with(aliases: &BTreeMap<String, String>, name: &str) -> String {
+    expand_alias(aliases, name).into_owned()
+}
+
+/// [`qualify_with`], borrowing `name` when `aliases` has nothing to expand in it.
+fn expand_alias<'n>(aliases: &BTreeMap<String, String>, name: &'n str) -> Cow<'n, str> {
     let Some((prefix, simple)) = name.rsplit_once('.') else {
-        return name.to_owned();
+        return Cow::Borrowed(name);
     };
     match aliases.get(prefix) {
-        Some(namespace) => format!("{namespace}.{simple}"),
-        None => name.to_owned(),
+        Some(namespace) => {
+            let mut expanded = String::with_capacity(namespace.len() + 1 + simple.len());
+            expanded.push_str(namespace);
+            expanded.push('.');
+            expanded.push_str(simple);
+            Cow::Owned(expanded)
+        }
+        None => Cow::Borrowed(name),
     }
 }
 
