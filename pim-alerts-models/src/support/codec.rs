@@ -82,7 +82,8 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
 fn with_path<'de, R: serde_json::de::Read<'de>, T: DeserializeOwned>(
     de: &mut serde_json::Deserializer<R>,
 ) -> Result<T, DecodeError> {
-    let value = super::object::with_str_keys(|| serde_path_to_error::deserialize(&mut *de))
+    // `StrKeys` under the path tracker: it records only keys it sees as strings.
+    let value = serde_path_to_error::deserialize(super::StrKeys::new(&mut *de))
         .map_err(|e| DecodeError::new(e.path().to_string(), e.into_inner()))?;
     de.end().map_err(|e| DecodeError::new(".".to_owned(), e))?;
     Ok(value)

@@ -11,6 +11,7 @@ pub mod flags;
 pub mod object;
 pub mod page;
 pub mod polymorphic;
+pub mod str_keys;
 pub mod string_enum;
 
 pub use codec::{DecodeError, from_slice, from_str, to_string, to_vec};
@@ -18,4 +19,5 @@ pub use flags::Flags;
 pub use object::{FieldVisitor, Found, GraphObject, field};
 pub use page::Page;
 pub use polymorphic::{Polymorphic, TypeName};
+pub use str_keys::StrKeys;
 pub use string_enum::StringEnum;
