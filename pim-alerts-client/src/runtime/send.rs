@@ -319,10 +319,9 @@ pub(crate) fn decode<T: DeserializeOwned>(resp: &Reply) -> Result<T, Error> {
     }
     let mut de = serde_json::Deserializer::from_slice(&resp.body);
     // Keys as strings, so that the path names properties of generated model types too.
-    let value = pim_alerts_models::support::object::with_str_keys(|| {
-        serde_path_to_error::deserialize(&mut de)
-    })
-    .map_err(|e| decode_error(resp, e.path().to_string(), e.inner().to_string()))?;
+    let keys_as_strings = pim_alerts_models::support::StrKeys::new(&mut de);
+    let value = serde_path_to_error::deserialize(keys_as_strings)
+        .map_err(|e| decode_error(resp, e.path().to_string(), e.inner().to_string()))?;
     de.end()
         .map_err(|e| decode_error(resp, ".".to_owned(), e.to_string()))?;
     Ok(value)
