@@ -6,7 +6,6 @@
 //! `null`s, unknown properties, `@odata.type` placement, duplicate suppression) lives here.
 
 use std::borrow::Cow;
-use std::cell::Cell;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -110,26 +109,6 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
-thread_local! {
-    /// Set by [`with_str_keys`]: read keys as strings, not bytes.
-    static STR_KEYS: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Runs `decode` with object keys requested as strings rather than bytes (see [`RawKey`]), so
-/// that wrappers which record keys as strings see them: wrap `serde_path_to_error` runs in it
-/// ([`crate::from_slice`] does).
-pub fn with_str_keys<R>(decode: impl FnOnce() -> R) -> R {
-    /// Restores the previous mode, also on unwind.
-    struct Restore(bool);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            STR_KEYS.set(self.0);
-        }
-    }
-    let _restore = Restore(STR_KEYS.replace(true));
-    decode()
-}
-
 /// A JSON object key as raw bytes, borrowed from the input when possible.
 ///
 /// Requested as bytes, serde_json hands keys over without validating their UTF-8 (it still
@@ -137,8 +116,8 @@ pub fn with_str_keys<R>(decode: impl FnOnce() -> R) -> R {
 /// deferred to [`RawKey::into_string`], which only keys that are stored (unknown properties,
 /// `null`s) pay for. Deserializers that only have strings hand those over unchanged.
 ///
-/// `serde_path_to_error` records only string keys: run it under [`with_str_keys`], or its
-/// paths show `?` for the properties of generated types.
+/// `serde_path_to_error` records only string keys: run it over
+/// [`StrKeys`](super::StrKeys), or its paths show `?` for the properties of generated types.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawKey<'de>(pub Cow<'de, [u8]>);
 
@@ -172,11 +151,7 @@ impl<'de> Deserialize<'de> for RawKey<'de> {
 pub(crate) fn raw_bytes<'de, T: From<Cow<'de, [u8]>>, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<T, D::Error> {
-    if STR_KEYS.get() {
-        deserializer.deserialize_str(RawVisitor(PhantomData))
-    } else {
-        deserializer.deserialize_bytes(RawVisitor(PhantomData))
-    }
+    deserializer.deserialize_bytes(RawVisitor(PhantomData))
 }
 
 /// The visitor of [`raw_bytes`].
