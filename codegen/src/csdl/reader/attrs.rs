@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use quick_xml::XmlVersion;
 use quick_xml::events::attributes::Attribute;
+use quick_xml::name::QName;
 
 /// Above this many attributes, duplicates are found with a hash set instead of a pairwise scan.
 const SMALL: usize = 16;
@@ -53,6 +54,37 @@ fn needs_normalizing(raw: &str) -> bool {
     words.remainder().iter().any(special)
 }
 
+/// Whether `b` is XML whitespace (space, tab, carriage return, line feed).
+fn is_xml_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+/// The index of the first byte at or after `from` that is not XML whitespace.
+fn skip_space(bytes: &[u8], from: usize) -> usize {
+    let rest = bytes.get(from..).unwrap_or_default();
+    from + rest.iter().take_while(|b| is_xml_space(**b)).count()
+}
+
+/// Splits `name = "value"` (or single-quoted) off the start of `text`: name, raw value and the
+/// text after the closing quote. `None` unless the name is non-empty and the value quoted.
+fn plain_attribute(text: &str) -> Option<(&str, &str, &str)> {
+    let bytes = text.as_bytes();
+    let name_end = bytes.iter().position(|&b| b == b'=' || is_xml_space(b))?;
+    let eq = skip_space(bytes, name_end);
+    if name_end == 0 || bytes.get(eq) != Some(&b'=') {
+        return None;
+    }
+    let open = skip_space(bytes, eq + 1);
+    let quote = *bytes.get(open).filter(|&&q| q == b'"' || q == b'\'')?;
+    let start = open + 1;
+    let end = start + bytes.get(start..)?.iter().position(|&b| b == quote)?;
+    Some((
+        text.get(..name_end)?,
+        text.get(start..end)?,
+        text.get(end + 1..)?,
+    ))
+}
+
 impl<'a> AttrSet<'a> {
     /// Forgets the previous element's attributes, keeping the allocation.
     pub(super) fn clear(&mut self) {
@@ -65,6 +97,32 @@ impl<'a> AttrSet<'a> {
         let bit = bit(attr.key.0);
         self.mask |= bit;
         self.attrs.push((bit, attr));
+    }
+
+    /// Reads the attributes of a start tag's `content` from byte `from` on (just after the
+    /// name), when they are all plainly written: `name="value"` or `name='value'`, with optional
+    /// whitespace around `=`. Returns false, with the set cleared, for anything else; quick-xml's
+    /// attribute iterator then reads the tag (and reports what is wrong with it). For plainly
+    /// written attributes both give the same names and raw values.
+    pub(super) fn read_plain(&mut self, content: &'a str, from: usize) -> bool {
+        self.clear();
+        let mut at = from;
+        loop {
+            at = skip_space(content.as_bytes(), at);
+            let rest = content.get(at..).unwrap_or_default();
+            if rest.is_empty() {
+                return true;
+            }
+            let Some((key, value, after)) = plain_attribute(rest) else {
+                self.clear();
+                return false;
+            };
+            self.push(Attribute {
+                key: QName(key),
+                value: Cow::Borrowed(value),
+            });
+            at = content.len() - after.len();
+        }
     }
 
     /// The attribute called `name`, if present.
@@ -86,6 +144,18 @@ impl<'a> AttrSet<'a> {
     /// Whether attribute `name` is present.
     pub(super) fn has(&self, name: &str) -> bool {
         self.find(name).is_some()
+    }
+
+    /// The `xmlns` and `xmlns:p` declarations among the attributes: prefix and raw namespace
+    /// as written (the quick-xml path binds raw values too).
+    pub(super) fn xmlns_bindings(&self) -> impl Iterator<Item = (&'a str, &'a str)> + '_ {
+        self.attrs.iter().filter_map(|(_, a)| {
+            let prefix = super::events::xmlns_prefix(a.key.0)?;
+            match a.value {
+                Cow::Borrowed(raw) => Some((prefix, raw)),
+                Cow::Owned(_) => None,
+            }
+        })
     }
 
     /// The attribute names, in document order.
@@ -123,7 +193,7 @@ impl<'a> AttrSet<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use quick_xml::name::QName;
+    use quick_xml::events::attributes::Attributes;
 
     fn set<'a>(pairs: &[(&'a str, &'a str)]) -> AttrSet<'a> {
         let mut attrs = AttrSet::default();
@@ -143,6 +213,61 @@ mod tests {
         assert_eq!(attrs.value("Name"), Some(Ok(Cow::Borrowed("a&b"))));
         assert_eq!(attrs.value("Type"), Some(Ok(Cow::Borrowed("Edm.String"))));
         assert_eq!(attrs.value("Scale"), None);
+    }
+
+    /// The attributes quick-xml reads from `content` (after the name `a`), or `None` on error.
+    fn by_quick_xml(content: &str) -> Option<Vec<(&str, &str)>> {
+        let mut attrs = Attributes::new(content, 1);
+        let attrs = attrs.with_checks(false);
+        let pairs = attrs.map(|a| {
+            let a = a.ok()?;
+            match a.value {
+                Cow::Borrowed(v) => Some((a.key.0, v)),
+                Cow::Owned(_) => None,
+            }
+        });
+        pairs.collect()
+    }
+
+    #[test]
+    fn plain_attributes_read_as_quick_xml_reads_them() {
+        let plain = [
+            "a",
+            "a ",
+            "a x=\"1\"",
+            "a x='1' y=\"2\"",
+            "a\n\tx = \"it's\"\r\n y\t=\t'say \"hi\"' ",
+            "a x=\"1\"y=\"\"",
+            "a x=\"&amp;\u{e9}\"",
+            "a xmlns:edm=\"urn:x\" edm:Name=\"n\"",
+        ];
+        for content in plain {
+            let mut attrs = AttrSet::default();
+            assert!(attrs.read_plain(content, 1), "{content:?}");
+            let read: Vec<(&str, &str)> = attrs
+                .attrs
+                .iter()
+                .map(|(_, a)| (a.key.0, &*a.value))
+                .collect();
+            assert_eq!(Some(read), by_quick_xml(content), "{content:?}");
+        }
+        for odd in [
+            "a x",
+            "a x=",
+            "a x=1",
+            "a x=\"1",
+            "a =\"1\"",
+            "a x y=\"1\"",
+            "a x='1\"",
+        ] {
+            let mut attrs = AttrSet::default();
+            attrs.push(Attribute {
+                key: QName("stale"),
+                value: Cow::Borrowed(""),
+            });
+            assert!(!attrs.read_plain(odd, 1), "{odd:?}");
+            assert!(!attrs.has("stale") && attrs.names().next().is_none());
+        }
     }
 
     #[test]

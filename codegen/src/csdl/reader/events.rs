@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 
 use quick_xml::Reader;
-use quick_xml::events::attributes::{Attribute, Attributes};
+use quick_xml::events::attributes::Attributes;
 use quick_xml::events::{BytesCData, BytesRef, BytesStart, BytesText, Event};
 
 use super::attrs::AttrSet;
@@ -256,20 +256,16 @@ impl<'a> Parser<'a> {
     pub(super) fn open(&mut self, tag: Tag<'a>) -> Elem<'a> {
         let pos = self.cursor.pos(tag.offset);
         let qname = tag.content.get(..tag.name_len).unwrap_or_default();
-        self.attrs.clear();
-        let mut attrs = Attributes::new(tag.content, tag.name_len);
-        for attr in attrs.with_checks(false) {
-            match attr {
-                Ok(attr) => {
-                    self.bind(&attr, tag.depth);
-                    self.attrs.push(attr);
-                }
-                Err(error) => {
-                    let message = format!("invalid attributes on `<{qname}>`: {error}");
-                    self.fatal_at(tag.offset, message);
-                    break;
-                }
+        if self.attrs.read_plain(tag.content, tag.name_len) {
+            for (prefix, ns) in self.attrs.xmlns_bindings() {
+                self.bindings.push(Binding {
+                    prefix,
+                    ns: Ns::of_uri(ns),
+                    depth: tag.depth,
+                });
             }
+        } else {
+            self.read_attributes(&tag, qname);
         }
         if let Some(name) = self.attrs.duplicate() {
             let message = format!("invalid attributes on `<{qname}>`: `{name}` is given twice");
@@ -287,19 +283,28 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Records an `xmlns` or `xmlns:p` declaration.
-    fn bind(&mut self, attr: &Attribute<'a>, depth: usize) {
-        let key = attr.key.0;
-        let prefix = match key.strip_prefix("xmlns") {
-            Some("") => "",
-            Some(rest) => match rest.strip_prefix(':') {
-                Some(prefix) => prefix,
-                None => return,
-            },
-            None => return,
-        };
-        let ns = Ns::of_uri(&attr.value);
-        self.bindings.push(Binding { prefix, ns, depth });
+    /// Reads the attributes of `tag` with quick-xml's iterator (the slow path, for attributes
+    /// that are not all plainly written), recording `xmlns` declarations as they come.
+    fn read_attributes(&mut self, tag: &Tag<'a>, qname: &str) {
+        self.attrs.clear();
+        let mut attrs = Attributes::new(tag.content, tag.name_len);
+        for attr in attrs.with_checks(false) {
+            match attr {
+                Ok(attr) => {
+                    if let Some(prefix) = xmlns_prefix(attr.key.0) {
+                        let ns = Ns::of_uri(&attr.value);
+                        let depth = tag.depth;
+                        self.bindings.push(Binding { prefix, ns, depth });
+                    }
+                    self.attrs.push(attr);
+                }
+                Err(error) => {
+                    let message = format!("invalid attributes on `<{qname}>`: {error}");
+                    self.fatal_at(tag.offset, message);
+                    break;
+                }
+            }
+        }
     }
 
     /// The namespace `prefix` is bound to (the innermost binding wins).
@@ -442,6 +447,14 @@ impl<'a> Parser<'a> {
         self.required_value(elem, name)
             .map(Cow::into_owned)
             .unwrap_or_default()
+    }
+}
+
+/// The prefix an attribute named `key` declares: `""` for `xmlns`, `p` for `xmlns:p`.
+pub(super) fn xmlns_prefix(key: &str) -> Option<&str> {
+    match key.strip_prefix("xmlns")? {
+        "" => Some(""),
+        rest => rest.strip_prefix(':'),
     }
 }
 
