@@ -29,6 +29,8 @@ fn get_alert() -> Request {
 struct Capture {
     text: Arc<Mutex<String>>,
     ids: Arc<AtomicU64>,
+    /// How many spans are entered right now.
+    depth: Arc<AtomicU64>,
 }
 
 struct Writer<'a>(&'a mut String);
@@ -65,10 +67,18 @@ impl Subscriber for Capture {
     }
     fn record_follows_from(&self, _: &Id, _: &Id) {}
     fn event(&self, event: &Event<'_>) {
-        self.write(|w| event.record(w));
+        let depth = self.depth.load(Ordering::Relaxed);
+        self.write(|w| {
+            let _ = write!(w.0, "in_spans={depth} ");
+            event.record(w);
+        });
     }
-    fn enter(&self, _: &Id) {}
-    fn exit(&self, _: &Id) {}
+    fn enter(&self, _: &Id) {
+        self.depth.fetch_add(1, Ordering::Relaxed);
+    }
+    fn exit(&self, _: &Id) {
+        self.depth.fetch_sub(1, Ordering::Relaxed);
+    }
 }
 
 #[tokio::test]
@@ -100,5 +110,10 @@ async fn traces_name_the_template_and_never_the_token() {
         "{text}"
     );
     assert!(text.contains("retrying"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("in_spans=1 ") && l.contains("retrying")),
+        "the retry event happens inside the request's span: {text}"
+    );
     assert!(!text.contains("TEST-SECRET"), "{text}");
 }

@@ -191,9 +191,11 @@ impl Client {
             attempt = field::Empty,
             status = field::Empty,
         );
-        self.with_retries(req, &url, call, &span)
-            .instrument(span.clone())
-            .await
+        let attempts = self.with_retries(req, &url, call, &span);
+        match span.is_disabled() {
+            true => attempts.await,
+            false => attempts.instrument(span.clone()).await,
+        }
     }
 
     async fn with_retries(
@@ -235,9 +237,11 @@ impl Client {
     /// One HTTP exchange, bounded by the per-request timeout (headers and body).
     async fn attempt(&self, req: &Request, url: &Url, call: &Call) -> Result<Exchange, Error> {
         let token = self.inner.tokens.token().await?;
-        let builder = self.request_builder(req, url, call, &token)?;
+        // Sent before the timeout wraps it: the future it wraps holds reqwest's boxed
+        // `Pending`, not the whole request builder.
+        let pending = self.request_builder(req, url, call, &token)?.send();
         let exchange = async {
-            let mut resp = builder.send().await?;
+            let mut resp = pending.await?;
             // Only a caller-supplied client can have followed a redirect.
             let redirect = match self.inner.custom_http {
                 true => (self.inner.base).check_same_origin(resp.url(), LinkKind::Redirect),
