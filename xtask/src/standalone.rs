@@ -102,12 +102,11 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
 pub fn generate(root: &Path, options: &Options) -> Result<Vec<OutputFile>> {
     let model = load_model(options)?;
     let input = options.metadata.display().to_string();
-    let models = codegen::rust::models::write_models(&model, &input).map_err(anyhow::Error::msg)?;
+    let (models, client) = codegen::rust::write_crates(&model, &input, !options.models_only)
+        .map_err(anyhow::Error::msg)?;
     let mut outputs = crates::scaffold(root, &options.out, !options.models_only)?;
     outputs.extend(place(&crates::models_generated(&options.out), models));
-    if !options.models_only {
-        let client =
-            codegen::rust::client::write_client(&model, &input).map_err(anyhow::Error::msg)?;
+    if let Some(client) = client {
         outputs.extend(place(&crates::client_generated(&options.out), client));
     }
     Ok(outputs)

@@ -13,3 +13,23 @@ pub struct GeneratedFile {
     /// The complete file contents, header included.
     pub contents: String,
 }
+
+/// The files of both crates for `model`: the models writer and the client writer run on two
+/// threads (they share only the read-only model), so whole-model generation takes the longer of
+/// the two rather than their sum. `client: false` writes the models only.
+pub fn write_crates(
+    model: &crate::model::Model,
+    input: &str,
+    client: bool,
+) -> Result<(Vec<GeneratedFile>, Option<Vec<GeneratedFile>>), String> {
+    std::thread::scope(|scope| {
+        let client = client.then(|| scope.spawn(|| client::write_client(model, input)));
+        let models = models::write_models(model, input)?;
+        let client = match client.map(|handle| handle.join()) {
+            None => None,
+            Some(Ok(written)) => Some(written?),
+            Some(Err(_)) => return Err("the client writer thread panicked".to_owned()),
+        };
+        Ok((models, client))
+    })
+}
