@@ -2,7 +2,7 @@
 //! paths to one type share nodes, and bound functions are planned with their parameters.
 
 use codegen::csdl::read_document;
-use codegen::model::resolve;
+use codegen::model::{Model, resolve};
 use codegen::rust::client::bound::{Encoding, Response};
 use codegen::rust::client::tree::{self, ClientTree, NodeKind};
 
@@ -41,10 +41,13 @@ const CSDL: &str = r#"<?xml version="1.0" encoding="utf-8"?>
   </edmx:DataServices>
 </edmx:Edmx>"#;
 
+fn model(csdl: &str) -> Model {
+    let doc = read_document("fs.csdl", csdl.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    resolve(&[doc]).unwrap_or_else(|e| panic!("{e}"))
+}
+
 fn plan() -> ClientTree {
-    let doc = read_document("fs.csdl", CSDL.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
-    let model = resolve(&[doc]).unwrap_or_else(|e| panic!("{e}"));
-    tree::plan(&model).unwrap_or_else(|e| panic!("{e}"))
+    tree::plan(&model(CSDL)).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]
@@ -127,4 +130,43 @@ fn imports_are_entry_points_named_by_the_import() {
         imports,
         [("search_all", "SearchAllRequest", "searchAll", true)]
     );
+}
+
+/// A collection whose Capabilities differ is its own node, named after the path that reached it,
+/// and its list builder implements only the capability traits the annotations allow.
+#[test]
+fn capabilities_split_states_and_select_the_query_traits() {
+    let annotated = CSDL.replace(
+        r#"<EntitySet Name="folders" EntityType="fs.folder" />"#,
+        r#"<EntitySet Name="folders" EntityType="fs.folder">
+          <Annotation Term="Org.OData.Capabilities.V1.TopSupported" Bool="false" />
+        </EntitySet>"#,
+    );
+    let model = model(&annotated);
+    let tree = tree::plan(&model).unwrap_or_else(|e| panic!("{e}"));
+    let names: Vec<&str> = tree.nodes.iter().map(|n| n.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "FolderRequest",
+            "FolderCollectionRequest",
+            "ChildrenFolderCollectionRequest"
+        ]
+    );
+    let files =
+        codegen::rust::client::write_client(&model, "fs.csdl").unwrap_or_else(|e| panic!("{e}"));
+    let builders = &files
+        .iter()
+        .find(|f| f.path == "builders.rs")
+        .expect("builders.rs")
+        .contents;
+    let has = |capability: &str, options: &str| {
+        builders.contains(&format!(
+            "impl crate::runtime::builders::{capability} for {options} {{}}"
+        ))
+    };
+    // `folders` (TopSupported false) is reached first; `root/children` has the defaults.
+    assert!(!has("Top", "FolderListOptions"), "{builders}");
+    assert!(has("Skip", "FolderListOptions"));
+    assert!(has("Top", "ChildrenFolderListOptions") && has("Skip", "ChildrenFolderListOptions"));
 }

@@ -25,11 +25,10 @@ impl IdentityGovernanceRequest {
     }
     /// Reads the entity (`GET`).
     pub fn get(&self) -> super::IdentityGovernanceGetRequest {
-        super::IdentityGovernanceGetRequest {
-            client: self.client.clone(),
-            request: self.request(crate::runtime::Method::GET),
-            query: super::QueryOptions::default(),
-        }
+        super::IdentityGovernanceGetRequest::new(
+            self.client.clone(),
+            self.request(crate::runtime::Method::GET),
+        )
     }
     fn request(&self, method: crate::runtime::Method) -> crate::runtime::Request {
         self.path.request(method)
@@ -90,11 +89,10 @@ impl RoleManagementAlertRequest {
     }
     /// Reads the entity (`GET`).
     pub fn get(&self) -> super::RoleManagementAlertGetRequest {
-        super::RoleManagementAlertGetRequest {
-            client: self.client.clone(),
-            request: self.request(crate::runtime::Method::GET),
-            query: super::QueryOptions::default(),
-        }
+        super::RoleManagementAlertGetRequest::new(
+            self.client.clone(),
+            self.request(crate::runtime::Method::GET),
+        )
     }
     fn request(&self, method: crate::runtime::Method) -> crate::runtime::Request {
         self.path.request(method)
@@ -128,11 +126,10 @@ impl UnifiedRoleManagementAlertConfigurationCollectionRequest {
     }
     /// Lists the collection (`GET`); `send()` returns the first page, `stream()` every item.
     pub fn list(&self) -> super::UnifiedRoleManagementAlertConfigurationListRequest {
-        super::UnifiedRoleManagementAlertConfigurationListRequest {
-            client: self.client.clone(),
-            request: self.request(crate::runtime::Method::GET),
-            query: super::QueryOptions::default(),
-        }
+        super::UnifiedRoleManagementAlertConfigurationListRequest::new(
+            self.client.clone(),
+            self.request(crate::runtime::Method::GET),
+        )
     }
     fn request(&self, method: crate::runtime::Method) -> crate::runtime::Request {
         self.path.request(method)
@@ -163,11 +160,10 @@ impl UnifiedRoleManagementAlertDefinitionCollectionRequest {
     }
     /// Lists the collection (`GET`); `send()` returns the first page, `stream()` every item.
     pub fn list(&self) -> super::UnifiedRoleManagementAlertDefinitionListRequest {
-        super::UnifiedRoleManagementAlertDefinitionListRequest {
-            client: self.client.clone(),
-            request: self.request(crate::runtime::Method::GET),
-            query: super::QueryOptions::default(),
-        }
+        super::UnifiedRoleManagementAlertDefinitionListRequest::new(
+            self.client.clone(),
+            self.request(crate::runtime::Method::GET),
+        )
     }
     fn request(&self, method: crate::runtime::Method) -> crate::runtime::Request {
         self.path.request(method)
@@ -198,11 +194,10 @@ impl UnifiedRoleManagementAlertCollectionRequest {
     }
     /// Lists the collection (`GET`); `send()` returns the first page, `stream()` every item.
     pub fn list(&self) -> super::UnifiedRoleManagementAlertListRequest {
-        super::UnifiedRoleManagementAlertListRequest {
-            client: self.client.clone(),
-            request: self.request(crate::runtime::Method::GET),
-            query: super::QueryOptions::default(),
-        }
+        super::UnifiedRoleManagementAlertListRequest::new(
+            self.client.clone(),
+            self.request(crate::runtime::Method::GET),
+        )
     }
     /// Scans the given scope again for every alert type. Accepted with `202` and a `Location` header naming the operation to poll.
     ///
@@ -243,11 +238,10 @@ impl LongRunningOperationCollectionRequest {
     }
     /// Lists the collection (`GET`); `send()` returns the first page, `stream()` every item.
     pub fn list(&self) -> super::LongRunningOperationListRequest {
-        super::LongRunningOperationListRequest {
-            client: self.client.clone(),
-            request: self.request(crate::runtime::Method::GET),
-            query: super::QueryOptions::default(),
-        }
+        super::LongRunningOperationListRequest::new(
+            self.client.clone(),
+            self.request(crate::runtime::Method::GET),
+        )
     }
     fn request(&self, method: crate::runtime::Method) -> crate::runtime::Request {
         self.path.request(method)
@@ -268,11 +262,10 @@ impl UnifiedRoleManagementAlertConfigurationRequest {
     }
     /// Reads the entity (`GET`).
     pub fn get(&self) -> super::UnifiedRoleManagementAlertConfigurationGetRequest {
-        super::UnifiedRoleManagementAlertConfigurationGetRequest {
-            client: self.client.clone(),
-            request: self.request(crate::runtime::Method::GET),
-            query: super::QueryOptions::default(),
-        }
+        super::UnifiedRoleManagementAlertConfigurationGetRequest::new(
+            self.client.clone(),
+            self.request(crate::runtime::Method::GET),
+        )
     }
     /// Updates the entity (`PATCH`, answered `204 No Content`): only the properties set in
     /// `body` are sent. Derived types carry their `@odata.type`.
@@ -280,10 +273,10 @@ impl UnifiedRoleManagementAlertConfigurationRequest {
         &self,
         body: &pim_alerts_models::UnifiedRoleManagementAlertConfiguration,
     ) -> super::UnifiedRoleManagementAlertConfigurationUpdateRequest {
-        super::UnifiedRoleManagementAlertConfigurationUpdateRequest {
-            client: self.client.clone(),
-            request: self.request(crate::runtime::Method::PATCH).json(body),
-        }
+        super::UnifiedRoleManagementAlertConfigurationUpdateRequest::new(
+            self.client.clone(),
+            self.request(crate::runtime::Method::PATCH).json(body),
+        )
     }
     fn request(&self, method: crate::runtime::Method) -> crate::runtime::Request {
         self.path.request(method)
@@ -304,11 +297,10 @@ impl UnifiedRoleManagementAlertDefinitionRequest {
     }
     /// Reads the entity (`GET`).
     pub fn get(&self) -> super::UnifiedRoleManagementAlertDefinitionGetRequest {
-        super::UnifiedRoleManagementAlertDefinitionGetRequest {
-            client: self.client.clone(),
-            request: self.request(crate::runtime::Method::GET),
-            query: super::QueryOptions::default(),
-        }
+        super::UnifiedRoleManagementAlertDefinitionGetRequest::new(
+            self.client.clone(),
+            self.request(crate::runtime::Method::GET),
+        )
     }
     fn request(&self, method: crate::runtime::Method) -> crate::runtime::Request {
         self.path.request(method)
@@ -338,11 +330,10 @@ impl UnifiedRoleManagementAlertRequest {
     }
     /// Reads the entity (`GET`).
     pub fn get(&self) -> super::UnifiedRoleManagementAlertGetRequest {
-        super::UnifiedRoleManagementAlertGetRequest {
-            client: self.client.clone(),
-            request: self.request(crate::runtime::Method::GET),
-            query: super::QueryOptions::default(),
-        }
+        super::UnifiedRoleManagementAlertGetRequest::new(
+            self.client.clone(),
+            self.request(crate::runtime::Method::GET),
+        )
     }
     /// Updates the entity (`PATCH`, answered `204 No Content`): only the properties set in
     /// `body` are sent. Derived types carry their `@odata.type`.
@@ -350,10 +341,10 @@ impl UnifiedRoleManagementAlertRequest {
         &self,
         body: &pim_alerts_models::UnifiedRoleManagementAlert,
     ) -> super::UnifiedRoleManagementAlertUpdateRequest {
-        super::UnifiedRoleManagementAlertUpdateRequest {
-            client: self.client.clone(),
-            request: self.request(crate::runtime::Method::PATCH).json(body),
-        }
+        super::UnifiedRoleManagementAlertUpdateRequest::new(
+            self.client.clone(),
+            self.request(crate::runtime::Method::PATCH).json(body),
+        )
     }
     /// Scans the tenant again for this alert. Accepted with `202` and a `Location` header naming the operation to poll.
     ///
@@ -383,11 +374,10 @@ impl LongRunningOperationRequest {
     }
     /// Reads the entity (`GET`).
     pub fn get(&self) -> super::LongRunningOperationGetRequest {
-        super::LongRunningOperationGetRequest {
-            client: self.client.clone(),
-            request: self.request(crate::runtime::Method::GET),
-            query: super::QueryOptions::default(),
-        }
+        super::LongRunningOperationGetRequest::new(
+            self.client.clone(),
+            self.request(crate::runtime::Method::GET),
+        )
     }
     fn request(&self, method: crate::runtime::Method) -> crate::runtime::Request {
         self.path.request(method)
@@ -418,11 +408,10 @@ impl UnifiedRoleManagementAlertIncidentCollectionRequest {
     }
     /// Lists the collection (`GET`); `send()` returns the first page, `stream()` every item.
     pub fn list(&self) -> super::UnifiedRoleManagementAlertIncidentListRequest {
-        super::UnifiedRoleManagementAlertIncidentListRequest {
-            client: self.client.clone(),
-            request: self.request(crate::runtime::Method::GET),
-            query: super::QueryOptions::default(),
-        }
+        super::UnifiedRoleManagementAlertIncidentListRequest::new(
+            self.client.clone(),
+            self.request(crate::runtime::Method::GET),
+        )
     }
     fn request(&self, method: crate::runtime::Method) -> crate::runtime::Request {
         self.path.request(method)
@@ -443,11 +432,10 @@ impl UnifiedRoleManagementAlertIncidentRequest {
     }
     /// Reads the entity (`GET`).
     pub fn get(&self) -> super::UnifiedRoleManagementAlertIncidentGetRequest {
-        super::UnifiedRoleManagementAlertIncidentGetRequest {
-            client: self.client.clone(),
-            request: self.request(crate::runtime::Method::GET),
-            query: super::QueryOptions::default(),
-        }
+        super::UnifiedRoleManagementAlertIncidentGetRequest::new(
+            self.client.clone(),
+            self.request(crate::runtime::Method::GET),
+        )
     }
     /// Remediates the incident, for example by removing the assignment that caused it. Fails with `400` when the alert definition is not remediable.
     ///

@@ -11,7 +11,8 @@
 //! | a collection with `@odata.nextLink` | [`Client::paged`] → [`Paged`] of [`Page`]s |
 //! | anything else 2xx | [`Client::send_raw`] |
 //!
-//! Concerns, one module each: [`config`] (client and builder), [`auth`] (tokens), [`request`]
+//! Concerns, one module each: [`config`] (client and builder), [`auth`] (tokens), [`builders`]
+//! (the generic `list`/`get`/`update` builders) over [`query`] (system query options), [`request`]
 //! (query encoding, headers, bodies), [`path`] (resource paths and function calls), [`filter`] (typed `$filter` expressions) over [`literal`]
 //! (the OData literal encoder), [`send`] (execution and tracing), [`retry`], [`paging`],
 //! [`operation`] (long-running operations), [`origin`] (URL policy) and [`error`].
@@ -19,6 +20,7 @@
 pub mod auth;
 #[cfg(feature = "azure-identity")]
 pub mod azure;
+pub mod builders;
 pub mod config;
 pub mod error;
 pub mod filter;
@@ -27,6 +29,7 @@ pub mod operation;
 pub mod origin;
 pub mod paging;
 pub mod path;
+pub mod query;
 pub mod request;
 pub mod results;
 pub mod retry;
@@ -35,6 +38,7 @@ pub mod send;
 pub use auth::{AccessToken, AuthError, StaticToken, TokenFuture, TokenProvider};
 #[cfg(feature = "azure-identity")]
 pub use azure::AzureCredential;
+pub use builders::{GetRequest, ListOptions, ListRequest, UpdateRequest};
 pub use config::{Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_TIMEOUT};
 pub use error::{
     DecodeError, Error, GraphError, GraphErrorBody, InnerError, LinkKind, OperationError,
@@ -48,6 +52,7 @@ pub use path::{FunctionCall, ResourcePath};
 /// One page of a collection (the models crate's type: `value`, `@odata.count`, links and
 /// every other annotation).
 pub use pim_alerts_models::Page;
+pub use query::{NoName, QueryName, QueryOptions};
 pub use request::Request;
 pub use results::ValueResponse;
 pub use retry::RetryPolicy;

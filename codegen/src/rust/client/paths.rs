@@ -88,19 +88,15 @@ fn child(cx: &Cx<'_>, c: &super::tree::Child) -> TokenStream {
 }
 
 fn list(n: &Node) -> TokenStream {
-    let Some((builder, _)) = &n.list else {
+    let Some(l) = &n.list else {
         return TokenStream::new();
     };
-    let builder = sibling(builder);
+    let builder = sibling(&l.builder);
     let method = rt("Method");
     quote! {
         /// Lists the collection (`GET`); `send()` returns the first page, `stream()` every item.
         pub fn list(&self) -> #builder {
-            #builder {
-                client: self.client.clone(),
-                request: self.request(#method::GET),
-                query: super::QueryOptions::default(),
-            }
+            #builder::new(self.client.clone(), self.request(#method::GET))
         }
     }
 }
@@ -114,11 +110,7 @@ fn get(n: &Node) -> TokenStream {
     quote! {
         /// Reads the entity (`GET`).
         pub fn get(&self) -> #builder {
-            #builder {
-                client: self.client.clone(),
-                request: self.request(#method::GET),
-                query: super::QueryOptions::default(),
-            }
+            #builder::new(self.client.clone(), self.request(#method::GET))
         }
     }
 }
@@ -134,10 +126,7 @@ fn update(cx: &Cx<'_>, n: &Node) -> TokenStream {
         /// Updates the entity (`PATCH`, answered `204 No Content`): only the properties set in
         /// `body` are sent. Derived types carry their `@odata.type`.
         pub fn update(&self, body: &#body) -> #builder {
-            #builder {
-                client: self.client.clone(),
-                request: self.request(#method::PATCH).json(body),
-            }
+            #builder::new(self.client.clone(), self.request(#method::PATCH).json(body))
         }
     }
 }

@@ -1,6 +1,6 @@
-//! Query options: the accumulator every `list`/`get` builder holds (printed in a fixed order:
-//! `$filter`, `$select`, `$expand`, `$orderby`, `$top`, `$skip`, `$count`), and per entity type
-//! a `Field` enum (`$select`, `$orderby`) and an `Expand` enum (`$expand`, with `*`).
+//! The typed names of the query options: per entity type a `Field` enum (`$select`,
+//! `$orderby`) and an `Expand` enum (`$expand`, with `*`), each a `crate::runtime::QueryName`.
+//! (The options themselves are accumulated by the runtime's `QueryOptions`.)
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -12,51 +12,10 @@ use crate::rust::plan::ident;
 /// The `query.rs` file.
 pub(super) fn file(cx: &Cx<'_>) -> TokenStream {
     let docs = file_doc("OData system query options and the typed names they accept.");
-    let options = options();
     let enums = cx.tree.query_enums.iter().map(|q| query_enums(cx, q));
     quote! {
         #docs
-        #options
         #(#enums)*
-    }
-}
-
-/// The accumulator and its rendering onto a runtime request.
-fn options() -> TokenStream {
-    let request = rt("Request");
-    quote! {
-        /// System query options collected by a builder, applied when it is sent.
-        #[derive(Debug, Clone, Default)]
-        pub(super) struct QueryOptions {
-            pub(super) filter: crate::runtime::filter::Clauses,
-            pub(super) select: Vec<&'static str>,
-            pub(super) expand: Vec<&'static str>,
-            pub(super) orderby: Vec<String>,
-            pub(super) top: Option<u32>,
-            pub(super) skip: Option<u32>,
-            pub(super) count: Option<bool>,
-        }
-
-        impl QueryOptions {
-            /// Adds the options to `request` (several filters joined with `and`).
-            pub(super) fn apply(self, mut request: #request) -> #request {
-                let lists = [
-                    ("$filter", self.filter.into_text()),
-                    ("$select", (!self.select.is_empty()).then(|| self.select.join(","))),
-                    ("$expand", (!self.expand.is_empty()).then(|| self.expand.join(","))),
-                    ("$orderby", (!self.orderby.is_empty()).then(|| self.orderby.join(","))),
-                    ("$top", self.top.map(|n| n.to_string())),
-                    ("$skip", self.skip.map(|n| n.to_string())),
-                    ("$count", self.count.map(|c| c.to_string())),
-                ];
-                for (name, value) in lists {
-                    if let Some(value) = value {
-                        request = request.query(name, value);
-                    }
-                }
-                request
-            }
-        }
     }
 }
 
@@ -83,6 +42,7 @@ fn name_enum(
 ) -> TokenStream {
     let name = ident(name);
     let doc = doc_attrs(doc);
+    let query_name = rt("QueryName");
     let mut entries: Vec<(String, String, String)> = Vec::new();
     if let Some(all) = all {
         entries.push(("*".into(), all.clone(), " Everything (`*`).".into()));
@@ -112,6 +72,12 @@ fn name_enum(
                 match self {
                     #(#arms)*
                 }
+            }
+        }
+
+        impl #query_name for #name {
+            fn as_str(self) -> &'static str {
+                #name::as_str(self)
             }
         }
     }

@@ -72,6 +72,18 @@ pub struct QueryCaps {
     pub count: bool,
 }
 
+/// The `list` builder of a collection node: an alias of the runtime's `ListRequest` over a
+/// generated options type that implements the capability traits `caps` allows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListPlan {
+    /// The alias (`UnifiedRoleManagementAlertListRequest`).
+    pub builder: String,
+    /// The options type (`UnifiedRoleManagementAlertListOptions`).
+    pub options: String,
+    /// The query options allowed.
+    pub caps: QueryCaps,
+}
+
 /// One request-builder node.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
@@ -89,8 +101,8 @@ pub struct Node {
     pub operations: Vec<OperationPlan>,
     /// Rustdoc of the node struct.
     pub doc: String,
-    /// Collection nodes: the `list` builder name and its query options.
-    pub list: Option<(String, QueryCaps)>,
+    /// Collection nodes: the `list` builder.
+    pub list: Option<ListPlan>,
     /// Entity nodes: the `get` builder name.
     pub get: Option<String>,
     /// Entity nodes: the `update` (PATCH) builder name.
@@ -178,7 +190,7 @@ pub fn plan(model: &Model) -> Result<ClientTree, String> {
     walker.run()?;
     let query_enums = walker.query_enums();
     let filtered: Vec<TypeId> = (walker.nodes.iter())
-        .filter(|n| n.list.as_ref().is_some_and(|(_, caps)| caps.filter))
+        .filter(|n| n.list.as_ref().is_some_and(|l| l.caps.filter))
         .map(|n| n.entity)
         .collect();
     let filters = filter_plan::plan(model, &filtered, &mut walker.names);
@@ -386,10 +398,12 @@ impl Walker<'_> {
         let readable = caps.readable != Some(false);
         let collection = kind == NodeKind::Collection;
         let list = (collection && readable).then(|| {
-            let builder = self
-                .names
-                .claim(&format!("{}ListRequest", list_stem(&stem)));
-            (builder, query_caps(caps))
+            let stem = list_stem(&stem);
+            ListPlan {
+                builder: self.names.claim(&format!("{stem}ListRequest")),
+                options: self.names.claim(&format!("{stem}ListOptions")),
+                caps: query_caps(caps),
+            }
         });
         let get = (!collection && readable).then(|| self.names.claim(&format!("{stem}GetRequest")));
         let update = (!collection && caps.updatable == Some(true))
