@@ -23,9 +23,9 @@ impl crate::support::object::GraphObject for InvalidLicenseAlertIncident {
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            b"id" => crate::support::object::field(&mut self.id, map),
+            b"id" => crate::support::object::string_field(&mut self.id, map),
             b"tenantLicenseStatus" => {
-                crate::support::object::field(&mut self.tenant_license_status, map)
+                crate::support::object::string_field(&mut self.tenant_license_status, map)
             }
             _ => Ok(crate::support::object::Found::Unknown),
         }

@@ -164,14 +164,16 @@ impl crate::support::object::GraphObject for LongRunningOperationBase {
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            b"id" => crate::support::object::field(&mut self.id, map),
+            b"id" => crate::support::object::string_field(&mut self.id, map),
             b"createdDateTime" => crate::support::object::field(&mut self.created_date_time, map),
             b"lastActionDateTime" => {
                 crate::support::object::field(&mut self.last_action_date_time, map)
             }
-            b"resourceLocation" => crate::support::object::field(&mut self.resource_location, map),
+            b"resourceLocation" => {
+                crate::support::object::string_field(&mut self.resource_location, map)
+            }
             b"status" => crate::support::object::field(&mut self.status, map),
-            b"statusDetail" => crate::support::object::field(&mut self.status_detail, map),
+            b"statusDetail" => crate::support::object::string_field(&mut self.status_detail, map),
             _ => Ok(crate::support::object::Found::Unknown),
         }
     }

@@ -25,9 +25,13 @@ impl crate::support::object::GraphObject for NoMfaOnRoleActivationAlertIncident 
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            b"id" => crate::support::object::field(&mut self.id, map),
-            b"roleDisplayName" => crate::support::object::field(&mut self.role_display_name, map),
-            b"roleTemplateId" => crate::support::object::field(&mut self.role_template_id, map),
+            b"id" => crate::support::object::string_field(&mut self.id, map),
+            b"roleDisplayName" => {
+                crate::support::object::string_field(&mut self.role_display_name, map)
+            }
+            b"roleTemplateId" => {
+                crate::support::object::string_field(&mut self.role_template_id, map)
+            }
             _ => Ok(crate::support::object::Found::Unknown),
         }
     }

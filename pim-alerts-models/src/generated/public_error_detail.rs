@@ -25,9 +25,9 @@ impl crate::support::object::GraphObject for PublicErrorDetail {
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            b"code" => crate::support::object::field(&mut self.code, map),
-            b"message" => crate::support::object::field(&mut self.message, map),
-            b"target" => crate::support::object::field(&mut self.target, map),
+            b"code" => crate::support::object::string_field(&mut self.code, map),
+            b"message" => crate::support::object::string_field(&mut self.message, map),
+            b"target" => crate::support::object::string_field(&mut self.target, map),
             _ => Ok(crate::support::object::Found::Unknown),
         }
     }

@@ -27,10 +27,10 @@ impl crate::support::object::GraphObject for PublicInnerError {
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            b"code" => crate::support::object::field(&mut self.code, map),
+            b"code" => crate::support::object::string_field(&mut self.code, map),
             b"details" => crate::support::object::field(&mut self.details, map),
-            b"message" => crate::support::object::field(&mut self.message, map),
-            b"target" => crate::support::object::field(&mut self.target, map),
+            b"message" => crate::support::object::string_field(&mut self.message, map),
+            b"target" => crate::support::object::string_field(&mut self.target, map),
             _ => Ok(crate::support::object::Found::Unknown),
         }
     }

@@ -29,7 +29,7 @@ impl crate::support::object::GraphObject for RoleManagementAlert {
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            b"id" => crate::support::object::field(&mut self.id, map),
+            b"id" => crate::support::object::string_field(&mut self.id, map),
             b"alertConfigurations" => {
                 crate::support::object::field(&mut self.alert_configurations, map)
             }

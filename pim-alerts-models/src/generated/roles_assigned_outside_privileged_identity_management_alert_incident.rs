@@ -38,20 +38,26 @@ impl crate::support::object::GraphObject
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            b"id" => crate::support::object::field(&mut self.id, map),
+            b"id" => crate::support::object::string_field(&mut self.id, map),
             b"assigneeDisplayName" => {
-                crate::support::object::field(&mut self.assignee_display_name, map)
+                crate::support::object::string_field(&mut self.assignee_display_name, map)
             }
-            b"assigneeId" => crate::support::object::field(&mut self.assignee_id, map),
+            b"assigneeId" => crate::support::object::string_field(&mut self.assignee_id, map),
             b"assigneeUserPrincipalName" => {
-                crate::support::object::field(&mut self.assignee_user_principal_name, map)
+                crate::support::object::string_field(&mut self.assignee_user_principal_name, map)
             }
             b"assignmentCreatedDateTime" => {
                 crate::support::object::field(&mut self.assignment_created_date_time, map)
             }
-            b"roleDefinitionId" => crate::support::object::field(&mut self.role_definition_id, map),
-            b"roleDisplayName" => crate::support::object::field(&mut self.role_display_name, map),
-            b"roleTemplateId" => crate::support::object::field(&mut self.role_template_id, map),
+            b"roleDefinitionId" => {
+                crate::support::object::string_field(&mut self.role_definition_id, map)
+            }
+            b"roleDisplayName" => {
+                crate::support::object::string_field(&mut self.role_display_name, map)
+            }
+            b"roleTemplateId" => {
+                crate::support::object::string_field(&mut self.role_template_id, map)
+            }
             _ => Ok(crate::support::object::Found::Unknown),
         }
     }

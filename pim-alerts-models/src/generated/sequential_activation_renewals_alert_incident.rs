@@ -39,18 +39,24 @@ impl crate::support::object::GraphObject for SequentialActivationRenewalsAlertIn
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            b"id" => crate::support::object::field(&mut self.id, map),
+            b"id" => crate::support::object::string_field(&mut self.id, map),
             b"activationCount" => crate::support::object::field(&mut self.activation_count, map),
             b"assigneeDisplayName" => {
-                crate::support::object::field(&mut self.assignee_display_name, map)
+                crate::support::object::string_field(&mut self.assignee_display_name, map)
             }
-            b"assigneeId" => crate::support::object::field(&mut self.assignee_id, map),
+            b"assigneeId" => crate::support::object::string_field(&mut self.assignee_id, map),
             b"assigneeUserPrincipalName" => {
-                crate::support::object::field(&mut self.assignee_user_principal_name, map)
+                crate::support::object::string_field(&mut self.assignee_user_principal_name, map)
             }
-            b"roleDefinitionId" => crate::support::object::field(&mut self.role_definition_id, map),
-            b"roleDisplayName" => crate::support::object::field(&mut self.role_display_name, map),
-            b"roleTemplateId" => crate::support::object::field(&mut self.role_template_id, map),
+            b"roleDefinitionId" => {
+                crate::support::object::string_field(&mut self.role_definition_id, map)
+            }
+            b"roleDisplayName" => {
+                crate::support::object::string_field(&mut self.role_display_name, map)
+            }
+            b"roleTemplateId" => {
+                crate::support::object::string_field(&mut self.role_template_id, map)
+            }
             b"sequenceEndDateTime" => {
                 crate::support::object::field(&mut self.sequence_end_date_time, map)
             }

@@ -36,13 +36,13 @@ impl crate::support::object::GraphObject for TooManyGlobalAdminsAssignedToTenant
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            b"id" => crate::support::object::field(&mut self.id, map),
+            b"id" => crate::support::object::string_field(&mut self.id, map),
             b"alertDefinitionId" => {
-                crate::support::object::field(&mut self.alert_definition_id, map)
+                crate::support::object::string_field(&mut self.alert_definition_id, map)
             }
             b"isEnabled" => crate::support::object::field(&mut self.is_enabled, map),
-            b"scopeId" => crate::support::object::field(&mut self.scope_id, map),
-            b"scopeType" => crate::support::object::field(&mut self.scope_type, map),
+            b"scopeId" => crate::support::object::string_field(&mut self.scope_id, map),
+            b"scopeType" => crate::support::object::string_field(&mut self.scope_type, map),
             b"globalAdminCountThreshold" => {
                 crate::support::object::field(&mut self.global_admin_count_threshold, map)
             }

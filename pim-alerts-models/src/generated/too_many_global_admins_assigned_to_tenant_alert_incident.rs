@@ -28,13 +28,13 @@ impl crate::support::object::GraphObject for TooManyGlobalAdminsAssignedToTenant
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            b"id" => crate::support::object::field(&mut self.id, map),
+            b"id" => crate::support::object::string_field(&mut self.id, map),
             b"assigneeDisplayName" => {
-                crate::support::object::field(&mut self.assignee_display_name, map)
+                crate::support::object::string_field(&mut self.assignee_display_name, map)
             }
-            b"assigneeId" => crate::support::object::field(&mut self.assignee_id, map),
+            b"assigneeId" => crate::support::object::string_field(&mut self.assignee_id, map),
             b"assigneeUserPrincipalName" => {
-                crate::support::object::field(&mut self.assignee_user_principal_name, map)
+                crate::support::object::string_field(&mut self.assignee_user_principal_name, map)
             }
             _ => Ok(crate::support::object::Found::Unknown),
         }

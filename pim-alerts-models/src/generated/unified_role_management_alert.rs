@@ -57,9 +57,9 @@ impl crate::support::object::GraphObject for UnifiedRoleManagementAlert {
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            b"id" => crate::support::object::field(&mut self.id, map),
+            b"id" => crate::support::object::string_field(&mut self.id, map),
             b"alertDefinitionId" => {
-                crate::support::object::field(&mut self.alert_definition_id, map)
+                crate::support::object::string_field(&mut self.alert_definition_id, map)
             }
             b"incidentCount" => crate::support::object::field(&mut self.incident_count, map),
             b"isActive" => crate::support::object::field(&mut self.is_active, map),
@@ -69,8 +69,8 @@ impl crate::support::object::GraphObject for UnifiedRoleManagementAlert {
             b"lastScannedDateTime" => {
                 crate::support::object::field(&mut self.last_scanned_date_time, map)
             }
-            b"scopeId" => crate::support::object::field(&mut self.scope_id, map),
-            b"scopeType" => crate::support::object::field(&mut self.scope_type, map),
+            b"scopeId" => crate::support::object::string_field(&mut self.scope_id, map),
+            b"scopeType" => crate::support::object::string_field(&mut self.scope_type, map),
             b"alertConfiguration" => {
                 crate::support::object::field(&mut self.alert_configuration, map)
             }

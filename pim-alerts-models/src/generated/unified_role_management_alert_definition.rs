@@ -57,16 +57,20 @@ impl crate::support::object::GraphObject for UnifiedRoleManagementAlertDefinitio
         map: &mut A,
     ) -> Result<crate::support::object::Found, A::Error> {
         match key {
-            b"id" => crate::support::object::field(&mut self.id, map),
-            b"description" => crate::support::object::field(&mut self.description, map),
-            b"displayName" => crate::support::object::field(&mut self.display_name, map),
-            b"howToPrevent" => crate::support::object::field(&mut self.how_to_prevent, map),
+            b"id" => crate::support::object::string_field(&mut self.id, map),
+            b"description" => crate::support::object::string_field(&mut self.description, map),
+            b"displayName" => crate::support::object::string_field(&mut self.display_name, map),
+            b"howToPrevent" => crate::support::object::string_field(&mut self.how_to_prevent, map),
             b"isConfigurable" => crate::support::object::field(&mut self.is_configurable, map),
             b"isRemediatable" => crate::support::object::field(&mut self.is_remediatable, map),
-            b"mitigationSteps" => crate::support::object::field(&mut self.mitigation_steps, map),
-            b"scopeId" => crate::support::object::field(&mut self.scope_id, map),
-            b"scopeType" => crate::support::object::field(&mut self.scope_type, map),
-            b"securityImpact" => crate::support::object::field(&mut self.security_impact, map),
+            b"mitigationSteps" => {
+                crate::support::object::string_field(&mut self.mitigation_steps, map)
+            }
+            b"scopeId" => crate::support::object::string_field(&mut self.scope_id, map),
+            b"scopeType" => crate::support::object::string_field(&mut self.scope_type, map),
+            b"securityImpact" => {
+                crate::support::object::string_field(&mut self.security_impact, map)
+            }
             b"severityLevel" => crate::support::object::field(&mut self.severity_level, map),
             _ => Ok(crate::support::object::Found::Unknown),
         }

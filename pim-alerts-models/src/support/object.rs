@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
@@ -70,7 +70,7 @@ pub trait FieldVisitor {
 }
 
 /// Decodes the next value of `map` into `slot`, reporting an explicit `null`.
-#[inline]
+#[inline(always)]
 pub fn field<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
     slot: &mut Option<T>,
     map: &mut A,
@@ -81,6 +81,55 @@ pub fn field<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
     } else {
         Found::Null
     })
+}
+
+/// [`field`] for `String` properties: one `deserialize_any` takes a string or `null` (serde's
+/// `Option<String>` asks twice: `deserialize_option`, then `deserialize_string`).
+#[inline(always)]
+pub fn string_field<'de, A: MapAccess<'de>>(
+    slot: &mut Option<String>,
+    map: &mut A,
+) -> Result<Found, A::Error> {
+    *slot = map.next_value_seed(OptionalString)?;
+    Ok(if slot.is_some() {
+        Found::Value
+    } else {
+        Found::Null
+    })
+}
+
+/// Seed and visitor of [`string_field`]: a JSON string or `null`.
+struct OptionalString;
+
+impl<'de> DeserializeSeed<'de> for OptionalString {
+    type Value = Option<String>;
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<String>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for OptionalString {
+    type Value = Option<String>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string or null")
+    }
+    #[inline]
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<String>, E> {
+        Ok(Some(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Option<String>, E> {
+        Ok(Some(v))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Option<String>, E> {
+        Ok(None)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Option<String>, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<String>, D::Error> {
+        String::deserialize(d).map(Some)
+    }
 }
 
 /// A JSON object key, borrowed from the input when possible.

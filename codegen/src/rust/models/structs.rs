@@ -100,7 +100,13 @@ fn graph_object_impl(
     let write = plan.ty(id).write_odata_type;
     let arms = fields.iter().map(|f| {
         let (json, rust) = (byte_string(&f.json), &f.rust);
-        quote!(#json => #support::object::field(&mut self.#rust, map),)
+        // `String` fields take a string or `null` in one step (see `support::object::string_field`).
+        let decode = if f.ty.to_string() == "String" {
+            quote!(string_field)
+        } else {
+            quote!(field)
+        };
+        quote!(#json => #support::object::#decode(&mut self.#rust, map),)
     });
     let (key, map) = if fields.is_empty() {
         (quote!(_key), quote!(_map))
