@@ -237,17 +237,62 @@ fn assign_operation_names(model: &mut Model) {
             },
         )
         .collect();
-    let mut scopes: BTreeMap<String, NameScope> = BTreeMap::new();
-    for (index, (key, wanted)) in keys.into_iter().zip(wanted).enumerate() {
-        let scope = scopes
-            .entry(key)
-            .or_insert_with(|| binding_scope(model, index));
-        let op = &mut model.operations[index];
-        op.name.rust = scope.claim(&wanted);
-        let mut parameters = NameScope::new(Case::Snake);
-        for p in &mut op.parameters {
-            p.name.rust = parameters.claim(&field_name(&p.name.csdl));
+    // One scope per binding: the operations of each binding, in operation order.
+    let mut bindings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (index, key) in keys.iter().enumerate() {
+        bindings.entry(key).or_default().push(index);
+    }
+    let mut claimed: Vec<String> = vec![String::new(); wanted.len()];
+    for members in bindings.values() {
+        for (index, name) in claim_in_binding_scope(model, members, &wanted) {
+            if let Some(slot) = claimed.get_mut(index) {
+                *slot = name;
+            }
         }
+    }
+    for (op, name) in model.operations.iter_mut().zip(claimed) {
+        op.name.rust = name;
+        name_parameters(op);
+    }
+}
+
+/// The method names of the operations `members` (indices, in order) that share one binding:
+/// each wants `wanted[index]`.
+fn claim_in_binding_scope(
+    model: &Model,
+    members: &[usize],
+    wanted: &[String],
+) -> Vec<(usize, String)> {
+    let Some(&first) = members.first() else {
+        return Vec::new();
+    };
+    let reserved = binding_navigation_names(model, first);
+    let names = members.iter().filter_map(|&i| wanted.get(i));
+    // Usually nothing clashes and every operation keeps its wanted name: no scope is needed.
+    if all_distinct(reserved.iter().copied().chain(names.map(String::as_str))) {
+        let wanted_of = |i: usize| wanted.get(i).cloned().unwrap_or_default();
+        return members.iter().map(|&i| (i, wanted_of(i))).collect();
+    }
+    let mut scope = NameScope::new(Case::Snake);
+    reserved.iter().for_each(|n| scope.reserve(n));
+    let mut claim = |i: usize| scope.claim(wanted.get(i).map_or("", String::as_str));
+    members.iter().map(|&i| (i, claim(i))).collect()
+}
+
+/// Names the parameters of `op`, one scope per operation.
+fn name_parameters(op: &mut super::OperationDef) {
+    let wanted: Vec<String> = (op.parameters.iter())
+        .map(|p| field_name(&p.name.csdl))
+        .collect();
+    if all_distinct(wanted.iter().map(String::as_str)) {
+        for (p, name) in op.parameters.iter_mut().zip(wanted) {
+            p.name.rust = name;
+        }
+        return;
+    }
+    let mut scope = NameScope::new(Case::Snake);
+    for (p, name) in op.parameters.iter_mut().zip(&wanted) {
+        p.name.rust = scope.claim(name);
     }
 }
 
@@ -263,20 +308,22 @@ fn overload_name(op: &super::OperationDef) -> String {
     escape_keyword(&format!("{name}_with_{}", parameters.join("_and_")))
 }
 
-/// A method scope for operations bound like operation `index`: for a single entity binding it
-/// starts with the entity's navigation property names.
-fn binding_scope(model: &Model, index: usize) -> NameScope {
-    let mut scope = NameScope::new(Case::Snake);
-    let binding = model.operations[index].binding.as_ref();
+/// The names a method of operations bound like operation `index` must not take: for a single
+/// entity binding, the entity's navigation property names (request builders have both).
+fn binding_navigation_names(model: &Model, index: usize) -> Vec<&str> {
+    let binding = model
+        .operations
+        .get(index)
+        .and_then(|op| op.binding.as_ref());
     if let Some(b) = binding.filter(|b| !b.ty.collection)
         && let TypeTarget::Defined(id) = b.ty.target
         && let Some(s) = model.structured(id)
     {
-        s.navigation_properties
-            .iter()
-            .for_each(|n| scope.reserve(&n.name.rust));
+        return (s.navigation_properties.iter())
+            .map(|n| n.name.rust.as_str())
+            .collect();
     }
-    scope
+    Vec::new()
 }
 
 fn assign_container_names(model: &mut Model) {

@@ -19,6 +19,8 @@ pub(super) struct AttrSet<'a> {
     attrs: Vec<(u64, Attribute<'a>)>,
     /// One bit per attribute name (by [`bit`]); a clear bit means the name is absent.
     mask: u64,
+    /// Whether two attributes have the same filter bit; if not, no name occurs twice.
+    bits_shared: bool,
 }
 
 /// The filter bit of an attribute name.
@@ -90,11 +92,13 @@ impl<'a> AttrSet<'a> {
     pub(super) fn clear(&mut self) {
         self.attrs.clear();
         self.mask = 0;
+        self.bits_shared = false;
     }
 
     /// Adds an attribute.
     pub(super) fn push(&mut self, attr: Attribute<'a>) {
         let bit = bit(attr.key.0);
+        self.bits_shared |= self.mask & bit != 0;
         self.mask |= bit;
         self.attrs.push((bit, attr));
     }
@@ -178,6 +182,9 @@ impl<'a> AttrSet<'a> {
 
     /// The first attribute name that occurs twice, if any.
     pub(super) fn duplicate(&self) -> Option<&'a str> {
+        if !self.bits_shared {
+            return None;
+        }
         if self.attrs.len() <= SMALL {
             let mut seen = self.names().enumerate();
             return seen.find_map(|(i, name)| {
@@ -293,6 +300,9 @@ mod tests {
     #[test]
     fn finds_duplicates_in_small_and_large_sets() {
         assert_eq!(set(&[("a", "1"), ("b", "2")]).duplicate(), None);
+        let same_bit = set(&[("aXb", "1"), ("aYb", "2")]);
+        assert!(same_bit.bits_shared);
+        assert_eq!(same_bit.duplicate(), None);
         assert_eq!(
             set(&[("a", "1"), ("b", "2"), ("a", "3")]).duplicate(),
             Some("a")
