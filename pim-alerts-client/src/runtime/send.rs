@@ -8,7 +8,6 @@
 //! Each logical request runs in a `graph_request` tracing span with the fields `method`,
 //! `path` (the template, never the concrete URL), `client_request_id`, `attempt` and `status`.
 //! Neither the token nor the request body is ever recorded.
-
 //!
 //! Per request, nothing is formatted that a successful call does not send: the
 //! `Authorization` value comes ready-made with the [`AccessToken`], the id is formatted into a
