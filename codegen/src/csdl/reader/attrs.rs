@@ -67,6 +67,26 @@ fn skip_space(bytes: &[u8], from: usize) -> usize {
     from + rest.iter().take_while(|b| is_xml_space(**b)).count()
 }
 
+/// The index of the first `needle` in `bytes`, looking at eight bytes at a time.
+fn find_byte(bytes: &[u8], needle: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let pattern = ONES * u64::from(needle);
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut words {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default()) ^ pattern;
+        // The lowest set bit marks the first zero byte exactly (borrows only reach higher).
+        let zero = word.wrapping_sub(ONES) & !word & HIGH;
+        if zero != 0 {
+            return Some(at + (zero.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let rest = words.remainder().iter().position(|&b| b == needle)?;
+    Some(at + rest)
+}
+
 /// Splits `name = "value"` (or single-quoted) off the start of `text`: name, raw value and the
 /// text after the closing quote. `None` unless the name is non-empty and the value quoted.
 fn plain_attribute(text: &str) -> Option<(&str, &str, &str)> {
@@ -79,7 +99,7 @@ fn plain_attribute(text: &str) -> Option<(&str, &str, &str)> {
     let open = skip_space(bytes, eq + 1);
     let quote = *bytes.get(open).filter(|&&q| q == b'"' || q == b'\'')?;
     let start = open + 1;
-    let end = start + bytes.get(start..)?.iter().position(|&b| b == quote)?;
+    let end = start + find_byte(bytes.get(start..)?, quote)?;
     Some((
         text.get(..name_end)?,
         text.get(start..end)?,
@@ -274,6 +294,18 @@ mod tests {
             });
             assert!(!attrs.read_plain(odd, 1), "{odd:?}");
             assert!(!attrs.has("stale") && attrs.names().next().is_none());
+        }
+    }
+
+    #[test]
+    fn finds_bytes_eight_at_a_time() {
+        let text = b"0123456789abcdef\"ghij\"\x80\xff\"";
+        for from in 0..text.len() {
+            for needle in [b'"', b'a', b'j', 0x80, 0xff, b'z'] {
+                let slice = &text[from..];
+                let expected = slice.iter().position(|&b| b == needle);
+                assert_eq!(find_byte(slice, needle), expected, "{from} {needle}");
+            }
         }
     }
 
