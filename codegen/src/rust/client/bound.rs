@@ -161,7 +161,13 @@ pub(super) fn operation(model: &Model, id: OperationId) -> Result<OperationPlan,
         segment: op.name.csdl.clone(),
         response,
         params,
-        doc: doc_or(&op.docs.description, &op.qualified_name),
+        doc: match op.docs.description.as_deref().map(str::trim) {
+            Some(d) if !d.is_empty() => d.to_owned(),
+            _ => {
+                let what = if function { "function" } else { "action" };
+                format!("The {what} `{}`.", op.qualified_name)
+            }
+        },
     })
 }
 
