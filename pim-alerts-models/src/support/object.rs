@@ -37,7 +37,8 @@ pub trait GraphObject: Default {
     const WRITE_ODATA_TYPE: bool;
 
     /// Decodes the value of the declared property `key` from `map` into its field (use
-    /// [`field`]), or returns [`Found::Unknown`] without touching `map`.
+    /// [`field`], or [`string_field`] for `String` properties), or returns
+    /// [`Found::Unknown`] without touching `map`.
     ///
     /// `key` is the raw key as received (see [`RawKey`]): declared names are ASCII, so a key
     /// that matches one is valid UTF-8.
