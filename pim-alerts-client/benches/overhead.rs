@@ -11,7 +11,7 @@
 //! The server is a minimal keep-alive HTTP/1.1 responder on tokio (not wiremock, whose request
 //! matching and recording would dominate the measurement). Run with
 //! `cargo bench -p pim-alerts-client --bench overhead`; after criterion's groups, an interleaved
-//! A/B run prints medians per request and the throughput ratios. For load-independent
+//! A/B run prints medians per request (with their spread) and the throughput ratios. For load-independent
 //! instruction counts per call, see [`only_variant`].
 
 use std::hint::black_box;
@@ -185,6 +185,16 @@ async fn via_reqwest<T: serde::de::DeserializeOwned>(raw: &reqwest::Client, url:
 /// `OVERHEAD_ONLY=<variant>:<calls>`: run just that many calls of one variant (index into
 /// [`VARIANTS`]) and no measurement, for counting instructions under
 /// `valgrind --tool=callgrind`, which the load of a shared machine does not disturb.
+///
+/// Instructions per request are the difference of two counts over the difference of calls,
+/// which cancels the setup (client, TLS roots, server):
+///
+/// ```text
+/// bench=$(cargo bench -p pim-alerts-client --bench overhead --no-run 2>&1 | sed -n 's/.*Executable .*(\(.*\))/\1/p')
+/// OVERHEAD_ONLY=0:100  valgrind --tool=callgrind $bench --bench   # "Collected : A"
+/// OVERHEAD_ONLY=0:1100 valgrind --tool=callgrind $bench --bench   # "Collected : B"
+/// # (B - A) / 1000 per request; take the larger count where valgrind reports two processes
+/// ```
 fn only_variant() -> Option<(usize, u32)> {
     let spec = std::env::var("OVERHEAD_ONLY").ok()?;
     let (variant, calls) = spec.split_once(':')?;
@@ -192,61 +202,53 @@ fn only_variant() -> Option<(usize, u32)> {
 }
 
 /// Alternates blocks of all variants (rotating which goes first) so that background load hits
-/// them alike, and prints per variant the median wall time and the median on-CPU time (of this
-/// thread, which runs both client and server) per request, and each pair's throughput ratio.
+/// them alike, and prints per variant the median wall time per request with the quartiles of
+/// the blocks (the spread the machine's load causes), and each pair's throughput ratio of the
+/// medians.
+///
+/// (Thread CPU time is not shown: `/proc/thread-self/schedstat` only advances at scheduler
+/// ticks, which made every variant read 40 µs per request.)
 fn interleaved(setup: &Setup) {
     const ROUNDS: usize = 31;
     const PER_ROUND: u32 = 300;
     let n = VARIANTS.len();
     let mut wall = vec![Vec::new(); n];
-    let mut cpu = vec![Vec::new(); n];
     for round in 0..ROUNDS {
         for k in 0..n {
             let v = (round + k) % n;
-            let (w, c) = measure(PER_ROUND, || setup.run(v));
-            wall[v].push(w);
-            cpu[v].push(c);
+            wall[v].push(mean_wall(PER_ROUND, || setup.run(v)));
         }
     }
-    let median = |mut v: Vec<Duration>| {
-        v.sort();
-        v[v.len() / 2]
-    };
-    let wall: Vec<Duration> = wall.into_iter().map(median).collect();
-    let cpu: Vec<Duration> = cpu.into_iter().map(median).collect();
+    let quartiles: Vec<[Duration; 3]> = wall
+        .into_iter()
+        .map(|mut blocks| {
+            blocks.sort();
+            let at = |q: usize| blocks[(blocks.len() - 1) * q / 4];
+            [at(1), at(2), at(3)]
+        })
+        .collect();
     for (v, name) in VARIANTS.iter().enumerate() {
+        let [q1, median, q3] = quartiles[v];
         println!(
-            "interleaved median per request: {name:<24} wall {:?}, cpu {:?}",
-            wall[v], cpu[v]
+            "interleaved median per request: {name:<24} wall {median:?} (quartiles {q1:?} .. {q3:?})"
         );
     }
-    let ratio = |ours: Duration, raw: Duration| raw.as_secs_f64() / ours.as_secs_f64();
     for (ours, raw) in [(0, 1), (2, 3)] {
+        let ratio = quartiles[raw][1].as_secs_f64() / quartiles[ours][1].as_secs_f64();
         println!(
-            "throughput {} / {}: wall {:.3}x, cpu {:.3}x",
-            VARIANTS[ours],
-            VARIANTS[raw],
-            ratio(wall[ours], wall[raw]),
-            ratio(cpu[ours], cpu[raw]),
+            "throughput {} / {}: wall {ratio:.3}x",
+            VARIANTS[ours], VARIANTS[raw],
         );
     }
 }
 
-/// Mean wall time and mean on-CPU time of this thread per call of `f`.
-fn measure<T>(n: u32, mut f: impl FnMut() -> T) -> (Duration, Duration) {
-    let (wall, cpu) = (Instant::now(), thread_cpu());
+/// Mean wall time per call of `f`.
+fn mean_wall<T>(n: u32, mut f: impl FnMut() -> T) -> Duration {
+    let start = Instant::now();
     for _ in 0..n {
         black_box(f());
     }
-    (wall.elapsed() / n, thread_cpu().saturating_sub(cpu) / n)
-}
-
-/// Time this thread has spent on a CPU (Linux `schedstat`; zero elsewhere).
-fn thread_cpu() -> Duration {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse().ok())
-        .map_or(Duration::ZERO, Duration::from_nanos)
+    start.elapsed() / n
 }
 
 criterion_group! {
