@@ -1,15 +1,17 @@
 //! The documentation's refresh, definition, configuration and operation calls, sent through
-//! the GENERATED builders to a loopback server.
+//! the GENERATED builders to a loopback server: method, path, query and standard headers
+//! checked exactly.
 
 mod common;
 
+use common::seed_mocks::{get_seed, mock_get, mock_patch, mock_post};
 use pim_alerts_client::Error;
 use pim_alerts_models::{
     LongRunningOperationStatus, TooManyGlobalAdminsAssignedToTenantAlertConfiguration,
     UnifiedRoleManagementAlertConfiguration,
 };
-use wiremock::matchers::{body_json, body_string, method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::matchers::{body_json, body_string};
+use wiremock::{MockServer, ResponseTemplate};
 
 const ROOT: &str = "/beta/identityGovernance/roleManagementAlerts";
 const ALERT_ID: &str =
@@ -28,10 +30,12 @@ const GET_CONFIGURATION: &str = include_str!("data/get-alert-configuration.json"
 const RUNNING: &str = include_str!("data/operation-running.json");
 const SUCCEEDED: &str = include_str!("data/operation-succeeded.json");
 
-fn json(body: &str) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_raw(body.as_bytes().to_vec(), "application/json")
+/// The path of `rest` below the alerts root.
+fn at(rest: &str) -> String {
+    format!("{ROOT}/{rest}")
 }
 
+/// The documented `202 Accepted` whose `Location` is the operation on `server`.
 fn accepted(server: &MockServer) -> ResponseTemplate {
     ResponseTemplate::new(202)
         .insert_header("Location", format!("{}{ROOT}/{OPERATION}", server.uri()))
@@ -41,13 +45,8 @@ fn accepted(server: &MockServer) -> ResponseTemplate {
 async fn refresh_all_alerts_of_a_scope() {
     let server = MockServer::start().await;
     let body = serde_json::json!({"scopeId": "/", "scopeType": "DirectoryRole"});
-    Mock::given(method("POST"))
-        .and(path(format!("{ROOT}/alerts/refresh")))
-        .and(body_json(&body))
-        .respond_with(accepted(&server))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let refresh = at("alerts/refresh");
+    mock_post(&server, refresh, body_json(body), accepted(&server)).await;
     let client = common::client(&server);
     let alerts = client
         .identity_governance()
@@ -85,26 +84,11 @@ async fn refresh_without_required_parameters_fails_in_send() {
 #[tokio::test]
 async fn refresh_one_alert_and_wait_for_the_operation() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(format!("{ROOT}/alerts/{OUTSIDE_PIM}/refresh")))
-        .and(body_string(""))
-        .respond_with(accepted(&server))
-        .expect(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path(format!("{ROOT}/{OPERATION}")))
-        .respond_with(json(RUNNING))
-        .up_to_n_times(1)
-        .expect(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path(format!("{ROOT}/{OPERATION}")))
-        .respond_with(json(SUCCEEDED))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let refresh = at(&format!("alerts/{OUTSIDE_PIM}/refresh"));
+    mock_post(&server, refresh, body_string(""), accepted(&server)).await;
+    let running_first = get_seed(at(OPERATION), None, RUNNING).up_to_n_times(1);
+    running_first.expect(1).mount(&server).await;
+    mock_get(&server, at(OPERATION), None, SUCCEEDED).await;
     let client = common::client(&server);
     let alert = client
         .identity_governance()
@@ -119,13 +103,8 @@ async fn refresh_one_alert_and_wait_for_the_operation() {
 #[tokio::test]
 async fn get_an_operation() {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        // Keys are single segments: `:` is percent-encoded.
-        .and(path(format!("{ROOT}/operations/refresh%3Ax")))
-        .respond_with(json(SUCCEEDED))
-        .expect(1)
-        .mount(&server)
-        .await;
+    // Keys are single segments: `:` is percent-encoded.
+    mock_get(&server, at("operations/refresh%3Ax"), None, SUCCEEDED).await;
     let client = common::client(&server);
     let ops = client
         .identity_governance()
@@ -143,18 +122,9 @@ async fn get_an_operation() {
 #[tokio::test]
 async fn list_and_get_alert_definitions() {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path(format!("{ROOT}/alertDefinitions")))
-        .respond_with(json(LIST_DEFINITIONS))
-        .expect(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path(format!("{ROOT}/alertDefinitions/{ALERT_ID}")))
-        .respond_with(json(GET_DEFINITION))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let definition = at(&format!("alertDefinitions/{ALERT_ID}"));
+    mock_get(&server, at("alertDefinitions"), None, LIST_DEFINITIONS).await;
+    mock_get(&server, definition, None, GET_DEFINITION).await;
     let client = common::client(&server);
     let defs = client
         .identity_governance()
@@ -169,27 +139,16 @@ async fn list_and_get_alert_definitions() {
 #[tokio::test]
 async fn list_get_and_update_alert_configurations() {
     let server = MockServer::start().await;
-    let expected: serde_json::Value = serde_json::from_str(PATCH_CONFIGURATION).expect("json");
-    let item = format!("{ROOT}/alertConfigurations/{ALERT_ID}");
-    Mock::given(method("GET"))
-        .and(path(format!("{ROOT}/alertConfigurations")))
-        .respond_with(json(LIST_CONFIGURATIONS))
-        .expect(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path(item.clone()))
-        .respond_with(json(GET_CONFIGURATION))
-        .expect(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("PATCH"))
-        .and(path(item))
-        .and(body_json(&expected))
-        .respond_with(ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let item = at(&format!("alertConfigurations/{ALERT_ID}"));
+    mock_get(
+        &server,
+        at("alertConfigurations"),
+        None,
+        LIST_CONFIGURATIONS,
+    )
+    .await;
+    mock_get(&server, item.clone(), None, GET_CONFIGURATION).await;
+    mock_patch(&server, item, PATCH_CONFIGURATION).await;
     let client = common::client(&server);
     let configs = client
         .identity_governance()

@@ -1,16 +1,18 @@
 //! The documentation's request/response pairs for alerts and incidents, sent through the
-//! GENERATED builders to a loopback server: method, path and query checked exactly.
+//! GENERATED builders to a loopback server: method, path, query and standard headers checked
+//! exactly.
 
 mod common;
 
+use common::seed_mocks::{get_seed, mock_get, mock_patch, mock_post, seed_response};
 use futures::StreamExt;
 use pim_alerts_client::{
     Error, UnifiedRoleManagementAlertExpand as AlertExpand,
     UnifiedRoleManagementAlertField as AlertField,
 };
 use pim_alerts_models::UnifiedRoleManagementAlert;
-use wiremock::matchers::{body_json, method, path};
-use wiremock::{Match, Mock, MockServer, Request as WireRequest, ResponseTemplate};
+use wiremock::matchers::body_string;
+use wiremock::{MockServer, ResponseTemplate};
 
 const ALERT_ID: &str =
     "DirectoryRole_3b0e753b-22fa-4c16-9bf2-470b80be80d6_TooManyGlobalAdminsAssignedToTenantAlert";
@@ -28,35 +30,25 @@ const DISMISS: &str =
     include_str!("../../pim-alerts-models/tests/data/patch-dismiss-alert.aad.json");
 const NOT_REMEDIABLE: &str = include_str!("data/remediate-not-remediable.json");
 
-/// Matches when the raw query string is exactly this (`None`: no query at all).
-struct ExactQuery(Option<&'static str>);
-
-impl Match for ExactQuery {
-    fn matches(&self, req: &WireRequest) -> bool {
-        req.url.query() == self.0
-    }
+/// The path of one alert, or of `rest` below it.
+fn alert_path(id: &str, rest: &str) -> String {
+    format!("{}/{id}{rest}", common::ALERTS)
 }
 
-fn json(body: &str) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_raw(body.as_bytes().to_vec(), "application/json")
-}
-
-fn alerts_path(rest: &str) -> String {
-    format!("{}{rest}", common::ALERTS)
+/// The path of one incident's `remediate` action.
+fn remediate_path() -> String {
+    alert_path(
+        OUTSIDE_PIM,
+        &format!("/alertIncidents/{INCIDENT_ID}/remediate"),
+    )
 }
 
 #[tokio::test]
 async fn list_alerts_with_the_directory_role_scope() {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path(common::ALERTS))
-        .and(ExactQuery(Some(
-            "$filter=scopeId%20eq%20%27/%27%20and%20scopeType%20eq%20%27DirectoryRole%27",
-        )))
-        .respond_with(json(LIST_ALERTS))
-        .expect(2)
-        .mount(&server)
-        .await;
+    let query = "$filter=scopeId%20eq%20%27/%27%20and%20scopeType%20eq%20%27DirectoryRole%27";
+    let list_twice = get_seed(common::ALERTS, Some(query), LIST_ALERTS).expect(2);
+    list_twice.mount(&server).await;
     let client = common::client(&server);
     let alerts = client
         .identity_governance()
@@ -108,16 +100,9 @@ async fn list_alerts_without_the_required_filter_is_refused_locally() {
 #[tokio::test]
 async fn filter_literals_double_quotes_and_stream_items() {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path(common::ALERTS))
-        .and(ExactQuery(Some(
-            "$filter=scopeId%20eq%20%27O%27%27Brien%27%20and%20scopeType%20eq%20%27DirectoryRole%27\
-             &$select=id,isActive&$top=5",
-        )))
-        .respond_with(json(LIST_ALERTS))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let query = "$filter=scopeId%20eq%20%27O%27%27Brien%27%20and%20scopeType%20eq%20%27DirectoryRole%27\
+                 &$select=id,isActive&$top=5";
+    mock_get(&server, common::ALERTS, Some(query), LIST_ALERTS).await;
     let client = common::client(&server);
     let list = client
         .identity_governance()
@@ -137,13 +122,7 @@ async fn filter_literals_double_quotes_and_stream_items() {
 #[tokio::test]
 async fn get_alert() {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path(alerts_path(&format!("/{ALERT_ID}"))))
-        .and(ExactQuery(None))
-        .respond_with(json(GET_ALERT))
-        .expect(1)
-        .mount(&server)
-        .await;
+    mock_get(&server, alert_path(ALERT_ID, ""), None, GET_ALERT).await;
     let client = common::client(&server);
     let alerts = client
         .identity_governance()
@@ -156,13 +135,8 @@ async fn get_alert() {
 #[tokio::test]
 async fn get_alert_expand_all() {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path(alerts_path(&format!("/{ALERT_ID}"))))
-        .and(ExactQuery(Some("$expand=*")))
-        .respond_with(json(GET_ALERT_EXPAND))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let alert = alert_path(ALERT_ID, "");
+    mock_get(&server, alert, Some("$expand=*"), GET_ALERT_EXPAND).await;
     let client = common::client(&server);
     let alerts = client
         .identity_governance()
@@ -177,13 +151,8 @@ async fn get_alert_expand_all() {
 #[tokio::test]
 async fn list_alert_incidents() {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path(alerts_path(&format!("/{ALERT_ID}/alertIncidents"))))
-        .and(ExactQuery(None))
-        .respond_with(json(LIST_INCIDENTS))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let incidents = alert_path(ALERT_ID, "/alertIncidents");
+    mock_get(&server, incidents, None, LIST_INCIDENTS).await;
     let client = common::client(&server);
     let alert = client
         .identity_governance()
@@ -202,14 +171,7 @@ async fn list_alert_incidents() {
 #[tokio::test]
 async fn dismiss_alert() {
     let server = MockServer::start().await;
-    let expected: serde_json::Value = serde_json::from_str(DISMISS).expect("json");
-    Mock::given(method("PATCH"))
-        .and(path(alerts_path(&format!("/{OUTSIDE_PIM}"))))
-        .and(body_json(&expected))
-        .respond_with(ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
-        .await;
+    mock_patch(&server, alert_path(OUTSIDE_PIM, ""), DISMISS).await;
     let client = common::client(&server);
     let mut dismiss = UnifiedRoleManagementAlert::default();
     dismiss.is_active = Some(false);
@@ -228,13 +190,8 @@ async fn dismiss_alert() {
 #[tokio::test]
 async fn remediate_incident() {
     let server = MockServer::start().await;
-    let rest = format!("/{OUTSIDE_PIM}/alertIncidents/{INCIDENT_ID}/remediate");
-    Mock::given(method("POST"))
-        .and(path(alerts_path(&rest)))
-        .respond_with(ResponseTemplate::new(200))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let ok = ResponseTemplate::new(200);
+    mock_post(&server, remediate_path(), body_string(""), ok).await;
     let client = common::client(&server);
     let alert = client
         .identity_governance()
@@ -248,15 +205,9 @@ async fn remediate_incident() {
 #[tokio::test]
 async fn remediate_not_remediable_is_a_typed_graph_error() {
     let server = MockServer::start().await;
-    let rest = format!("/{OUTSIDE_PIM}/alertIncidents/{INCIDENT_ID}/remediate");
-    let response = ResponseTemplate::new(400)
-        .insert_header("request-id", "2f1b2a3c-0000-4000-8000-000000000001")
-        .set_body_raw(NOT_REMEDIABLE.as_bytes().to_vec(), "application/json");
-    Mock::given(method("POST"))
-        .and(path(alerts_path(&rest)))
-        .respond_with(response)
-        .mount(&server)
-        .await;
+    let response = seed_response(400, NOT_REMEDIABLE)
+        .insert_header("request-id", "2f1b2a3c-0000-4000-8000-000000000001");
+    mock_post(&server, remediate_path(), body_string(""), response).await;
     let client = common::client(&server);
     let alert = client
         .identity_governance()
@@ -285,12 +236,7 @@ async fn remediate_not_remediable_is_a_typed_graph_error() {
 #[tokio::test]
 async fn keys_are_single_segments_and_empty_keys_fail_in_send() {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path(alerts_path("/a%2Fb%3Fc")))
-        .respond_with(json(GET_ALERT))
-        .expect(1)
-        .mount(&server)
-        .await;
+    mock_get(&server, alert_path("a%2Fb%3Fc", ""), None, GET_ALERT).await;
     let client = common::client(&server);
     let alerts = client
         .identity_governance()

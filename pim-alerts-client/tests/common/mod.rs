@@ -1,5 +1,6 @@
-//! Shared helpers for the runtime tests: a loopback wiremock server, a fast-retrying client,
-//! header matchers and fixtures taken from the Graph documentation.
+//! Shared helpers for the runtime and seed tests: a loopback wiremock server, a fast-retrying
+//! client, header matchers, fixtures taken from the Graph documentation and (in `seed_mocks`)
+//! one-line mocks answering with documentation seeds.
 #![allow(
     dead_code,
     reason = "each test crate includes this module and uses a different subset of it"
@@ -10,6 +11,8 @@ use std::time::Duration;
 use pim_alerts_client::runtime::{Client, PollPolicy, RetryPolicy};
 use serde::Deserialize;
 use wiremock::{Match, MockServer, Request as WireRequest};
+
+pub mod seed_mocks;
 
 /// The bearer token every test client uses; it must never show up in output.
 pub const TOKEN: &str = "eyJ0eXAi.TEST-SECRET-TOKEN.c2lnbmF0dXJl";
