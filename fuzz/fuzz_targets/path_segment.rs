@@ -1,9 +1,11 @@
 //! Any string as a path key: it becomes exactly one segment (no `/`, `?`, `#`), percent-decodes
-//! back to itself and survives URL parsing unchanged.
+//! back to itself and survives URL parsing unchanged; the generated builders' run-time path
+//! (`ResourcePath`) encodes it exactly as a template request does.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use percent_encoding::percent_decode_str;
+use pim_alerts_client::runtime::ResourcePath;
 use pim_alerts_client::{Method, Request};
 
 const TEMPLATE: &str = "/alerts/{id}/alertIncidents";
@@ -13,6 +15,9 @@ fuzz_target!(|key: &str| {
     let Some(path) = req.path() else {
         panic!("a template request has a path");
     };
+    let built = ResourcePath::root("alerts").key(key).segment("alertIncidents");
+    assert_eq!(built.as_str(), path, "ResourcePath and the template agree");
+    assert_eq!(built.template(), TEMPLATE);
     if key.is_empty() || key == "." || key == ".." {
         return; // refused when sent (tests/runtime_requests.rs)
     }
