@@ -134,3 +134,15 @@ fn str_keys_paths_name_the_properties_of_generated_types() {
     let err = serde_path_to_error::deserialize::<_, Page<Incident>>(&mut de).unwrap_err();
     assert_ne!(err.path().to_string(), "value[0].activationCount");
 }
+
+#[test]
+fn byte_mode_keys_take_unescaped_control_characters_values_do_not() {
+    // Documented leniency of keys read as bytes (see `RawKey`): kept, re-encoded escaped.
+    let alert: UnifiedRoleManagementAlert = from_slice(b"{\"id\":\"a\",\"x\x01\":1}").unwrap();
+    assert_eq!(alert.additional_properties["x\u{1}"], json!(1));
+    assert_eq!(to_string(&alert).unwrap(), r#"{"id":"a","x\u0001":1}"#);
+    // A declared string property keeps serde_json's strict path.
+    let err = from_slice::<UnifiedRoleManagementAlert>(b"{\"id\":\"a\x01\"}").unwrap_err();
+    assert!(err.message().contains("control character"), "{err}");
+    assert_eq!(err.path(), "id");
+}

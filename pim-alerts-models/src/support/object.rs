@@ -166,6 +166,10 @@ impl<'de> Deserialize<'de> for Key<'de> {
 /// deferred to [`RawKey::into_string`], which only keys that are stored (unknown properties,
 /// `null`s) pay for. Deserializers that only have strings hand those over unchanged.
 ///
+/// Byte mode is lenient in one way: serde_json does not reject an unescaped control character
+/// inside such a string (it decodes to the same bytes as its valid `\u00XX` escape). String
+/// *values* of declared properties keep serde_json's strict path.
+///
 /// `serde_path_to_error` records only string keys: run it over
 /// [`StrKeys`](super::StrKeys), or its paths show `?` for the properties of generated types.
 #[derive(Debug, Clone, PartialEq, Eq)]
