@@ -180,8 +180,8 @@ pub struct Model {
     /// Schema namespace -> the alias its `Schema` element declares (`microsoft.graph` ->
     /// `graph`); namespaces without one are absent.
     pub aliases: BTreeMap<String, String>,
-    /// Qualified name -> type.
-    pub(crate) type_index: BTreeMap<String, TypeId>,
+    /// Qualified name -> type (hashed: looked up for every type reference the resolver meets).
+    pub(crate) type_index: fast_hash::FastMap<String, TypeId>,
 }
 
 impl Model {
