@@ -193,6 +193,7 @@ impl<'a> Resolver<'a> {
         decls.sort_by(|a, b| a.0.cmp(&b.0));
         self.decls.reserve(decls.len());
         self.decl_names.reserve(decls.len());
+        self.model.type_index.reserve(decls.len());
         let mut previous: Option<(usize, Pos)> = None;
         for (qualified, decl) in decls {
             let (doc, pos) = (decl_doc(decl), self.decl_pos(decl));
