@@ -31,7 +31,7 @@ pub(crate) fn assign(model: &mut Model) {
 }
 
 /// The namespace that maps to the root module: the container's, else the shortest one.
-fn root_namespace(model: &Model, namespaces: &BTreeSet<String>) -> String {
+fn root_namespace(model: &Model, namespaces: &BTreeSet<&str>) -> String {
     let from_container = model
         .container
         .as_ref()
@@ -39,8 +39,8 @@ fn root_namespace(model: &Model, namespaces: &BTreeSet<String>) -> String {
         .map(|(namespace, _)| namespace.to_owned());
     let shortest = namespaces
         .iter()
-        .min_by_key(|n| (n.len(), n.as_str()))
-        .cloned();
+        .min_by_key(|n| (n.len(), **n))
+        .map(|n| (*n).to_owned());
     from_container.or(shortest).unwrap_or_default()
 }
 
@@ -61,20 +61,29 @@ pub fn module_path(namespace: &str, root: &str) -> Vec<String> {
 }
 
 fn assign_modules(model: &mut Model) {
-    let types = model.types.iter().map(|t| t.namespace.clone());
-    let operations = model.operations.iter().map(|o| o.namespace.clone());
-    let namespaces: BTreeSet<String> = types.chain(operations).collect();
+    let types = model.types.iter().map(|t| t.namespace.as_str());
+    let operations = model.operations.iter().map(|o| o.namespace.as_str());
+    let namespaces: BTreeSet<&str> = types.chain(operations).collect();
     let root = root_namespace(model, &namespaces);
-    model.modules = namespaces
-        .iter()
-        .map(|n| (n.clone(), module_path(n, &root)))
+    let modules = (namespaces.iter())
+        .map(|n| ((*n).to_owned(), module_path(n, &root)))
         .collect();
+    model.modules = modules;
+    // Types are sorted by qualified name, so runs of them share a namespace: look it up once.
+    let mut current: Option<(&str, &Vec<String>)> = None;
     for ty in &mut model.types {
-        ty.module = model
-            .modules
-            .get(&ty.namespace)
-            .cloned()
-            .unwrap_or_default();
+        let module = match current {
+            Some((namespace, module)) if namespace == ty.namespace => module,
+            _ => {
+                let Some((namespace, module)) = model.modules.get_key_value(&ty.namespace) else {
+                    ty.module = Vec::new();
+                    continue;
+                };
+                current = Some((namespace, module));
+                module
+            }
+        };
+        ty.module.clone_from(module);
     }
 }
 
