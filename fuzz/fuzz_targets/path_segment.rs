@@ -16,11 +16,11 @@ fuzz_target!(|key: &str| {
         panic!("a template request has a path");
     };
     let built = ResourcePath::root("alerts").key(key).segment("alertIncidents");
-    assert_eq!(built.as_str(), path, "ResourcePath and the template agree");
     assert_eq!(built.template(), TEMPLATE);
     if key.is_empty() || key == "." || key == ".." {
-        return; // refused when sent (tests/runtime_requests.rs)
+        return; // refused when sent (tests/runtime_requests.rs, runtime::path's unit tests)
     }
+    assert_eq!(built.as_str(), path, "ResourcePath and the template agree");
     let Some(segment) = path
         .strip_prefix("/alerts/")
         .and_then(|p| p.strip_suffix("/alertIncidents"))
