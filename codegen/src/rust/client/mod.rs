@@ -20,6 +20,7 @@ mod filters;
 mod operations;
 mod paths;
 mod query;
+pub mod query_plan;
 pub mod tree;
 
 use proc_macro2::TokenStream;

@@ -27,9 +27,11 @@
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
 use super::bound::{self, OperationPlan};
-use super::filter_plan::{self, FilterPlan, FilterValue};
+use super::filter_plan::{self, FilterPlan};
+use super::query_plan::{self, query_caps, required_filter, required_handles};
+pub use super::query_plan::{QueryCaps, QueryEnums, RequiredFilter};
 use crate::model::naming::{Case, NameScope, cased, escape_keyword};
-use crate::model::{Capabilities, Model, Primitive, TypeId, TypeKind};
+use crate::model::{Capabilities, Model, TypeId, TypeKind};
 
 /// What a node addresses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -51,25 +53,6 @@ pub struct Child {
     pub segment: Option<String>,
     /// Rustdoc of the method.
     pub doc: String,
-}
-
-/// Query options a `list` builder offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct QueryCaps {
-    /// `$select`.
-    pub select: bool,
-    /// `$expand`.
-    pub expand: bool,
-    /// `$filter`.
-    pub filter: bool,
-    /// `$orderby`.
-    pub orderby: bool,
-    /// `$top`.
-    pub top: bool,
-    /// `$skip`.
-    pub skip: bool,
-    /// `$count`.
-    pub count: bool,
 }
 
 /// The `list` builder of a collection node: an alias of the runtime's `ListRequest` over a
@@ -109,26 +92,6 @@ pub struct Node {
     pub update: Option<String>,
     /// Collection nodes: the `$filter` the service requires, if any.
     pub required_filter: Option<RequiredFilter>,
-}
-
-/// A `$filter` the service requires on a collection (`FilterRestrictions/RequiredProperties`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RequiredFilter {
-    /// The method taking one string per property (`scope_filter` for `scopeId`, `scopeType`).
-    pub method: String,
-    /// The properties as (CSDL name, Rust argument name, filter handle method).
-    pub properties: Vec<(String, String, String)>,
-}
-
-/// The `$select`/`$orderby` and `$expand` enums of one entity type.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QueryEnums {
-    /// The entity type.
-    pub entity: TypeId,
-    /// The field enum name and its variants as (CSDL name, variant).
-    pub field: (String, Vec<(String, String)>),
-    /// The expand enum name, the `*` variant, and navigation variants as (CSDL name, variant).
-    pub expand: (String, String, Vec<(String, String)>),
 }
 
 /// The whole client plan.
@@ -188,7 +151,7 @@ pub fn plan(model: &Model) -> Result<ClientTree, String> {
         roots.push(child(&name.rust, &name.csdl, node, &docs.description));
     }
     walker.run()?;
-    let query_enums = walker.query_enums();
+    let query_enums = query_plan::query_enums(model, &walker.nodes, &mut walker.names);
     let filtered: Vec<TypeId> = (walker.nodes.iter())
         .filter(|n| n.list.as_ref().is_some_and(|l| l.caps.filter))
         .map(|n| n.entity)
@@ -425,49 +388,6 @@ impl Walker<'_> {
         });
         self.nodes.len() - 1
     }
-
-    /// Field and expand enums for every entity type a list or get builder returns.
-    fn query_enums(&mut self) -> Vec<QueryEnums> {
-        let mut types: Vec<TypeId> = (self.nodes.iter())
-            .filter(|n| n.list.is_some() || n.get.is_some())
-            .map(|n| n.entity)
-            .collect();
-        types.sort();
-        types.dedup();
-        types.into_iter().filter_map(|t| self.enums_of(t)).collect()
-    }
-
-    fn enums_of(&mut self, entity: TypeId) -> Option<QueryEnums> {
-        let model = self.model;
-        let s = model.structured(entity)?;
-        let base = &model.ty(entity).name.rust;
-        let field_name = self.names.claim(&format!("{base}Field"));
-        let expand_name = self.names.claim(&format!("{base}Expand"));
-        let mut field_scope = NameScope::new(Case::UpperCamel);
-        let fields = (s.properties.iter())
-            .map(|p| {
-                (
-                    p.name.csdl.clone(),
-                    field_scope.claim(&variant(&p.name.csdl)),
-                )
-            })
-            .collect();
-        let mut expand_scope = NameScope::new(Case::UpperCamel);
-        let all = expand_scope.claim("All");
-        let navs = (s.navigation_properties.iter())
-            .map(|n| {
-                (
-                    n.name.csdl.clone(),
-                    expand_scope.claim(&variant(&n.name.csdl)),
-                )
-            })
-            .collect();
-        Some(QueryEnums {
-            entity,
-            field: (field_name, fields),
-            expand: (expand_name, all, navs),
-        })
-    }
 }
 
 /// Every prefix of a container path that an annotation targets (`a`, `a/b`, `a/b/c` for
@@ -539,69 +459,6 @@ fn node_doc(model: &Model, entity: TypeId, kind: NodeKind, template: &str) -> St
     )
 }
 
-fn query_caps(caps: &Capabilities) -> QueryCaps {
-    let allowed = |c: Option<bool>| c != Some(false);
-    QueryCaps {
-        select: allowed(caps.selectable),
-        expand: allowed(caps.expandable),
-        filter: allowed(caps.filterable),
-        orderby: allowed(caps.sortable),
-        top: allowed(caps.top_supported),
-        skip: allowed(caps.skip_supported),
-        count: allowed(caps.countable),
-    }
-}
-
-/// The required-filter method: named after the first word the properties share
-/// (`scopeId`, `scopeType` -> `scope_filter`), else `required_filter`.
-fn required_filter(properties: &[String]) -> RequiredFilter {
-    let first_word = |p: &str| -> String {
-        let snake = cased(p, Case::Snake);
-        snake.split('_').next().unwrap_or_default().to_owned()
-    };
-    let words: BTreeSet<String> = properties.iter().map(|p| first_word(p)).collect();
-    let method = match words.iter().next() {
-        Some(word) if words.len() == 1 && properties.len() > 1 => format!("{word}_filter"),
-        _ => "required_filter".to_owned(),
-    };
-    RequiredFilter {
-        method: escape_keyword(&method),
-        properties: (properties.iter())
-            .map(|p| {
-                (
-                    p.clone(),
-                    escape_keyword(&cased(p, Case::Snake)),
-                    String::new(),
-                )
-            })
-            .collect(),
-    }
-}
-
-/// Fills in the filter handle of each required property: a string property of `entity`.
-fn required_handles(
-    required: &mut RequiredFilter,
-    entity: TypeId,
-    filters: &FilterPlan,
-) -> Result<(), String> {
-    let handles = filters.of(entity).map(|f| f.properties.as_slice());
-    for (csdl, _, handle) in &mut required.properties {
-        let string = FilterValue::Primitive(Primitive::String);
-        let found =
-            (handles.unwrap_or_default().iter()).find(|p| p.csdl == *csdl && p.value == string);
-        match found {
-            Some(p) => handle.clone_from(&p.method),
-            None => {
-                return Err(format!(
-                    "required filter `{}`: `{csdl}` is not a filterable string property",
-                    required.method
-                ));
-            }
-        }
-    }
-    Ok(())
-}
-
 /// A navigation method; its doc is the member's description and segment.
 fn child(method: &str, csdl: &str, node: usize, description: &Option<String>) -> Child {
     Child {
@@ -618,8 +475,4 @@ pub(super) fn doc_or(description: &Option<String>, csdl: &str) -> String {
         Some(d) if !d.is_empty() => d.to_owned(),
         _ => format!("The `{csdl}` resource."),
     }
-}
-
-fn variant(csdl: &str) -> String {
-    escape_keyword(&cased(csdl, Case::UpperCamel))
 }
