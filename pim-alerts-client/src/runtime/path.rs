@@ -14,7 +14,7 @@ use reqwest::Method;
 use serde::Serialize;
 
 use super::literal::Literal;
-use super::request::{KEY, LITERAL, Request, Target, push_encoded};
+use super::request::{KEY, LITERAL, Request, Target, addressable, push_encoded};
 
 /// An encoded resource path and its template (`/alerts/{id}/alertIncidents/{id2}`).
 ///
@@ -54,7 +54,7 @@ impl ResourcePath {
     /// placeholder is `{id}`, then `{id2}`, `{id3}`, ... by depth.
     pub fn key(&self, key: &str) -> Self {
         let mut next = self.reserve(key.len());
-        if key.is_empty() || key == "." || key == ".." {
+        if !addressable(key) {
             let msg = format!(
                 "key {key:?} under {} cannot be addressed (empty, `.` or `..`)",
                 self.template

@@ -240,7 +240,7 @@ impl Request {
     }
 
     fn push_segment(mut self, raw: &str, set: &'static AsciiSet) -> Self {
-        if raw.is_empty() || raw == "." || raw == ".." {
+        if !addressable(raw) {
             let msg = format!(
                 "path segment {raw:?} for {} cannot be addressed (empty, `.` or `..`)",
                 self.template
@@ -257,6 +257,12 @@ impl Request {
         self.invalid.get_or_insert(msg.into());
         self
     }
+}
+
+/// Whether `raw` can be sent as one path segment: URL parsers drop `.` and `..` (encoded or
+/// not) as dot segments, and an empty segment addresses nothing.
+pub(crate) fn addressable(raw: &str) -> bool {
+    !(raw.is_empty() || raw == "." || raw == "..")
 }
 
 /// Appends `/` and `raw` encoded with `set` to a path.

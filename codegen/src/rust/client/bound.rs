@@ -21,10 +21,11 @@
 
 use std::collections::{BTreeSet, HashSet};
 
+use super::filter_plan::has_literal;
 use super::tree::{Node, NodeKind, doc_or, node_stem, type_stem};
 use crate::csdl::syntax::OperationKind;
 use crate::model::naming::{Case, NameScope, cased};
-use crate::model::{Model, OperationId, Primitive, TypeId, TypeKind, TypeTarget, TypeUse};
+use crate::model::{Model, OperationId, TypeId, TypeKind, TypeTarget, TypeUse};
 
 /// How an operation's response is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,10 +173,7 @@ pub(super) fn operation(model: &Model, id: OperationId) -> Result<OperationPlan,
 }
 
 fn is_structured(model: &Model, ty: TypeUse) -> bool {
-    match ty.target {
-        TypeTarget::Defined(id) => matches!(model.ty(id).kind, TypeKind::Structured(_)),
-        TypeTarget::Primitive(_) => false,
-    }
+    matches!(ty.target, TypeTarget::Defined(id) if model.structured(id).is_some())
 }
 
 /// Literal for primitives with a literal form, enums and type definitions over them; else JSON.
@@ -195,13 +193,6 @@ fn encoding(model: &Model, ty: TypeUse) -> Encoding {
         true => Encoding::Literal,
         false => Encoding::Json,
     }
-}
-
-fn has_literal(p: Primitive) -> bool {
-    !matches!(
-        p,
-        Primitive::Stream | Primitive::Geography | Primitive::Geometry | Primitive::Untyped
-    )
 }
 
 /// Final method and builder names of a node's operations, after the fixed methods and the

@@ -200,15 +200,21 @@ fn filter_struct(model: &Model, id: TypeId, s: &StructuredDef, name: String) -> 
     }
 }
 
+/// Whether values of `p` have an OData literal form (the runtime's `Literal`): every primitive
+/// but streams, spatial values and untyped JSON. Filter handles and function parameters use it.
+pub(super) fn has_literal(p: Primitive) -> bool {
+    !matches!(
+        p,
+        Primitive::Stream | Primitive::Geography | Primitive::Geometry | Primitive::Untyped
+    )
+}
+
 /// The handle value type of a property type, if it is single-valued and has a literal form.
 fn value_of(model: &Model, ty: &TypeUse) -> Option<FilterValue> {
     if ty.collection {
         return None;
     }
-    let primitive = |p: Primitive| match p {
-        Primitive::Stream | Primitive::Untyped | Primitive::Geography | Primitive::Geometry => None,
-        p => Some(FilterValue::Primitive(p)),
-    };
+    let primitive = |p: Primitive| has_literal(p).then_some(FilterValue::Primitive(p));
     match ty.target {
         TypeTarget::Primitive(p) => primitive(p),
         TypeTarget::Defined(id) => match &model.ty(id).kind {

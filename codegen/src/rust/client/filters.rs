@@ -105,31 +105,16 @@ fn segment(cx: &Cx<'_>, seg: &FilterSegment, how: &str) -> TokenStream {
     }
 }
 
-/// The Rust value type a handle compares with (see the runtime's `literal` module).
+/// The Rust value type a handle compares with (see the runtime's `literal` module): the models'
+/// type, except that numbers compare with plain Rust numbers.
 fn value_type(cx: &Cx<'_>, value: FilterValue) -> TokenStream {
-    let support = cx.plan.support();
-    let edm = quote!(#support::edm);
     match value {
         FilterValue::Enum(id) | FilterValue::Flags(id) => {
             cx.plan.element_type(TypeTarget::Defined(id))
         }
-        FilterValue::Primitive(p) => match p {
-            Primitive::Boolean => quote!(bool),
-            Primitive::Byte => quote!(u8),
-            Primitive::SByte => quote!(i8),
-            Primitive::Int16 => quote!(i16),
-            Primitive::Int32 => quote!(i32),
-            Primitive::Int64 => quote!(i64),
-            Primitive::Double => quote!(f64),
-            Primitive::Single => quote!(f32),
-            Primitive::Decimal => quote!(#edm::Decimal),
-            Primitive::Guid => quote!(#edm::Guid),
-            Primitive::Date => quote!(#edm::Date),
-            Primitive::TimeOfDay => quote!(#edm::TimeOfDay),
-            Primitive::DateTimeOffset => quote!(#edm::DateTimeOffset),
-            Primitive::Duration => quote!(#edm::Duration),
-            Primitive::Binary => quote!(#edm::Binary),
-            _ => quote!(String),
-        },
+        FilterValue::Primitive(Primitive::Int64) => quote!(i64),
+        FilterValue::Primitive(Primitive::Double) => quote!(f64),
+        FilterValue::Primitive(Primitive::Single) => quote!(f32),
+        FilterValue::Primitive(p) => cx.plan.primitive_type(p),
     }
 }
