@@ -24,7 +24,7 @@ const LONG_RUNNING: &str = "RustCodegen.V1.LongRunning";
 pub(crate) fn docs(cx: &Resolver, doc: usize, annotations: &[Annotation]) -> Docs {
     let mut docs = Docs::default();
     for annotation in annotations {
-        let term = cx.qualify(doc, &annotation.term);
+        let term = cx.qualified(doc, &annotation.term);
         let Some(core_term) = term.strip_prefix(CORE) else {
             continue;
         };
@@ -47,7 +47,7 @@ pub(crate) fn long_running(
 ) -> Option<String> {
     let mut found = None;
     for annotation in annotations {
-        if cx.qualify(doc, &annotation.term) == LONG_RUNNING {
+        if cx.qualified(doc, &annotation.term) == LONG_RUNNING {
             found = string_value(&annotation.value).map(|t| cx.qualify(doc, t.trim()));
         }
     }
@@ -58,7 +58,7 @@ pub(crate) fn long_running(
 pub(crate) fn capabilities(cx: &Resolver, doc: usize, annotations: &[Annotation]) -> Capabilities {
     let mut caps = Capabilities::default();
     for annotation in annotations {
-        let term = cx.qualify(doc, &annotation.term);
+        let term = cx.qualified(doc, &annotation.term);
         if let Some(capability_term) = term.strip_prefix(CAPABILITIES) {
             apply_capability(&mut caps, capability_term, &annotation.value);
         }

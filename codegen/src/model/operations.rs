@@ -8,7 +8,7 @@
 //! parameter set) are ordered by their parameter names, so the order never depends on the
 //! document's.
 
-use super::resolve::{Resolver, plain_name, type_use_key};
+use super::resolve::{Resolver, join_qualified, plain_name, type_use_key};
 use super::{
     Binding, Model, OperationDef, OperationId, ParameterDef, ReturnDef, TypeKind, TypeTarget,
     annotations,
@@ -29,26 +29,26 @@ pub(crate) fn build(cx: &mut Resolver) {
             );
         }
     }
-    let model = &cx.model;
-    let mut keyed: Vec<(OperationOrder, OperationDef)> = operations
-        .into_iter()
-        .map(|op| {
-            let parameters = op.parameters.iter().map(|p| p.name.csdl.clone()).collect();
-            let key = (
-                op.qualified_name.clone(),
-                binding_key(model, &op),
-                parameters,
-            );
-            (key, op)
-        })
-        .collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    cx.model.operations = keyed.into_iter().map(|(_, op)| op).collect();
+    cx.model.operations = sorted(&cx.model, operations);
     attach_bound(&mut cx.model);
 }
 
-/// Operations are sorted by qualified name, binding type key, then parameter names.
-type OperationOrder = (String, String, Vec<String>);
+/// `operations` sorted by qualified name, binding type key, then parameter names (a stable
+/// sort of indices, comparing borrowed keys: nothing is cloned for the sort).
+fn sorted(model: &Model, operations: Vec<OperationDef>) -> Vec<OperationDef> {
+    let keys: Vec<String> = (operations.iter())
+        .map(|op| binding_key(model, op))
+        .collect();
+    let mut order: Vec<usize> = (0..operations.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&operations[a], &operations[b]);
+        (x.qualified_name.cmp(&y.qualified_name))
+            .then_with(|| keys[a].cmp(&keys[b]))
+            .then_with(|| parameter_names(x).cmp(parameter_names(y)))
+    });
+    let mut slots: Vec<Option<OperationDef>> = operations.into_iter().map(Some).collect();
+    order.iter().filter_map(|&i| slots[i].take()).collect()
+}
 
 /// The binding type as a sortable key: empty for unbound operations.
 pub(crate) fn binding_key(model: &Model, op: &OperationDef) -> String {
@@ -63,7 +63,7 @@ fn build_operation(
     schema: &Schema,
     op: &Operation,
 ) -> Option<OperationDef> {
-    let qualified = format!("{}.{}", schema.namespace, op.name);
+    let qualified = join_qualified(&schema.namespace, &op.name);
     let mut parameters = op.parameters.iter();
     let binding = if op.is_bound {
         let Some(first) = parameters.next() else {
@@ -114,6 +114,11 @@ fn build_operation(
         docs: annotations::docs(cx, doc, &op.annotations),
         origin: cx.origin(doc, op.pos),
     })
+}
+
+/// The parameter names of `op`, in order.
+fn parameter_names(op: &OperationDef) -> impl Iterator<Item = &String> {
+    op.parameters.iter().map(|p| &p.name.csdl)
 }
 
 /// Records every bound operation on its binding type (entity or complex).

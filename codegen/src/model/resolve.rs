@@ -463,6 +463,16 @@ pub(crate) fn plain_name(csdl: &str) -> super::Name {
     }
 }
 
+/// `namespace.name`, built without the formatting machinery (this runs once per declared type
+/// and operation).
+pub(crate) fn join_qualified(namespace: &str, name: &str) -> String {
+    let mut qualified = String::with_capacity(namespace.len() + 1 + name.len());
+    qualified.push_str(namespace);
+    qualified.push('.');
+    qualified.push_str(name);
+    qualified
+}
+
 /// The alias part of `name` if `aliases` knows it.
 fn alias_prefix<'n>(aliases: &BTreeMap<String, String>, name: &'n str) -> Option<&'n str> {
     let (prefix, _) = name.rsplit_once('.')?;
@@ -480,13 +490,7 @@ fn expand_alias<'n>(aliases: &BTreeMap<String, String>, name: &'n str) -> Cow<'n
         return Cow::Borrowed(name);
     };
     match aliases.get(prefix) {
-        Some(namespace) => {
-            let mut expanded = String::with_capacity(namespace.len() + 1 + simple.len());
-            expanded.push_str(namespace);
-            expanded.push('.');
-            expanded.push_str(simple);
-            Cow::Owned(expanded)
-        }
+        Some(namespace) => Cow::Owned(join_qualified(namespace, simple)),
         None => Cow::Borrowed(name),
     }
 }
@@ -503,7 +507,7 @@ pub(crate) fn document_aliases(doc: &Document) -> BTreeMap<String, String> {
 }
 
 fn schema_decls(d: usize, s: usize, schema: &Schema) -> Vec<(String, DeclRef)> {
-    let qualified = |name: &str| format!("{}.{name}", schema.namespace);
+    let qualified = |name: &str| join_qualified(&schema.namespace, name);
     let structured = schema.structured_types.iter().enumerate();
     let enums = schema.enum_types.iter().enumerate();
     let definitions = schema.type_definitions.iter().enumerate();

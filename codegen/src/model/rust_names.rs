@@ -88,31 +88,40 @@ fn assign_modules(model: &mut Model) {
 }
 
 fn assign_type_names(model: &mut Model) {
-    let mut scopes: BTreeMap<Vec<String>, NameScope> = BTreeMap::new();
-    for ty in &mut model.types {
-        let scope = scopes
-            .entry(ty.module.clone())
-            .or_insert_with(|| NameScope::new(Case::UpperCamel));
-        ty.name.rust = scope.claim(&type_name(&ty.name.csdl));
+    let (scope_of, root_scope, mut scopes) = module_scopes(model);
+    for (ty, &scope) in model.types.iter_mut().zip(&scope_of) {
+        ty.name.rust = scopes[scope].claim(&type_name(&ty.name.csdl));
     }
     if let Some(container) = &mut model.container {
-        let scope = scopes
-            .entry(Vec::new())
-            .or_insert_with(|| NameScope::new(Case::UpperCamel));
-        container.name.rust = scope.claim(&type_name(&container.name.csdl));
+        container.name.rust = scopes[root_scope].claim(&type_name(&container.name.csdl));
     }
-    for ty in &mut model.types {
+    for (ty, &scope) in model.types.iter_mut().zip(&scope_of) {
         let TypeKind::Structured(s) = &mut ty.kind else {
             continue;
         };
         if s.direct_derived.is_empty() {
             continue;
         }
-        let scope = scopes
-            .entry(ty.module.clone())
-            .or_insert_with(|| NameScope::new(Case::UpperCamel));
-        s.concrete_struct_name = Some(scope.claim_first_free(&[&format!("{}Base", ty.name.rust)]));
+        let base_name = format!("{}Base", ty.name.rust);
+        s.concrete_struct_name = Some(scopes[scope].claim_first_free(&[&base_name]));
     }
+}
+
+/// One type-name scope per Rust module: the scope index of every type, that of the root
+/// module (the container's), and the empty scopes. Module paths are compared, never cloned.
+fn module_scopes(model: &Model) -> (Vec<usize>, usize, Vec<NameScope>) {
+    let mut index: BTreeMap<&[String], usize> = BTreeMap::new();
+    let modules = model.types.iter().map(|t| t.module.as_slice());
+    let mut scope_of = Vec::with_capacity(model.types.len());
+    for module in modules.chain([&[][..]]) {
+        let next = index.len();
+        scope_of.push(*index.entry(module).or_insert(next));
+    }
+    let root = scope_of.pop().unwrap_or_default();
+    let scopes = (0..index.len())
+        .map(|_| NameScope::new(Case::UpperCamel))
+        .collect();
+    (scope_of, root, scopes)
 }
 
 /// Field names, bases before derived types so inherited fields copy their base's names.
