@@ -120,7 +120,10 @@ pub(crate) fn all_distinct<'a>(idents: impl IntoIterator<Item = &'a str>) -> boo
     let mut small = [""; SMALL];
     for (len, ident) in idents.by_ref().enumerate() {
         if len == SMALL {
-            let mut set: FastSet<&str> = small.into_iter().collect();
+            // Sized up front from the iterator's hint: growing a hash set rehashes every name.
+            let capacity = SMALL + 1 + idents.size_hint().0;
+            let mut set = FastSet::with_capacity_and_hasher(capacity, Default::default());
+            set.extend(small);
             return set.insert(ident) && idents.all(|ident| set.insert(ident));
         }
         if small.get(..len).unwrap_or_default().contains(&ident) {
