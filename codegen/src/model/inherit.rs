@@ -142,14 +142,21 @@ fn compute_ancestors(model: &mut Model) {
 
 fn compute_derived(model: &mut Model) {
     for index in 0..model.types.len() {
-        let (base, ancestors) = match &model.types[index].kind {
-            TypeKind::Structured(s) => (s.base, s.ancestors.clone()),
-            _ => continue,
+        let TypeKind::Structured(s) = &model.types[index].kind else {
+            continue;
         };
-        if let Some(s) = base.and_then(|b| structured_mut(model, b.0)) {
+        if let Some(s) = s.base.and_then(|b| structured_mut(model, b.0)) {
             s.direct_derived.push(TypeId(index));
         }
-        for ancestor in ancestors {
+        // The ancestors are read one at a time by position rather than cloned.
+        for nth in 0.. {
+            let ancestor = match &model.types[index].kind {
+                TypeKind::Structured(s) => s.ancestors.get(nth).copied(),
+                _ => None,
+            };
+            let Some(ancestor) = ancestor else {
+                break;
+            };
             if let Some(s) = structured_mut(model, ancestor.0) {
                 s.all_derived.push(TypeId(index));
             }

@@ -137,21 +137,23 @@ impl<'a> Resolver<'a> {
 
     /// Resolves a type reference, or returns the qualified name that did not resolve.
     pub fn resolve_type(&self, doc: usize, ty: &TypeRef) -> Result<TypeUse, String> {
-        let cached = (self.resolved_names.borrow().get(doc)).and_then(|m| m.get(&ty.name).copied());
-        let target = match cached {
-            Some(target) => target,
-            None => {
-                let target = self.resolve_name(doc, &ty.name)?;
-                if let Some(names) = self.resolved_names.borrow_mut().get_mut(doc) {
-                    names.insert(ty.name.clone(), target);
-                }
-                target
-            }
-        };
         Ok(TypeUse {
-            target,
+            target: self.resolve_cached(doc, &ty.name)?,
             collection: ty.collection,
         })
+    }
+
+    /// [`Resolver::resolve_name`] through the per-document cache of names as written.
+    fn resolve_cached(&self, doc: usize, name: &str) -> Result<TypeTarget, String> {
+        let cached = (self.resolved_names.borrow().get(doc)).and_then(|m| m.get(name).copied());
+        if let Some(target) = cached {
+            return Ok(target);
+        }
+        let target = self.resolve_name(doc, name)?;
+        if let Some(names) = self.resolved_names.borrow_mut().get_mut(doc) {
+            names.insert(name.to_owned(), target);
+        }
+        Ok(target)
     }
 
     /// Resolves an element type name, or returns the qualified name that did not resolve.
@@ -296,13 +298,14 @@ impl<'a> Resolver<'a> {
         qualified: String,
     ) -> TypeDef {
         let base = t.base_type.as_ref().and_then(|base| {
-            let base = self.qualified(doc, base);
-            let resolved = self.model.type_id(&base);
-            if resolved.is_none() {
-                let message = format!("unresolved base type `{base}` of `{qualified}`");
-                self.error(doc, t.pos, message);
+            let resolved = self.resolve_cached(doc, base);
+            if let Ok(TypeTarget::Defined(id)) = resolved {
+                return Some(id);
             }
-            resolved
+            let base = resolved.err().unwrap_or_else(|| self.qualify(doc, base));
+            let message = format!("unresolved base type `{base}` of `{qualified}`");
+            self.error(doc, t.pos, message);
+            None
         });
         let mut properties = Vec::with_capacity(t.properties.len());
         properties.extend(t.properties.iter().filter_map(|p| {

@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::fast_hash::FastMap;
 use super::naming::{
     Case, NameScope, all_distinct, cased, escape_keyword, field_name, module_name, type_name,
     unraw, variant_name,
@@ -243,58 +244,52 @@ fn assign_operation_names(model: &mut Model) {
     let keys: Vec<String> = (model.operations.iter())
         .map(|op| binding_key(model, op))
         .collect();
-    let mut overloads: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    let mut overloads: FastMap<(&str, &str), usize> = FastMap::default();
     for (op, key) in model.operations.iter().zip(&keys) {
         *overloads.entry((key, &op.name.csdl)).or_default() += 1;
     }
-    let wanted: Vec<String> = (model.operations.iter().zip(&keys))
+    let mut names: Vec<String> = (model.operations.iter().zip(&keys))
         .map(
-            |(op, key)| match overloads[&(key.as_str(), op.name.csdl.as_str())] {
-                1 => field_name(&op.name.csdl),
+            |(op, key)| match overloads.get(&(key.as_str(), op.name.csdl.as_str())) {
+                Some(1) => field_name(&op.name.csdl),
                 _ => overload_name(op),
             },
         )
         .collect();
-    // One scope per binding: the operations of each binding, in operation order.
-    let mut bindings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // One scope per binding: the operations of each binding, in operation order. Scopes are
+    // independent of each other, so the order they are visited in does not matter.
+    let mut bindings: FastMap<&str, Vec<usize>> = FastMap::default();
     for (index, key) in keys.iter().enumerate() {
         bindings.entry(key).or_default().push(index);
     }
-    let mut claimed: Vec<String> = vec![String::new(); wanted.len()];
     for members in bindings.values() {
-        for (index, name) in claim_in_binding_scope(model, members, &wanted) {
-            if let Some(slot) = claimed.get_mut(index) {
-                *slot = name;
-            }
-        }
+        claim_in_binding_scope(model, members, &mut names);
     }
-    for (op, name) in model.operations.iter_mut().zip(claimed) {
+    for (op, name) in model.operations.iter_mut().zip(names) {
         op.name.rust = name;
         name_parameters(op);
     }
 }
 
-/// The method names of the operations `members` (indices, in order) that share one binding:
-/// each wants `wanted[index]`.
-fn claim_in_binding_scope(
-    model: &Model,
-    members: &[usize],
-    wanted: &[String],
-) -> Vec<(usize, String)> {
+/// Makes the method names of the operations `members` (indices, in order) that share one
+/// binding unique: each wants `names[index]`, which is replaced by the name it gets.
+fn claim_in_binding_scope(model: &Model, members: &[usize], names: &mut [String]) {
     let Some(&first) = members.first() else {
-        return Vec::new();
+        return;
     };
     let reserved = binding_navigation_names(model, first);
-    let names = members.iter().filter_map(|&i| wanted.get(i));
+    let wanted = members.iter().filter_map(|&i| names.get(i));
     // Usually nothing clashes and every operation keeps its wanted name: no scope is needed.
-    if all_distinct(reserved.iter().copied().chain(names.map(String::as_str))) {
-        let wanted_of = |i: usize| wanted.get(i).cloned().unwrap_or_default();
-        return members.iter().map(|&i| (i, wanted_of(i))).collect();
+    if all_distinct(reserved.iter().copied().chain(wanted.map(String::as_str))) {
+        return;
     }
     let mut scope = NameScope::new(Case::Snake);
     reserved.iter().for_each(|n| scope.reserve(n));
-    let mut claim = |i: usize| scope.claim(wanted.get(i).map_or("", String::as_str));
-    members.iter().map(|&i| (i, claim(i))).collect()
+    for &i in members {
+        if let Some(name) = names.get_mut(i) {
+            *name = scope.claim(name);
+        }
+    }
 }
 
 /// Names the parameters of `op`, one scope per operation.
