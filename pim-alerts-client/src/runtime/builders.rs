@@ -12,6 +12,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 
+use futures::future::{self, Either};
 use futures::stream::{self, BoxStream, StreamExt};
 use pim_alerts_models::Page;
 use serde::de::DeserializeOwned;
@@ -110,9 +111,11 @@ impl<O: ListOptions> ListRequest<O> {
 
     /// Sends the request and returns the first page (`value`, `@odata.nextLink`,
     /// `@odata.count`).
-    pub async fn send(self) -> Result<Page<O::Entity>, Error> {
-        let (client, request) = self.finish()?;
-        client.send_json(request).await
+    pub fn send(self) -> impl Future<Output = Result<Page<O::Entity>, Error>> + use<O> {
+        match self.finish() {
+            Ok((client, request)) => Either::Left(client.into_json(request)),
+            Err(error) => Either::Right(future::ready(Err(error))),
+        }
     }
 
     /// A lazy cursor over every page (see [`Paged`]).
@@ -282,9 +285,9 @@ impl<T: DeserializeOwned, F: QueryName, E: QueryName> GetRequest<T, F, E> {
     }
 
     /// Sends the request and decodes the entity.
-    pub async fn send(self) -> Result<T, Error> {
+    pub fn send(self) -> impl Future<Output = Result<T, Error>> + use<T, F, E> {
         let request = self.query.apply(self.request);
-        self.client.send_json(request).await
+        self.client.into_json(request)
     }
 }
 
@@ -304,7 +307,7 @@ impl UpdateRequest {
     }
 
     /// Sends the request; success is `204 No Content` (or a `200` whose body is ignored).
-    pub async fn send(self) -> Result<(), Error> {
-        self.client.send_no_content(self.request).await
+    pub fn send(self) -> impl Future<Output = Result<(), Error>> + use<> {
+        self.client.into_no_content(self.request)
     }
 }

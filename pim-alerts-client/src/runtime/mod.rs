@@ -34,6 +34,7 @@ pub mod request;
 pub mod results;
 pub mod retry;
 pub mod send;
+mod template;
 
 pub use auth::{AccessToken, AuthError, StaticToken, TokenFuture, TokenProvider};
 #[cfg(feature = "azure-identity")]

@@ -33,6 +33,7 @@ use url::Url;
 
 use super::error::Error;
 use super::origin::BaseUrl;
+use super::template::Template;
 
 /// Encoded in keys: everything but unreserved characters.
 pub(crate) const KEY: &AsciiSet = &NON_ALPHANUMERIC
@@ -76,15 +77,16 @@ const QUERY: &AsciiSet = &KEY
 pub(crate) enum Target {
     /// Encoded path starting with `/`, appended to the base URL, plus the query pairs.
     Path(String),
-    /// A link from the server (`@odata.nextLink`, `Location`), already origin-checked.
-    Url(Url),
+    /// A link from the server (`@odata.nextLink`, `Location`), already origin-checked; boxed
+    /// so that every request (and the futures that hold one) stays small.
+    Url(Box<Url>),
 }
 
 /// A description of one Graph call. Cheap to build; validated when sent.
 #[derive(Debug, Clone)]
 pub struct Request {
     pub(crate) method: Method,
-    pub(crate) template: Cow<'static, str>,
+    pub(crate) template: Template,
     pub(crate) target: Target,
     pub(crate) query: Vec<(String, String)>,
     pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
@@ -98,7 +100,7 @@ impl Request {
     pub fn new(method: Method, template: impl Into<Cow<'static, str>>) -> Self {
         Request {
             method,
-            template: template.into(),
+            template: Template::from(template.into()),
             target: Target::Path(String::new()),
             query: Vec::new(),
             headers: Vec::new(),
@@ -212,8 +214,9 @@ impl Request {
 
     /// A GET of a server link that keeps this request's template (for paging and polling).
     pub(crate) fn follow(&self, url: Url) -> Self {
-        let mut next = Request::new(Method::GET, self.template.clone());
-        next.target = Target::Url(url);
+        let mut next = Request::new(Method::GET, "");
+        next.template = self.template.clone();
+        next.target = Target::Url(Box::new(url));
         next.headers = self.headers.clone();
         next
     }
@@ -224,7 +227,7 @@ impl Request {
             return Err(Error::invalid_request(msg.clone()));
         }
         let path = match &self.target {
-            Target::Url(url) => return Ok(url.clone()),
+            Target::Url(url) => return Ok(Url::clone(url)),
             Target::Path(p) => p,
         };
         let mut query = String::new();

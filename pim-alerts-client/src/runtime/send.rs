@@ -14,8 +14,12 @@
 //! stack buffer, and a [`RequestContext`] (with its owned id string) is only built for an
 //! error or a [`RawResponse`].
 
-use std::borrow::Cow;
+use std::future::poll_fn;
+use std::pin::{Pin, pin};
+use std::task::Poll;
 use std::time::Instant;
+
+use bytes::Bytes;
 
 use reqwest::header::{
     ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue,
@@ -24,6 +28,7 @@ use reqwest::header::{
 use reqwest::{Method, StatusCode};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
+use tokio::time::Sleep;
 use tracing::{Instrument, field};
 use url::Url;
 use uuid::fmt::Hyphenated;
@@ -37,6 +42,7 @@ use super::error::{
 use super::operation::Operation;
 use super::request::Request;
 use super::retry::{error_is_retryable, parse_retry_after, status_is_retryable};
+use super::template::Template;
 
 /// A successful (2xx) response, undecoded.
 #[derive(Debug)]
@@ -60,7 +66,7 @@ const CLIENT_REQUEST_ID: HeaderName = HeaderName::from_static("client-request-id
 #[derive(Debug, Clone)]
 pub(crate) struct Call {
     method: Method,
-    template: Cow<'static, str>,
+    template: Template,
     id: Hyphenated,
 }
 
@@ -77,7 +83,7 @@ impl Call {
     pub(crate) fn context(&self) -> RequestContext {
         RequestContext {
             method: self.method.clone(),
-            template: self.template.clone(),
+            template: self.template.to_cow(),
             client_request_id: self.id.to_string(),
         }
     }
@@ -97,7 +103,7 @@ pub(crate) struct Reply {
     pub(crate) call: Call,
     pub(crate) status: StatusCode,
     pub(crate) headers: HeaderMap,
-    pub(crate) body: Vec<u8>,
+    pub(crate) body: Bytes,
 }
 
 impl From<Reply> for RawResponse {
@@ -106,7 +112,7 @@ impl From<Reply> for RawResponse {
             context: reply.call.context(),
             status: reply.status,
             headers: reply.headers,
-            body: reply.body,
+            body: reply.body.into(),
         }
     }
 }
@@ -115,7 +121,7 @@ impl From<Reply> for RawResponse {
 struct Exchange {
     status: StatusCode,
     headers: HeaderMap,
-    body: Vec<u8>,
+    body: Bytes,
 }
 
 impl Exchange {
@@ -131,7 +137,19 @@ impl Exchange {
 
 impl Client {
     /// Sends `req` and decodes a JSON body (any 2xx except `202`/`204`) into `T`.
-    pub async fn send_json<T: DeserializeOwned>(&self, req: Request) -> Result<T, Error> {
+    ///
+    /// The future holds its own handle to the client (it borrows nothing), so it can be
+    /// spawned as it is.
+    pub fn send_json<T: DeserializeOwned>(
+        &self,
+        req: Request,
+    ) -> impl Future<Output = Result<T, Error>> + use<T> {
+        self.clone().into_json(req)
+    }
+
+    /// [`send_json`](Self::send_json) for a caller that owns a client handle (the builders):
+    /// one future fewer around the request.
+    pub(crate) async fn into_json<T: DeserializeOwned>(self, req: Request) -> Result<T, Error> {
         let resp = self.execute(&req).await?;
         match resp.status {
             StatusCode::ACCEPTED | StatusCode::NO_CONTENT => Err(unexpected(resp)),
@@ -140,8 +158,14 @@ impl Client {
     }
 
     /// Sends `req` and expects no content: `204`, or `200`/`201` whose body is ignored
-    /// (Graph's `remediate` answers `200 OK` without a body).
-    pub async fn send_no_content(&self, req: Request) -> Result<(), Error> {
+    /// (Graph's `remediate` answers `200 OK` without a body). Like
+    /// [`send_json`](Self::send_json), the future borrows nothing.
+    pub fn send_no_content(&self, req: Request) -> impl Future<Output = Result<(), Error>> + use<> {
+        self.clone().into_no_content(req)
+    }
+
+    /// [`send_no_content`](Self::send_no_content) for a caller that owns a client handle.
+    pub(crate) async fn into_no_content(self, req: Request) -> Result<(), Error> {
         let resp = self.execute(&req).await?;
         match resp.status {
             StatusCode::OK | StatusCode::CREATED | StatusCode::NO_CONTENT => Ok(()),
@@ -178,7 +202,6 @@ impl Client {
 
     /// [`send_raw`](Self::send_raw) by reference, for paging and polling.
     pub(crate) async fn execute(&self, req: &Request) -> Result<Reply, Error> {
-        let url = req.url(&self.inner.base)?;
         let call = Call::new(req);
         // Without an interested subscriber this is `Span::none()`: no field is formatted and
         // recording into it is a no-op.
@@ -190,7 +213,7 @@ impl Client {
             attempt = field::Empty,
             status = field::Empty,
         );
-        let attempts = self.with_retries(req, &url, call, &span);
+        let attempts = self.with_retries(req, call, &span);
         match span.is_disabled() {
             true => attempts.await,
             false => attempts.instrument(span.clone()).await,
@@ -200,7 +223,6 @@ impl Client {
     async fn with_retries(
         &self,
         req: &Request,
-        url: &Url,
         call: Call,
         span: &tracing::Span,
     ) -> Result<Reply, Error> {
@@ -209,7 +231,7 @@ impl Client {
         loop {
             attempt += 1;
             span.record("attempt", attempt);
-            let outcome = self.attempt(req, url, &call).await;
+            let outcome = self.attempt(req, &call).await;
             if let Ok(resp) = &outcome {
                 span.record("status", resp.status.as_u16());
             }
@@ -234,37 +256,40 @@ impl Client {
     }
 
     /// One HTTP exchange, bounded by the per-request timeout (headers and body).
-    async fn attempt(&self, req: &Request, url: &Url, call: &Call) -> Result<Exchange, Error> {
+    ///
+    /// An invalid request fails here, before the token provider is asked for a token; that
+    /// error is never retried. The response and its body are awaited directly in this
+    /// function against one deadline, not through a `tokio::time::timeout` around an inner
+    /// future: every nested future is a copy of its state, and this keeps the future callers
+    /// hold small.
+    async fn attempt(&self, req: &Request, call: &Call) -> Result<Exchange, Error> {
+        let url = req.url(&self.inner.base)?;
         let token = self.inner.tokens.token().await?;
-        // Sent before the timeout wraps it: the future it wraps holds reqwest's boxed
-        // `Pending`, not the whole request builder.
         let pending = self.request_builder(req, url, call, &token)?.send();
-        let exchange = async {
-            let mut resp = pending.await?;
-            // Only a caller-supplied client can have followed a redirect.
-            let redirect = match self.inner.custom_http {
-                true => (self.inner.base).check_same_origin(resp.url(), LinkKind::Redirect),
-                false => Ok(()),
-            };
-            let (status, headers) = (resp.status(), std::mem::take(resp.headers_mut()));
-            let body = resp.bytes().await?;
-            Ok::<_, reqwest::Error>((redirect, status, headers, body))
+        let mut deadline = pin!(tokio::time::sleep(self.inner.timeout));
+        let transport = |source| Error::Transport {
+            context: Box::new(call.context()),
+            source,
         };
-        let (redirect, status, headers, body) =
-            match tokio::time::timeout(self.inner.timeout, exchange).await {
-                Ok(Ok(exchange)) => exchange,
-                Ok(Err(source)) => {
-                    let context = Box::new(call.context());
-                    return Err(Error::Transport { context, source });
-                }
-                Err(_) => {
-                    let context = Box::new(call.context());
-                    let after = self.inner.timeout;
-                    return Err(Error::Timeout { context, after });
-                }
-            };
-        redirect?;
-        let body = body.into();
+        // In a block so that the response, once moved into its body future, takes no room in
+        // this function's state beside that future.
+        let (status, headers, body) = {
+            let mut resp = within(deadline.as_mut(), pin!(pending))
+                .await
+                .ok_or_else(|| self.timed_out(call))?
+                .map_err(transport)?;
+            // Only a caller-supplied client can have followed a redirect; a foreign one is
+            // refused before its body is read.
+            if self.inner.custom_http {
+                (self.inner.base).check_same_origin(resp.url(), LinkKind::Redirect)?;
+            }
+            let (status, headers) = (resp.status(), std::mem::take(resp.headers_mut()));
+            (status, headers, resp.bytes())
+        };
+        let body = within(deadline, pin!(body))
+            .await
+            .ok_or_else(|| self.timed_out(call))?
+            .map_err(transport)?;
         Ok(Exchange {
             status,
             headers,
@@ -272,17 +297,24 @@ impl Client {
         })
     }
 
+    fn timed_out(&self, call: &Call) -> Error {
+        Error::Timeout {
+            context: Box::new(call.context()),
+            after: self.inner.timeout,
+        }
+    }
+
     fn request_builder(
         &self,
         req: &Request,
-        url: &Url,
+        url: Url,
         call: &Call,
         token: &AccessToken,
     ) -> Result<reqwest::RequestBuilder, Error> {
         let mut builder = self
             .inner
             .http
-            .request(req.method.clone(), url.clone())
+            .request(req.method.clone(), url)
             .header(AUTHORIZATION, token.authorization()?)
             .header(ACCEPT, HeaderValue::from_static("application/json"))
             .header(USER_AGENT, self.inner.user_agent.clone())
@@ -301,6 +333,19 @@ impl Client {
             None => builder,
         })
     }
+}
+
+/// `work`'s output, or `None` once `deadline` has passed (`work` is polled first, so a
+/// response that is ready is never lost to the timer). Both stay pinned where the caller
+/// holds them.
+fn within<F: Future>(
+    mut deadline: Pin<&mut Sleep>,
+    mut work: Pin<&mut F>,
+) -> impl Future<Output = Option<F::Output>> {
+    poll_fn(move |cx| match work.as_mut().poll(cx) {
+        Poll::Ready(output) => Poll::Ready(Some(output)),
+        Poll::Pending => deadline.as_mut().poll(cx).map(|()| None),
+    })
 }
 
 /// A random UUID v4 for `client-request-id`. A correlation id need not be unpredictable, so
