@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use super::literal::Literal;
 use super::request::{KEY, LITERAL, Request, Target, addressable, push_encoded};
+use super::template::Template;
 
 /// An encoded resource path and its template (`/alerts/{id}/alertIncidents/{id2}`).
 ///
@@ -28,8 +29,11 @@ use super::request::{KEY, LITERAL, Request, Target, addressable, push_encoded};
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ResourcePath {
-    encoded: String,
-    template: String,
+    /// The encoded path followed by the template, in one buffer so that each step of a
+    /// builder chain allocates once.
+    text: String,
+    /// Where the template starts in `text`.
+    split: usize,
     keys: usize,
     invalid: Option<Cow<'static, str>>,
 }
@@ -43,63 +47,81 @@ impl ResourcePath {
     /// This path with a literal segment appended (a navigation property or an operation name;
     /// RFC 3986 `pchar`s kept, the rest encoded).
     pub fn segment(&self, literal: &str) -> Self {
-        let mut next = self.reserve(literal.len());
-        push_encoded(&mut next.encoded, literal, LITERAL);
-        next.template.push('/');
-        next.template.push_str(literal);
-        next
+        let extra = literal.len() * 4 + 2;
+        self.grow(
+            extra,
+            |encoded| push_encoded(encoded, literal, LITERAL),
+            |template| {
+                template.push('/');
+                template.push_str(literal);
+            },
+        )
     }
 
     /// This path with a key appended as exactly one percent-encoded segment; its template
     /// placeholder is `{id}`, then `{id2}`, `{id3}`, ... by depth.
     pub fn key(&self, key: &str) -> Self {
-        let mut next = self.reserve(key.len());
+        let keys = self.keys + 1;
+        let mut next = self.grow(
+            key.len() * 3 + 16,
+            |encoded| push_encoded(encoded, key, KEY),
+            |template| match keys {
+                1 => template.push_str("/{id}"),
+                n => {
+                    let _ = write!(template, "/{{id{n}}}");
+                }
+            },
+        );
+        next.keys = keys;
         if !addressable(key) {
             let msg = format!(
                 "key {key:?} under {} cannot be addressed (empty, `.` or `..`)",
-                self.template
+                self.template()
             );
             next.invalid.get_or_insert(msg.into());
-        }
-        push_encoded(&mut next.encoded, key, KEY);
-        next.keys += 1;
-        match next.keys {
-            1 => next.template.push_str("/{id}"),
-            n => {
-                let _ = write!(next.template, "/{{id{n}}}");
-            }
         }
         next
     }
 
     /// The encoded path, starting with `/`.
     pub fn as_str(&self) -> &str {
-        &self.encoded
+        self.text.get(..self.split).unwrap_or_default()
     }
 
     /// The template, as recorded in traces and errors.
     pub fn template(&self) -> &str {
-        &self.template
+        self.text.get(self.split..).unwrap_or_default()
     }
 
     /// A request for this path (a deferred key problem is reported when it is sent).
     pub fn request(&self, method: Method) -> Request {
-        let mut request = Request::new(method, self.template.clone());
-        request.target = Target::Path(self.encoded.clone());
+        let mut request = Request::new(method, "");
+        request.template = Template::from(self.template());
+        request.target = Target::Path(self.as_str().to_owned());
         request.invalid.clone_from(&self.invalid);
         request
     }
 
-    fn reserve(&self, extra: usize) -> Self {
-        let mut next = ResourcePath {
-            encoded: String::with_capacity(self.encoded.len() + extra * 3 + 1),
-            template: String::with_capacity(self.template.len() + extra + 6),
+    /// This path with one more segment: `encode` appends its encoded form, `template` its
+    /// template form; `extra` bounds how many bytes they add.
+    fn grow(
+        &self,
+        extra: usize,
+        encode: impl FnOnce(&mut String),
+        template: impl FnOnce(&mut String),
+    ) -> Self {
+        let mut text = String::with_capacity(self.text.len() + extra);
+        text.push_str(self.as_str());
+        encode(&mut text);
+        let split = text.len();
+        text.push_str(self.template());
+        template(&mut text);
+        ResourcePath {
+            text,
+            split,
             keys: self.keys,
             invalid: self.invalid.clone(),
-        };
-        next.encoded.push_str(&self.encoded);
-        next.template.push_str(&self.template);
-        next
+        }
     }
 }
 

@@ -36,6 +36,9 @@ pub struct QueryOptions {
 impl QueryOptions {
     /// Adds the options to `request` (several filters joined with `and`).
     pub fn apply(self, mut request: Request) -> Request {
+        if self.is_empty() {
+            return request;
+        }
         let lists = [
             ("$filter", self.filter.into_text()),
             ("$select", join(&self.select)),
@@ -54,6 +57,17 @@ impl QueryOptions {
             }
         }
         request
+    }
+
+    /// Whether no option was set (the common `get().send()`).
+    fn is_empty(&self) -> bool {
+        self.filter.is_empty()
+            && self.select.is_empty()
+            && self.expand.is_empty()
+            && self.orderby.is_empty()
+            && self.top.is_none()
+            && self.skip.is_none()
+            && self.count.is_none()
     }
 
     /// Whether no `$filter` was given.
