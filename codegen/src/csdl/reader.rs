@@ -13,6 +13,7 @@ mod container;
 mod events;
 mod position;
 mod schema;
+mod scratch;
 mod values;
 
 use events::{EDMX_NS, Elem, Ev, Parser};

@@ -3,6 +3,7 @@
 //! `FunctionImport`).
 
 use super::events::{Elem, Parser};
+use super::scratch::exact;
 use crate::csdl::syntax::{
     EntityContainer, EntitySet, NavigationPropertyBinding, Operation, OperationImport,
     OperationKind, Parameter, ReturnType, Singleton,
@@ -20,14 +21,17 @@ impl<'a> Parser<'a> {
             pos: elem.pos,
             ..Operation::default()
         };
+        let mut parameters = std::mem::take(&mut self.scratch.parameters);
         while let Some(child) = self.child(&elem) {
             match child.edm_name() {
-                "Parameter" => op.parameters.push(self.parameter(child)),
+                "Parameter" => parameters.push(self.parameter(child)),
                 "ReturnType" => op.return_type = Some(self.return_type(child)),
                 "Annotation" => op.annotations.push(self.annotation(child)),
                 _ => self.skip(&child),
             }
         }
+        op.parameters = exact(&mut parameters);
+        self.scratch.parameters = parameters;
         if op.is_bound && op.parameters.is_empty() {
             let what = elem.local.to_ascii_lowercase();
             let message = format!(

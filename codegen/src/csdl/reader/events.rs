@@ -14,6 +14,7 @@ use quick_xml::events::{BytesCData, BytesRef, BytesStart, BytesText, Event};
 
 use super::attrs::AttrSet;
 use super::position::LineCursor;
+use super::scratch::Scratch;
 use crate::csdl::syntax::Pos;
 use crate::diagnostic::Diagnostic;
 
@@ -128,6 +129,8 @@ pub(super) struct Parser<'a> {
     last_offset: usize,
     diagnostics: Vec<Diagnostic>,
     fatal: bool,
+    /// Buffers for member lists (see [`Scratch`]).
+    pub(super) scratch: Scratch,
 }
 
 impl<'a> Parser<'a> {
@@ -144,6 +147,7 @@ impl<'a> Parser<'a> {
             last_offset: 0,
             diagnostics: Vec::new(),
             fatal: false,
+            scratch: Scratch::default(),
         }
     }
 

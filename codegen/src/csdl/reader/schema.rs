@@ -5,6 +5,7 @@
 //! next element is opened), then its children; unknown children are skipped whole.
 
 use super::events::{Elem, Parser};
+use super::scratch::exact;
 use crate::csdl::syntax::{
     Annotation, EnumMember, EnumType, NavigationProperty, OperationKind, Property, PropertyRef,
     Schema, StructuredKind, StructuredType, Term, TypeDefinition,
@@ -64,17 +65,21 @@ impl<'a> Parser<'a> {
             pos: elem.pos,
             ..StructuredType::default()
         };
+        let mut properties = std::mem::take(&mut self.scratch.properties);
+        let mut navigations = std::mem::take(&mut self.scratch.navigation_properties);
         while let Some(child) = self.child(&elem) {
             match child.edm_name() {
                 "Key" if kind == StructuredKind::Entity => self.key(child, &mut ty.key),
-                "Property" => ty.properties.push(self.property(child)),
-                "NavigationProperty" => ty
-                    .navigation_properties
-                    .push(self.navigation_property(child)),
+                "Property" => properties.push(self.property(child)),
+                "NavigationProperty" => navigations.push(self.navigation_property(child)),
                 "Annotation" => ty.annotations.push(self.annotation(child)),
                 _ => self.skip(&child),
             }
         }
+        ty.properties = exact(&mut properties);
+        ty.navigation_properties = exact(&mut navigations);
+        self.scratch.properties = properties;
+        self.scratch.navigation_properties = navigations;
         ty
     }
 
@@ -127,13 +132,16 @@ impl<'a> Parser<'a> {
             pos: elem.pos,
             ..EnumType::default()
         };
+        let mut members = std::mem::take(&mut self.scratch.members);
         while let Some(child) = self.child(&elem) {
             match child.edm_name() {
-                "Member" => ty.members.push(self.enum_member(child)),
+                "Member" => members.push(self.enum_member(child)),
                 "Annotation" => ty.annotations.push(self.annotation(child)),
                 _ => self.skip(&child),
             }
         }
+        ty.members = exact(&mut members);
+        self.scratch.members = members;
         ty
     }
 
