@@ -265,7 +265,10 @@ impl Client {
     async fn attempt(&self, req: &Request, call: &Call) -> Result<Exchange, Error> {
         let url = req.url(&self.inner.base)?;
         let token = self.inner.tokens.token().await?;
-        let pending = self.request_builder(req, url, call, &token)?.send();
+        let pending = self
+            .inner
+            .http
+            .execute(self.http_request(req, url, call, &token)?);
         let mut deadline = pin!(tokio::time::sleep(self.inner.timeout));
         let transport = |source| Error::Transport {
             context: Box::new(call.context()),
@@ -304,34 +307,40 @@ impl Client {
         }
     }
 
-    fn request_builder(
+    /// The HTTP request of one attempt, built in place (no builder moved through each
+    /// header).
+    fn http_request(
         &self,
         req: &Request,
         url: Url,
         call: &Call,
         token: &AccessToken,
-    ) -> Result<reqwest::RequestBuilder, Error> {
-        let mut builder = self
-            .inner
-            .http
-            .request(req.method.clone(), url)
-            .header(AUTHORIZATION, token.authorization()?)
-            .header(ACCEPT, HeaderValue::from_static("application/json"))
-            .header(USER_AGENT, self.inner.user_agent.clone())
-            .header(CLIENT_REQUEST_ID, call.id_header());
+    ) -> Result<reqwest::Request, Error> {
+        let mut request = reqwest::Request::new(req.method.clone(), url);
+        let headers = request.headers_mut();
+        headers.reserve(6 + req.headers.len());
+        headers.insert(AUTHORIZATION, token.authorization()?);
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        headers.insert(USER_AGENT, self.inner.user_agent.clone());
+        headers.insert(CLIENT_REQUEST_ID, call.id_header());
         for (name, value) in &req.headers {
-            builder = builder.header(name, value);
+            headers.append(name, value.clone());
         }
-        Ok(match &req.body {
-            Some(body) => builder
-                .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-                .body(body.clone()),
+        let body = match &req.body {
+            Some(body) => {
+                let json = HeaderValue::from_static("application/json");
+                headers.insert(CONTENT_TYPE, json);
+                Some(body.clone())
+            }
             // Graph answers `411 Length Required` to a bodiless POST without `Content-Length`.
-            None if req.method != Method::GET => builder
-                .header(CONTENT_LENGTH, HeaderValue::from_static("0"))
-                .body(Vec::new()),
-            None => builder,
-        })
+            None if req.method != Method::GET => {
+                headers.insert(CONTENT_LENGTH, HeaderValue::from_static("0"));
+                Some(Vec::new())
+            }
+            None => None,
+        };
+        *request.body_mut() = body.map(reqwest::Body::from);
+        Ok(request)
     }
 }
 
