@@ -221,14 +221,27 @@ async fn throttling_storm_on_concurrent_requests_is_bounded_and_counts_attempts(
     .await;
 }
 
-/// A `202` answered by the refresh action, with `location` as its `Location` header.
+/// A server whose refresh action answers `202` with `location` as its `Location` header.
 async fn accepted_with(location: &str) -> MockServer {
     let server = MockServer::start().await;
+    mount_accepted(&server, location).await;
+    server
+}
+
+/// A server whose refresh action answers `202` with a `Location` on the server itself
+/// (`/beta/operations/op1`).
+async fn accepted_with_own_monitor() -> MockServer {
+    let server = MockServer::start().await;
+    let monitor = format!("{}/beta/operations/op1", server.uri());
+    mount_accepted(&server, &monitor).await;
+    server
+}
+
+async fn mount_accepted(server: &MockServer, location: &str) {
     Mock::given(method("POST"))
         .respond_with(ResponseTemplate::new(202).insert_header("Location", location))
-        .mount(&server)
+        .mount(server)
         .await;
-    server
 }
 
 fn refresh() -> Request {
@@ -268,12 +281,7 @@ async fn unusable_location_headers_are_typed_errors() {
 #[tokio::test]
 async fn operation_running_forever_with_huge_retry_after_stops_at_max_wait() {
     bounded(async {
-        let server = MockServer::start().await;
-        let monitor = format!("{}/beta/operations/op1", server.uri());
-        Mock::given(method("POST"))
-            .respond_with(ResponseTemplate::new(202).insert_header("Location", monitor.as_str()))
-            .mount(&server)
-            .await;
+        let server = accepted_with_own_monitor().await;
         Mock::given(method("GET"))
             .respond_with(
                 ResponseTemplate::new(200)
@@ -311,12 +319,7 @@ async fn operation_running_forever_with_huge_retry_after_stops_at_max_wait() {
 #[tokio::test]
 async fn operation_monitor_answering_html_is_a_typed_error() {
     bounded(async {
-        let server = MockServer::start().await;
-        let monitor = format!("{}/beta/operations/op1", server.uri());
-        Mock::given(method("POST"))
-            .respond_with(ResponseTemplate::new(202).insert_header("Location", monitor.as_str()))
-            .mount(&server)
-            .await;
+        let server = accepted_with_own_monitor().await;
         Mock::given(method("GET"))
             .respond_with(ResponseTemplate::new(200).set_body_raw("<html>ok</html>", "text/html"))
             .mount(&server)
