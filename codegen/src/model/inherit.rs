@@ -207,8 +207,8 @@ struct Flattened {
     properties: Vec<PropertyDef>,
     navigation_properties: Vec<NavigationDef>,
     key: Option<Vec<String>>,
-    /// Per own property, then per own navigation property: whether it is kept.
-    keep: Vec<bool>,
+    /// Per own property, then per own navigation property: whether it is kept (`None`: all are).
+    keep: Option<Vec<bool>>,
     clashes: Vec<Clash>,
 }
 
@@ -235,12 +235,12 @@ fn inherited(model: &Model, index: usize, own: &StructuredDef) -> Flattened {
                 .iter()
                 .map(|n| n.name.csdl.as_str()),
         );
-    let own_count = own.properties.len() + own.navigation_properties.len();
     // Usually no name is taken twice: then every own member is kept.
     let (keep, clashes) = if naming::all_distinct(names) {
-        (vec![true; own_count], Vec::new())
+        (None, Vec::new())
     } else {
-        admit_all(base_props, base_navs, own)
+        let (keep, clashes) = admit_all(base_props, base_navs, own);
+        (Some(keep), clashes)
     };
     Flattened {
         properties,
@@ -292,7 +292,7 @@ fn flatten_one(cx: &mut Resolver, index: usize) {
         return;
     };
     let (mut properties, mut navigations) = (flat.properties, flat.navigation_properties);
-    let mut keep = flat.keep.into_iter();
+    let mut keep = flat.keep.into_iter().flatten();
     let own_properties = std::mem::take(&mut own.properties).into_iter();
     properties.extend(own_properties.filter(|_| keep.next().unwrap_or(true)));
     let own_navigations = std::mem::take(&mut own.navigation_properties).into_iter();

@@ -114,26 +114,51 @@ thread_local! {
 /// Whether no two of `idents` (finished identifiers) are the same name once unraw'd: then a
 /// fresh [`NameScope`] would give each its wanted name unchanged, in any claim order.
 pub(crate) fn all_distinct<'a>(idents: impl IntoIterator<Item = &'a str>) -> bool {
-    // Most scopes are small: compare pairwise in a stack array, switch to a set past it.
+    // Most scopes are small: up to SMALL names are compared pairwise, up to MEDIUM are sorted
+    // by (hash, name) in a stack array (equal neighbours are exactly the repeated names), and
+    // only larger scopes allocate a hash set.
     const SMALL: usize = 8;
+    const MEDIUM: usize = 64;
     let mut idents = idents.into_iter().map(unraw);
-    let mut small = [""; SMALL];
-    for (len, ident) in idents.by_ref().enumerate() {
-        if len == SMALL {
-            // Sized up front from the iterator's hint: growing a hash set rehashes every name.
-            let capacity = SMALL + 1 + idents.size_hint().0;
-            let mut set = FastSet::with_capacity_and_hasher(capacity, Default::default());
-            set.extend(small);
-            return set.insert(ident) && idents.all(|ident| set.insert(ident));
-        }
-        if small.get(..len).unwrap_or_default().contains(&ident) {
-            return false;
-        }
-        if let Some(slot) = small.get_mut(len) {
-            *slot = ident;
-        }
+    let mut keyed = [(0u64, ""); MEDIUM];
+    let mut len = 0;
+    for ident in idents.by_ref() {
+        let Some(slot) = keyed.get_mut(len) else {
+            return distinct_in_set(keyed.iter().map(|(_, s)| *s), ident, idents);
+        };
+        *slot = (0, ident);
+        len += 1;
     }
-    true
+    let keyed = keyed.get_mut(..len).unwrap_or_default();
+    if len <= SMALL {
+        return (1..len).all(|n| !keyed[..n].iter().any(|(_, s)| *s == keyed[n].1));
+    }
+    for (hash, ident) in keyed.iter_mut() {
+        *hash = hash_of(ident);
+    }
+    keyed.sort_unstable();
+    keyed.windows(2).all(|pair| pair[0] != pair[1])
+}
+
+/// [`all_distinct`] for large scopes: `seen` (not yet compared), then `next`, then `rest`.
+fn distinct_in_set<'a>(
+    seen: impl Iterator<Item = &'a str>,
+    next: &'a str,
+    mut rest: impl Iterator<Item = &'a str>,
+) -> bool {
+    // Sized up front from the iterator's hint: growing a hash set rehashes every name.
+    let capacity = seen.size_hint().0 + 1 + rest.size_hint().0;
+    let mut set: FastSet<&str> = FastSet::with_capacity_and_hasher(capacity, Default::default());
+    let mut seen = seen;
+    seen.all(|ident| set.insert(ident)) && set.insert(next) && rest.all(|ident| set.insert(ident))
+}
+
+/// The [`WordHasher`](super::fast_hash::WordHasher) hash of `s`.
+fn hash_of(s: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = super::fast_hash::WordHasher::default();
+    hasher.write(s.as_bytes());
+    hasher.finish()
 }
 
 fn convert(name: &str, case: Case) -> String {
@@ -313,15 +338,25 @@ mod tests {
         assert!(all_distinct([]));
         assert!(all_distinct(["a", "b", "r#type"]));
         assert!(!all_distinct(["a", "type", "r#type"]));
-        let many: Vec<String> = (0..30).map(|i| format!("f{i}")).collect();
-        assert!(all_distinct(many.iter().map(String::as_str)));
-        for dup in [1, 7, 8, 9, 29] {
-            let with_dup = many.iter().map(String::as_str).chain([many[dup].as_str()]);
-            assert!(!all_distinct(with_dup), "{dup}");
-            let early = [many[dup].as_str()]
-                .into_iter()
-                .chain(many.iter().map(String::as_str));
-            assert!(!all_distinct(early), "{dup}");
+        let many: Vec<String> = (0..100).map(|i| format!("f{i}")).collect();
+        // Pairwise (up to 8 names), sorted on the stack (up to 64) and hashed (more).
+        for size in [3, 8, 9, 30, 63, 64, 65, 100] {
+            let names = &many[..size];
+            assert!(all_distinct(names.iter().map(String::as_str)), "{size}");
+            for dup in (0..size).step_by(7).chain([size - 1]) {
+                let with_dup = names
+                    .iter()
+                    .map(String::as_str)
+                    .chain([names[dup].as_str()]);
+                assert!(!all_distinct(with_dup), "{size} {dup}");
+                let early = [names[dup].as_str()]
+                    .into_iter()
+                    .chain(names.iter().map(String::as_str));
+                assert!(!all_distinct(early), "{size} {dup}");
+                let raw = format!("r#{}", names[dup]);
+                let with_raw = names.iter().map(String::as_str).chain([raw.as_str()]);
+                assert!(!all_distinct(with_raw), "{size} r#{dup}");
+            }
         }
     }
 

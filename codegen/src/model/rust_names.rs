@@ -135,74 +135,65 @@ fn assign_fields(model: &mut Model) {
         .collect();
     order.sort_unstable();
     for (_, index) in order {
-        let (props, navs) = inherited_field_names(model, index);
+        let inherited = copy_inherited_names(&mut model.types, index);
         if let TypeKind::Structured(s) = &mut model.types[index].kind {
-            name_fields(s, props, navs);
+            name_fields(s, inherited);
         }
     }
 }
 
-/// Names the fields of `s`: inherited ones take their base's names (`props`, `navs`), own ones
-/// claim theirs after them, properties before navigation properties.
-fn name_fields(s: &mut StructuredDef, props: Vec<String>, navs: Vec<String>) {
-    let (inherited_props, inherited_navs) = (props.len(), navs.len());
-    for (p, name) in s.properties.iter_mut().zip(props) {
-        p.name.rust = name;
-    }
-    for (n, name) in s.navigation_properties.iter_mut().zip(navs) {
-        n.name.rust = name;
-    }
-    let own_props = s.properties.iter().skip(inherited_props);
-    let own_navs = s.navigation_properties.iter().skip(inherited_navs);
-    let wanted: Vec<String> = (own_props.map(|p| field_name(&p.name.csdl)))
-        .chain(own_navs.map(|n| field_name(&n.name.csdl)))
-        .collect();
-    let inherited = (s
-        .properties
-        .iter()
-        .take(inherited_props)
-        .map(|p| &p.name.rust))
-    .chain(
-        s.navigation_properties
-            .iter()
-            .take(inherited_navs)
-            .map(|n| &n.name.rust),
-    );
-    // Usually nothing clashes and every field keeps its wanted name: no scope is needed.
-    let mut claimed = if all_distinct(inherited.chain(&wanted).map(String::as_str)) {
-        wanted
-    } else {
-        let mut scope = NameScope::new(Case::Snake);
-        (s.properties.iter().take(inherited_props)).for_each(|p| scope.reserve(&p.name.rust));
-        (s.navigation_properties.iter().take(inherited_navs))
-            .for_each(|n| scope.reserve(&n.name.rust));
-        wanted.iter().map(|w| scope.claim(w)).collect()
-    }
-    .into_iter();
+/// Names the own fields of `s` (those after the `inherited` properties and navigation
+/// properties, which already carry their base's names): each claims its name after the
+/// inherited ones, properties before navigation properties.
+fn name_fields(s: &mut StructuredDef, (inherited_props, inherited_navs): (usize, usize)) {
     let own_props = s.properties.iter_mut().skip(inherited_props);
     let own_navs = s.navigation_properties.iter_mut().skip(inherited_navs);
-    let own = (own_props.map(|p| &mut p.name.rust)).chain(own_navs.map(|n| &mut n.name.rust));
-    for (rust, name) in own.zip(claimed.by_ref()) {
-        *rust = name;
+    let own = || (own_props.map(|p| &mut p.name)).chain(own_navs.map(|n| &mut n.name));
+    own().for_each(|name| name.rust = field_name(&name.csdl));
+    let all = (s.properties.iter().map(|p| p.name.rust.as_str()))
+        .chain(s.navigation_properties.iter().map(|n| n.name.rust.as_str()));
+    // Usually nothing clashes and every field keeps its wanted name: no scope is needed.
+    if all_distinct(all) {
+        return;
+    }
+    let mut scope = NameScope::new(Case::Snake);
+    (s.properties.iter().take(inherited_props)).for_each(|p| scope.reserve(&p.name.rust));
+    (s.navigation_properties.iter().take(inherited_navs)).for_each(|n| scope.reserve(&n.name.rust));
+    let own_props = s.properties.iter_mut().skip(inherited_props);
+    let own_navs = s.navigation_properties.iter_mut().skip(inherited_navs);
+    for name in (own_props.map(|p| &mut p.name)).chain(own_navs.map(|n| &mut n.name)) {
+        name.rust = scope.claim(&name.rust);
     }
 }
 
-/// The Rust names of the base type's properties and navigation properties.
-fn inherited_field_names(model: &Model, index: usize) -> (Vec<String>, Vec<String>) {
-    let base = match &model.types[index].kind {
-        TypeKind::Structured(s) => s.base.and_then(|b| model.structured(b)),
+/// Gives the inherited fields of the structured type `index` the Rust names its base type
+/// chose, and returns how many properties and navigation properties the base has.
+fn copy_inherited_names(types: &mut [super::TypeDef], index: usize) -> (usize, usize) {
+    let base = match types.get(index).map(|t| &t.kind) {
+        Some(TypeKind::Structured(s)) => s.base.map(|b| b.0),
         _ => None,
     };
-    base.map(|b| {
-        let props = b.properties.iter().map(|p| p.name.rust.clone()).collect();
-        let navs = b
-            .navigation_properties
-            .iter()
-            .map(|n| n.name.rust.clone())
-            .collect();
-        (props, navs)
-    })
-    .unwrap_or_default()
+    let Some(base) = base.filter(|&b| b != index && b < types.len()) else {
+        return (0, 0);
+    };
+    let (low, high) = types.split_at_mut(base.max(index));
+    let (base, derived) = match base < index {
+        true => (&low[base], &mut high[0]),
+        false => (&high[0], &mut low[index]),
+    };
+    let (TypeKind::Structured(base), TypeKind::Structured(derived)) =
+        (&base.kind, &mut derived.kind)
+    else {
+        return (0, 0);
+    };
+    for (to, from) in derived.properties.iter_mut().zip(&base.properties) {
+        to.name.rust.clone_from(&from.name.rust);
+    }
+    let navs = derived.navigation_properties.iter_mut();
+    for (to, from) in navs.zip(&base.navigation_properties) {
+        to.name.rust.clone_from(&from.name.rust);
+    }
+    (base.properties.len(), base.navigation_properties.len())
 }
 
 fn assign_enum_variants(model: &mut Model) {
