@@ -278,8 +278,6 @@ pub(crate) fn push_encoded(path: &mut String, raw: &str, set: &'static AsciiSet)
     }
 }
 
-/// `Ok(Some(name))` for a `{name}` segment, `Ok(None)` for a literal, `Err` for a segment
-/// with a partial placeholder.
 /// RFC 3986 unreserved: never percent-encoded (not in [`KEY`] nor [`LITERAL`]).
 fn is_unreserved(b: u8) -> bool {
     UNRESERVED[usize::from(b)]
@@ -298,6 +296,8 @@ const UNRESERVED: [bool; 256] = {
     table
 };
 
+/// `Ok(Some(name))` for a `{name}` segment, `Ok(None)` for a literal, `Err` for a segment
+/// with a partial placeholder.
 fn placeholder(part: &str) -> Result<Option<&str>, String> {
     match part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
         Some(name) if !name.contains(['{', '}']) => Ok(Some(name)),
