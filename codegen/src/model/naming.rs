@@ -257,6 +257,16 @@ impl NameScope {
         }
     }
 
+    /// [`NameScope::claim`] for a name the caller already owns: a free name is handed back as
+    /// it is, so only the scope's own copy is allocated.
+    pub fn claim_owned(&mut self, ident: String) -> String {
+        if self.is_taken(&ident) {
+            return self.claim(&ident);
+        }
+        self.reserve(&ident);
+        ident
+    }
+
     /// Claims the first free name among `candidates` (finished identifiers); when all are taken,
     /// numbers the first one.
     pub fn claim_first_free(&mut self, candidates: &[&str]) -> String {
@@ -318,6 +328,9 @@ mod tests {
         let mut types = NameScope::new(Case::UpperCamel);
         assert_eq!(types.claim("Alert"), "Alert");
         assert_eq!(types.claim("Alert"), "Alert2");
+        assert_eq!(types.claim_owned("Alert".to_owned()), "Alert3");
+        assert_eq!(types.claim_owned("Incident".to_owned()), "Incident");
+        assert_eq!(types.claim("Incident"), "Incident2");
     }
 
     #[test]

@@ -57,11 +57,11 @@ pub(crate) fn binding_key(model: &Model, op: &OperationDef) -> String {
         .map_or(String::new(), |b| type_use_key(model, &b.ty))
 }
 
-fn build_operation(
-    cx: &mut Resolver,
+fn build_operation<'a>(
+    cx: &mut Resolver<'a>,
     doc: usize,
     schema: &Schema,
-    op: &Operation,
+    op: &'a Operation,
 ) -> Option<OperationDef> {
     let qualified = join_qualified(&schema.namespace, &op.name);
     let mut parameters = op.parameters.iter();

@@ -63,7 +63,7 @@ pub(crate) struct Resolver<'a> {
     decl_names: Vec<String>,
     /// Per document: type names as written -> resolved element type (successes only; filled
     /// once every type is declared). Graph writes the same few thousand names ~60k times.
-    resolved_names: RefCell<Vec<FastMap<String, TypeTarget>>>,
+    resolved_names: RefCell<Vec<FastMap<&'a str, TypeTarget>>>,
     /// The model being built.
     pub model: Model,
     /// Problems found so far.
@@ -136,7 +136,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// Resolves a type reference, or returns the qualified name that did not resolve.
-    pub fn resolve_type(&self, doc: usize, ty: &TypeRef) -> Result<TypeUse, String> {
+    pub fn resolve_type(&self, doc: usize, ty: &'a TypeRef) -> Result<TypeUse, String> {
         Ok(TypeUse {
             target: self.resolve_cached(doc, &ty.name)?,
             collection: ty.collection,
@@ -144,14 +144,14 @@ impl<'a> Resolver<'a> {
     }
 
     /// [`Resolver::resolve_name`] through the per-document cache of names as written.
-    fn resolve_cached(&self, doc: usize, name: &str) -> Result<TypeTarget, String> {
+    fn resolve_cached(&self, doc: usize, name: &'a str) -> Result<TypeTarget, String> {
         let cached = (self.resolved_names.borrow().get(doc)).and_then(|m| m.get(name).copied());
         if let Some(target) = cached {
             return Ok(target);
         }
         let target = self.resolve_name(doc, name)?;
         if let Some(names) = self.resolved_names.borrow_mut().get_mut(doc) {
-            names.insert(name.to_owned(), target);
+            names.insert(name, target);
         }
         Ok(target)
     }
@@ -170,7 +170,7 @@ impl<'a> Resolver<'a> {
     pub fn resolve_type_or_report(
         &mut self,
         doc: usize,
-        ty: &TypeRef,
+        ty: &'a TypeRef,
         pos: Pos,
         what: impl FnOnce() -> String,
     ) -> Option<TypeUse> {
@@ -294,7 +294,7 @@ impl<'a> Resolver<'a> {
         doc: usize,
         schema: &Schema,
         id: TypeId,
-        t: &StructuredType,
+        t: &'a StructuredType,
         qualified: String,
     ) -> TypeDef {
         let base = t.base_type.as_ref().and_then(|base| {
@@ -349,7 +349,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         doc: usize,
         id: TypeId,
-        n: &NavigationProperty,
+        n: &'a NavigationProperty,
         qualified: &str,
     ) -> Option<NavigationDef> {
         let what = || format!("navigation property `{}` of `{qualified}`", n.name);

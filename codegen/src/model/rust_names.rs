@@ -91,10 +91,10 @@ fn assign_modules(model: &mut Model) {
 fn assign_type_names(model: &mut Model) {
     let (scope_of, root_scope, mut scopes) = module_scopes(model);
     for (ty, &scope) in model.types.iter_mut().zip(&scope_of) {
-        ty.name.rust = scopes[scope].claim(&type_name(&ty.name.csdl));
+        ty.name.rust = scopes[scope].claim_owned(type_name(&ty.name.csdl));
     }
     if let Some(container) = &mut model.container {
-        container.name.rust = scopes[root_scope].claim(&type_name(&container.name.csdl));
+        container.name.rust = scopes[root_scope].claim_owned(type_name(&container.name.csdl));
     }
     for (ty, &scope) in model.types.iter_mut().zip(&scope_of) {
         let TypeKind::Structured(s) = &mut ty.kind else {
@@ -336,12 +336,12 @@ fn assign_container_names(model: &mut Model) {
     };
     let mut scope = NameScope::new(Case::Snake);
     for set in &mut container.entity_sets {
-        set.name.rust = scope.claim(&field_name(&set.name.csdl));
+        set.name.rust = scope.claim_owned(field_name(&set.name.csdl));
     }
     for singleton in &mut container.singletons {
-        singleton.name.rust = scope.claim(&field_name(&singleton.name.csdl));
+        singleton.name.rust = scope.claim_owned(field_name(&singleton.name.csdl));
     }
     for import in &mut container.imports {
-        import.name.rust = scope.claim(&field_name(&import.name.csdl));
+        import.name.rust = scope.claim_owned(field_name(&import.name.csdl));
     }
 }
