@@ -318,7 +318,6 @@ impl Client {
     ) -> Result<reqwest::Request, Error> {
         let mut request = reqwest::Request::new(req.method.clone(), url);
         let headers = request.headers_mut();
-        headers.reserve(6 + req.headers.len());
         headers.insert(AUTHORIZATION, token.authorization()?);
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
         headers.insert(USER_AGENT, self.inner.user_agent.clone());
