@@ -113,7 +113,7 @@ impl<O: ListOptions> ListRequest<O> {
     /// `@odata.count`).
     pub fn send(self) -> impl Future<Output = Result<Page<O::Entity>, Error>> + use<O> {
         match self.finish() {
-            Ok((client, request)) => Either::Left(client.into_json(request)),
+            Ok((client, request)) => Either::Left(client.send_json_owned(request)),
             Err(error) => Either::Right(future::ready(Err(error))),
         }
     }
@@ -287,7 +287,7 @@ impl<T: DeserializeOwned, F: QueryName, E: QueryName> GetRequest<T, F, E> {
     /// Sends the request and decodes the entity.
     pub fn send(self) -> impl Future<Output = Result<T, Error>> + use<T, F, E> {
         let request = self.query.apply(self.request);
-        self.client.into_json(request)
+        self.client.send_json_owned(request)
     }
 }
 
@@ -308,6 +308,6 @@ impl UpdateRequest {
 
     /// Sends the request; success is `204 No Content` (or a `200` whose body is ignored).
     pub fn send(self) -> impl Future<Output = Result<(), Error>> + use<> {
-        self.client.into_no_content(self.request)
+        self.client.send_no_content_owned(self.request)
     }
 }

@@ -8,7 +8,7 @@
 //! an empty, `.` or `..` key is reported by `send()` without any network traffic.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
 use reqwest::Method;
 use serde::Serialize;
@@ -27,7 +27,7 @@ use super::template::Template;
 /// assert_eq!(path.template(), "/alerts/{id}/alertIncidents/{id2}");
 /// assert_eq!(path.request(Method::GET).path(), Some("/alerts/a%2Fb/alertIncidents/42"));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct ResourcePath {
     /// The encoded path followed by the template, in one buffer so that each step of a
     /// builder chain allocates once.
@@ -36,6 +36,16 @@ pub struct ResourcePath {
     split: usize,
     keys: usize,
     invalid: Option<Cow<'static, str>>,
+}
+
+impl fmt::Debug for ResourcePath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (f.debug_struct("ResourcePath"))
+            .field("path", &self.as_str())
+            .field("template", &self.template())
+            .field("invalid", &self.invalid)
+            .finish()
+    }
 }
 
 impl ResourcePath {

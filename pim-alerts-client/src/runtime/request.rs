@@ -171,7 +171,9 @@ impl Request {
     }
 
     /// Adds a request header (e.g. `ConsistencyLevel: eventual`). The runtime's own headers
-    /// (`Authorization`, `client-request-id`, `Accept`, `Content-Type`) cannot be overridden.
+    /// (`Authorization`, `client-request-id`, `Accept`, `Content-Type`, `Content-Length`,
+    /// `User-Agent`; the last is set for every request with
+    /// [`ClientBuilder::user_agent`](super::ClientBuilder::user_agent)) cannot be overridden.
     pub fn header(mut self, name: &str, value: &str) -> Self {
         let parsed = (
             HeaderName::from_bytes(name.as_bytes()),
@@ -212,6 +214,14 @@ impl Request {
         }
     }
 
+    /// The first problem a builder recorded, as the error `send()` reports.
+    pub(crate) fn check(&self) -> Result<(), Error> {
+        match &self.invalid {
+            Some(msg) => Err(Error::invalid_request(msg.clone())),
+            None => Ok(()),
+        }
+    }
+
     /// A GET of a server link that keeps this request's template (for paging and polling).
     pub(crate) fn follow(&self, url: Url) -> Self {
         let mut next = Request::new(Method::GET, "");
@@ -223,9 +233,7 @@ impl Request {
 
     /// The full URL under `base`, or the deferred builder error.
     pub(crate) fn url(&self, base: &BaseUrl) -> Result<Url, Error> {
-        if let Some(msg) = &self.invalid {
-            return Err(Error::invalid_request(msg.clone()));
-        }
+        self.check()?;
         let path = match &self.target {
             Target::Url(url) => return Ok(Url::clone(url)),
             Target::Path(p) => p,
@@ -314,6 +322,8 @@ fn is_reserved(name: &HeaderName) -> bool {
         "client-request-id",
         "accept",
         "content-type",
+        "content-length",
+        "user-agent",
     ]
     .contains(&name.as_str())
 }
@@ -405,10 +415,16 @@ mod tests {
 
     #[test]
     fn reserved_headers_are_refused() {
-        let req = Request::new(Method::GET, "/x")
-            .segment("x")
-            .header("Authorization", "Bearer x");
-        assert!(matches!(req.url(&base()), Err(Error::InvalidRequest(_))));
+        for name in ["Authorization", "Content-Length", "user-agent"] {
+            let req = Request::new(Method::GET, "/x")
+                .segment("x")
+                .header(name, "1");
+            let err = req.url(&base());
+            assert!(
+                matches!(&err, Err(Error::InvalidRequest(m)) if m.contains("set by the runtime")),
+                "{name}: {err:?}"
+            );
+        }
         let ok = Request::new(Method::GET, "/x")
             .segment("x")
             .header("ConsistencyLevel", "eventual");

@@ -28,7 +28,7 @@ use reqwest::header::{
 use reqwest::{Method, StatusCode};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use tokio::time::Sleep;
+use tokio::task::coop::unconstrained;
 use tracing::{Instrument, field};
 use url::Url;
 use uuid::fmt::Hyphenated;
@@ -144,12 +144,15 @@ impl Client {
         &self,
         req: Request,
     ) -> impl Future<Output = Result<T, Error>> + use<T> {
-        self.clone().into_json(req)
+        self.clone().send_json_owned(req)
     }
 
     /// [`send_json`](Self::send_json) for a caller that owns a client handle (the builders):
     /// one future fewer around the request.
-    pub(crate) async fn into_json<T: DeserializeOwned>(self, req: Request) -> Result<T, Error> {
+    pub(crate) async fn send_json_owned<T: DeserializeOwned>(
+        self,
+        req: Request,
+    ) -> Result<T, Error> {
         let resp = self.execute(&req).await?;
         match resp.status {
             StatusCode::ACCEPTED | StatusCode::NO_CONTENT => Err(unexpected(resp)),
@@ -161,11 +164,11 @@ impl Client {
     /// (Graph's `remediate` answers `200 OK` without a body). Like
     /// [`send_json`](Self::send_json), the future borrows nothing.
     pub fn send_no_content(&self, req: Request) -> impl Future<Output = Result<(), Error>> + use<> {
-        self.clone().into_no_content(req)
+        self.clone().send_no_content_owned(req)
     }
 
     /// [`send_no_content`](Self::send_no_content) for a caller that owns a client handle.
-    pub(crate) async fn into_no_content(self, req: Request) -> Result<(), Error> {
+    pub(crate) async fn send_no_content_owned(self, req: Request) -> Result<(), Error> {
         let resp = self.execute(&req).await?;
         match resp.status {
             StatusCode::OK | StatusCode::CREATED | StatusCode::NO_CONTENT => Ok(()),
@@ -174,8 +177,16 @@ impl Client {
     }
 
     /// Sends `req` and expects `202 Accepted` with a `Location` header on the base origin;
-    /// returns a handle to poll the long-running operation.
-    pub async fn send_accepted(&self, req: Request) -> Result<Operation, Error> {
+    /// returns a handle to poll the long-running operation. The future borrows nothing.
+    pub fn send_accepted(
+        &self,
+        req: Request,
+    ) -> impl Future<Output = Result<Operation, Error>> + use<> {
+        self.clone().send_accepted_owned(req)
+    }
+
+    /// [`send_accepted`](Self::send_accepted) for a caller that owns a client handle.
+    pub(crate) async fn send_accepted_owned(self, req: Request) -> Result<Operation, Error> {
         let resp = self.execute(&req).await?;
         if resp.status != StatusCode::ACCEPTED {
             return Err(unexpected(resp));
@@ -191,17 +202,23 @@ impl Client {
         let raw = raw.to_str().map_err(|_| missing("Location is not ASCII"))?;
         let base = &self.inner.base;
         let url = base.resolve_link(raw, LinkKind::Location, || resp.call.context())?;
-        Ok(Operation::new(self.clone(), req, url))
+        Ok(Operation::new(self, req, url))
     }
 
     /// Sends `req` with retries and returns any 2xx response undecoded; non-2xx statuses
-    /// become [`Error::Graph`] or [`Error::UnexpectedStatus`].
-    pub async fn send_raw(&self, req: Request) -> Result<RawResponse, Error> {
-        self.execute(&req).await.map(RawResponse::from)
+    /// become [`Error::Graph`] or [`Error::UnexpectedStatus`]. The future borrows nothing.
+    pub fn send_raw(
+        &self,
+        req: Request,
+    ) -> impl Future<Output = Result<RawResponse, Error>> + use<> {
+        let client = self.clone();
+        async move { client.execute(&req).await.map(RawResponse::from) }
     }
 
     /// [`send_raw`](Self::send_raw) by reference, for paging and polling.
     pub(crate) async fn execute(&self, req: &Request) -> Result<Reply, Error> {
+        // A request a builder marked invalid is refused before it gets a request id and a span.
+        req.check()?;
         let call = Call::new(req);
         // Without an interested subscriber this is `Span::none()`: no field is formatted and
         // recording into it is a no-op.
@@ -257,11 +274,8 @@ impl Client {
 
     /// One HTTP exchange, bounded by the per-request timeout (headers and body).
     ///
-    /// An invalid request fails here, before the token provider is asked for a token; that
-    /// error is never retried. The response and its body are awaited directly in this
-    /// function against one deadline, not through a `tokio::time::timeout` around an inner
-    /// future: every nested future is a copy of its state, and this keeps the future callers
-    /// hold small.
+    /// The URL is built here, before the token provider is asked for a token (a URL that
+    /// cannot be built is an error that is never retried).
     async fn attempt(&self, req: &Request, call: &Call) -> Result<Exchange, Error> {
         let url = req.url(&self.inner.base)?;
         let token = self.inner.tokens.token().await?;
@@ -269,7 +283,10 @@ impl Client {
             .inner
             .http
             .execute(self.http_request(req, url, call, &token)?);
-        let mut deadline = pin!(tokio::time::sleep(self.inner.timeout));
+        // Unconstrained, like the timer inside `tokio::time::timeout`: it is seen even when the
+        // exchange has used up the task's cooperative budget (an endless body that is always
+        // ready), which would otherwise keep a plain `Sleep` from ever completing.
+        let mut deadline = pin!(unconstrained(tokio::time::sleep(self.inner.timeout)));
         let transport = |source| Error::Transport {
             context: Box::new(call.context()),
             source,
@@ -343,11 +360,13 @@ impl Client {
     }
 }
 
-/// `work`'s output, or `None` once `deadline` has passed (`work` is polled first, so a
-/// response that is ready is never lost to the timer). Both stay pinned where the caller
-/// holds them.
-fn within<F: Future>(
-    mut deadline: Pin<&mut Sleep>,
+/// `work`'s output, or `None` once `deadline` has completed. `work` is polled first, so a
+/// response that is ready is never lost to the timer; both stay pinned where the caller holds
+/// them, and one deadline bounds the response and then its body (instead of a
+/// `tokio::time::timeout` around an inner future, which costs a few hundred instructions a
+/// request more).
+fn within<D: Future<Output = ()>, F: Future>(
+    mut deadline: Pin<&mut D>,
     mut work: Pin<&mut F>,
 ) -> impl Future<Output = Option<F::Output>> {
     poll_fn(move |cx| match work.as_mut().poll(cx) {
@@ -431,5 +450,30 @@ fn give_up(attempts: u32, elapsed: std::time::Duration, last: Error) -> Error {
         }
     } else {
         last
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    /// The per-attempt deadline must end an exchange that never completes even when it uses up
+    /// the task's cooperative budget on every poll (a plain `Sleep` would then never be seen).
+    #[tokio::test]
+    async fn the_deadline_ends_work_that_uses_up_the_cooperative_budget() {
+        let busy = async {
+            loop {
+                tokio::task::consume_budget().await;
+            }
+        };
+        let deadline = pin!(unconstrained(tokio::time::sleep(Duration::from_millis(50))));
+        let busy = pin!(busy);
+        let outcome = tokio::time::timeout(Duration::from_secs(5), within(deadline, busy));
+        assert!(
+            matches!(outcome.await, Ok(None)),
+            "the deadline was starved"
+        );
     }
 }
