@@ -239,3 +239,65 @@ async fn send_raw_returns_the_body_and_extra_headers_are_sent() {
     assert_eq!(resp.body, b"7");
     assert!(is_uuid_v4(&resp.context.client_request_id));
 }
+
+/// Every `send` future owns what it needs: it can be spawned onto another task (so it is
+/// `Send + 'static`) after the caller's client handle and builders are gone.
+#[tokio::test]
+async fn send_futures_are_spawnable_and_outlive_the_client_handle() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(alert_json(ID, 7)))
+        .mount(&server)
+        .await;
+    Mock::given(method("PATCH"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    let monitor = format!("{}/beta/operations/op1", server.uri());
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(202).insert_header("Location", monitor.as_str()))
+        .mount(&server)
+        .await;
+
+    let client = client(&server);
+    let get = || Request::from_template(Method::GET, ALERT_T, &[("id", ID)]);
+    let post = Request::from_template(Method::POST, REMEDIATE_T, &[("id", ID), ("iid", "1")]);
+    let patch =
+        Request::from_template(Method::PATCH, ALERT_T, &[("id", ID)]).json(&alert_json(ID, 7));
+    let alert = client
+        .identity_governance()
+        .role_management_alerts()
+        .alerts()
+        .by_id(ID);
+    let tasks = (
+        tokio::spawn(client.send_json::<Alert>(get())),
+        tokio::spawn(client.send_raw(get())),
+        tokio::spawn(client.send_no_content(patch)),
+        tokio::spawn(client.send_accepted(post)),
+        tokio::spawn(alert.get().send()),
+        tokio::spawn(alert.update(&Default::default()).send()),
+    );
+    drop((client, alert));
+
+    assert_eq!(
+        tasks
+            .0
+            .await
+            .expect("task")
+            .expect("send_json")
+            .incident_count,
+        7
+    );
+    assert_eq!(tasks.1.await.expect("task").expect("send_raw").status, 200);
+    tasks.2.await.expect("task").expect("send_no_content");
+    let operation = tasks.3.await.expect("task").expect("send_accepted");
+    assert!(
+        format!("{operation:?}").contains("/beta/operations/op1"),
+        "{operation:?}"
+    );
+    assert_eq!(
+        tasks.4.await.expect("task").expect("get").incident_count,
+        Some(7)
+    );
+    tasks.5.await.expect("task").expect("update");
+}
