@@ -149,6 +149,22 @@ fn overhead(c: &mut Criterion) {
     }
     group.finish();
     interleaved(&setup);
+    print_future_sizes(&setup);
+}
+
+/// The size of the future each variant's call returns: what `block_on`, `spawn` or the
+/// caller's own future holds (and moves) while the request runs.
+fn print_future_sizes(setup: &Setup) {
+    let (client, raw, url) = (&setup.client, &setup.raw, setup.url.as_str());
+    let sizes = [
+        std::mem::size_of_val(&via_runtime(client)),
+        std::mem::size_of_val(&via_reqwest::<Alert>(raw, url)),
+        std::mem::size_of_val(&via_generated(client)),
+        std::mem::size_of_val(&via_reqwest::<UnifiedRoleManagementAlert>(raw, url)),
+    ];
+    for (name, size) in VARIANTS.iter().zip(sizes) {
+        println!("future size per call: {name:<24} {size} bytes");
+    }
 }
 
 async fn via_runtime(client: &Client) -> Alert {
