@@ -77,11 +77,7 @@ pub fn field<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
     map: &mut A,
 ) -> Result<Found, A::Error> {
     *slot = map.next_value()?;
-    Ok(if slot.is_some() {
-        Found::Value
-    } else {
-        Found::Null
-    })
+    Ok(found(slot))
 }
 
 /// [`field`] for `String` properties: one `deserialize_any` takes a string or `null` (serde's
@@ -92,11 +88,16 @@ pub fn string_field<'de, A: MapAccess<'de>>(
     map: &mut A,
 ) -> Result<Found, A::Error> {
     *slot = map.next_value_seed(OptionalString)?;
-    Ok(if slot.is_some() {
-        Found::Value
-    } else {
-        Found::Null
-    })
+    Ok(found(slot))
+}
+
+/// What a decoded slot holds: a value, or the explicit `null` that left it empty.
+#[inline(always)]
+fn found<T>(slot: &Option<T>) -> Found {
+    match slot {
+        Some(_) => Found::Value,
+        None => Found::Null,
+    }
 }
 
 /// Seed and visitor of [`string_field`]: a JSON string or `null`.
