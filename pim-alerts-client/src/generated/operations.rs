@@ -57,7 +57,7 @@ impl UnifiedRoleManagementAlertCollectionRefreshRequest {
         }
         let request = self.path.request(crate::runtime::Method::POST);
         let request = request.json(&self.body);
-        let inner = self.client.send_accepted(request).await?;
+        let inner = self.client.send_accepted_owned(request).await?;
         Ok(super::PendingOperation { inner })
     }
 }
@@ -74,7 +74,7 @@ impl UnifiedRoleManagementAlertRefreshRequest {
     /// Sends the request.
     pub async fn send(self) -> Result<super::PendingOperation, crate::runtime::Error> {
         let request = self.path.request(crate::runtime::Method::POST);
-        let inner = self.client.send_accepted(request).await?;
+        let inner = self.client.send_accepted_owned(request).await?;
         Ok(super::PendingOperation { inner })
     }
 }
@@ -91,6 +91,6 @@ impl UnifiedRoleManagementAlertIncidentRemediateRequest {
     /// Sends the request.
     pub async fn send(self) -> Result<(), crate::runtime::Error> {
         let request = self.path.request(crate::runtime::Method::POST);
-        self.client.send_no_content(request).await
+        self.client.send_no_content_owned(request).await
     }
 }

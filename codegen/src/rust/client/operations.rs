@@ -168,7 +168,8 @@ fn send(cx: &Cx<'_>, o: &OperationPlan) -> TokenStream {
     }
 }
 
-/// The result type and the runtime call for a response kind.
+/// The result type and the runtime call for a response kind (the builder owns its client
+/// handle, so it calls the runtime's owning variants: no second handle per call).
 fn response(cx: &Cx<'_>, response: &Response) -> (TokenStream, TokenStream) {
     match response {
         Response::LongRunning(result) => {
@@ -176,14 +177,14 @@ fn response(cx: &Cx<'_>, response: &Response) -> (TokenStream, TokenStream) {
             (
                 quote!(super::#handle),
                 quote! {
-                    let inner = self.client.send_accepted(request).await?;
+                    let inner = self.client.send_accepted_owned(request).await?;
                     Ok(super::#handle { inner })
                 },
             )
         }
         Response::Object(ty) => {
             let ty = cx.plan.rust_type(ty);
-            (ty, quote!(self.client.send_json(request).await))
+            (ty, quote!(self.client.send_json_owned(request).await))
         }
         Response::Value(ty) => {
             let ty = cx.plan.rust_type(ty);
@@ -191,7 +192,7 @@ fn response(cx: &Cx<'_>, response: &Response) -> (TokenStream, TokenStream) {
             (
                 ty.clone(),
                 quote! {
-                    let response: #value<#ty> = self.client.send_json(request).await?;
+                    let response: #value<#ty> = self.client.send_json_owned(request).await?;
                     Ok(response.value)
                 },
             )
@@ -201,12 +202,12 @@ fn response(cx: &Cx<'_>, response: &Response) -> (TokenStream, TokenStream) {
             let page = rt("Page");
             (
                 quote!(#page<#ty>),
-                quote!(self.client.send_json(request).await),
+                quote!(self.client.send_json_owned(request).await),
             )
         }
         Response::NoContent => (
             quote!(()),
-            quote!(self.client.send_no_content(request).await),
+            quote!(self.client.send_no_content_owned(request).await),
         ),
     }
 }
