@@ -6,9 +6,9 @@ use std::time::{Duration, Instant};
 
 use common::*;
 use pim_alerts_client::runtime::{
-    AuthError, Client, Error, Method, Request, RetryPolicy, TokenFuture, TokenProvider,
+    AccessToken, AuthError, Client, Error, Method, Request, RetryPolicy, TokenFuture, TokenProvider,
 };
-use wiremock::matchers::method;
+use wiremock::matchers::{header, method};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const REMEDIATE_T: &str =
@@ -254,4 +254,35 @@ async fn token_provider_failure_is_an_auth_error_and_nothing_is_sent() {
             .unwrap_or_default()
             .is_empty()
     );
+}
+
+/// A provider with a fresh cached token: `token()` would fail, so a request that succeeds
+/// was authorized by `ready_token()` alone.
+struct CachedProvider;
+
+impl TokenProvider for CachedProvider {
+    fn token(&self) -> TokenFuture<'_> {
+        Box::pin(async { Err(AuthError::new("token() must not be called")) })
+    }
+
+    fn ready_token(&self) -> Option<AccessToken> {
+        Some(AccessToken::new("cached-token"))
+    }
+}
+
+#[tokio::test]
+async fn a_ready_token_is_sent_without_asking_for_one() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(header("authorization", "Bearer cached-token"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(alert_json("a1", 1)))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = builder(&server)
+        .token_provider(CachedProvider)
+        .build()
+        .expect("client");
+    let alert = client.send_json::<Alert>(get_alert()).await;
+    assert!(alert.is_ok_and(|a| a.id == "a1"));
 }

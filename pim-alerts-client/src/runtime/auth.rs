@@ -1,6 +1,7 @@
 //! Access tokens and the [`TokenProvider`] trait.
 //!
-//! The runtime asks its provider for a token before every HTTP attempt, so a provider that
+//! The runtime asks its provider for a token before every HTTP attempt (first for one at hand,
+//! [`TokenProvider::ready_token`], then with [`TokenProvider::token`]), so a provider that
 //! caches and refreshes tokens (MSAL, managed identity, a client-credentials flow...) plugs in
 //! without the runtime knowing about expiry. [`StaticToken`] covers tests and short scripts.
 //!
@@ -40,8 +41,17 @@ pub type TokenFuture<'a> =
 /// }
 /// ```
 pub trait TokenProvider: Send + Sync {
-    /// Returns a token valid for Microsoft Graph; called before every HTTP attempt.
+    /// Returns a token valid for Microsoft Graph; called before every HTTP attempt for which
+    /// [`ready_token`](Self::ready_token) has none.
     fn token(&self) -> TokenFuture<'_>;
+
+    /// A valid token that is at hand without waiting, if there is one; the client asks for it
+    /// first and calls [`token`](Self::token) only when it is `None` (which is the default).
+    /// A caching provider can return its cached token here while it is fresh, so that a
+    /// request costs no boxed future for it.
+    fn ready_token(&self) -> Option<AccessToken> {
+        None
+    }
 }
 
 /// A bearer access token. `Debug` never shows the secret.
@@ -130,6 +140,10 @@ impl TokenProvider for StaticToken {
     fn token(&self) -> TokenFuture<'_> {
         let token = self.0.clone();
         Box::pin(async move { Ok(token) })
+    }
+
+    fn ready_token(&self) -> Option<AccessToken> {
+        Some(self.0.clone())
     }
 }
 

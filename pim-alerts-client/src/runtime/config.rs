@@ -24,6 +24,9 @@ pub const DEFAULT_BASE_URL: &str = "https://graph.microsoft.com/beta";
 /// The default per-request timeout (Graph's own gateway gives up after about 100 s).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(100);
 
+/// The default `User-Agent`: `pim-alerts-client/<version>`.
+const DEFAULT_USER_AGENT: &str = concat!("pim-alerts-client/", env!("CARGO_PKG_VERSION"));
+
 /// A Microsoft Graph client. Cheap to clone; clones share configuration and connections.
 #[derive(Clone)]
 pub struct Client {
@@ -182,9 +185,12 @@ impl ClientBuilder {
         if timeout.is_zero() {
             return Err(Error::invalid_config("timeout must be greater than zero"));
         }
-        let agent = self.user_agent.unwrap_or_else(default_user_agent);
-        let user_agent = HeaderValue::from_str(&agent)
-            .map_err(|_| Error::invalid_config(format!("invalid user agent {agent:?}")))?;
+        // The default is a static value: cloning it onto every request costs nothing.
+        let user_agent = match self.user_agent {
+            None => HeaderValue::from_static(DEFAULT_USER_AGENT),
+            Some(agent) => HeaderValue::from_str(&agent)
+                .map_err(|_| Error::invalid_config(format!("invalid user agent {agent:?}")))?,
+        };
         let custom_http = self.http.is_some();
         let http = match self.http {
             Some(http) => http,
@@ -221,10 +227,6 @@ impl fmt::Debug for ClientBuilder {
             .field("user_agent", &self.user_agent)
             .finish()
     }
-}
-
-fn default_user_agent() -> String {
-    concat!("pim-alerts-client/", env!("CARGO_PKG_VERSION")).to_owned()
 }
 
 fn default_http_client() -> Result<reqwest::Client, Error> {

@@ -88,11 +88,15 @@ impl Call {
         }
     }
 
+    /// The `client-request-id` value. Its bytes are owned by a shared `Bytes` from the start:
+    /// reqwest's retry and redirect layers clone every header of every request, and the
+    /// first clone of a value copied from a `&str` would allocate once more to share it.
     fn id_header(&self) -> HeaderValue {
         let mut buf = [0; Hyphenated::LENGTH];
-        let id = self.id.encode_lower(&mut buf);
+        self.id.encode_lower(&mut buf);
         // A hyphenated UUID is always a valid header value.
-        HeaderValue::from_str(id).unwrap_or(HeaderValue::from_static("unavailable"))
+        HeaderValue::from_maybe_shared(Bytes::from_owner(buf))
+            .unwrap_or(HeaderValue::from_static("unavailable"))
     }
 }
 
@@ -278,7 +282,11 @@ impl Client {
     /// cannot be built is an error that is never retried).
     async fn attempt(&self, req: &Request, call: &Call) -> Result<Exchange, Error> {
         let url = req.url(&self.inner.base)?;
-        let token = self.inner.tokens.token().await?;
+        let tokens = &self.inner.tokens;
+        let token = match tokens.ready_token() {
+            Some(token) => token,
+            None => tokens.token().await?,
+        };
         let pending = self
             .inner
             .http
