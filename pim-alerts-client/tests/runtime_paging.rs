@@ -1,6 +1,9 @@
-//! Paging over `@odata.nextLink`: item stream, page by page, foreign links, decode errors.
+//! Paging over `@odata.nextLink`: item stream, page by page, foreign links, decode errors, and
+//! what a cursor does after an error (fetch the same page again; streams end).
 
 mod common;
+
+use std::time::Duration;
 
 use common::*;
 use futures::StreamExt;
@@ -253,8 +256,12 @@ async fn unparsable_next_link_is_a_bad_response() {
     );
     assert!(!shown.contains(TOKEN), "{shown}");
     assert!(
-        matches!(paged.next_page().await, Ok(None)),
-        "the cursor is finished"
+        matches!(paged.next_page().await, Err(Error::InvalidLink { .. })),
+        "the error is not turned into the end of the collection"
+    );
+    assert_eq!(
+        server.received_requests().await.unwrap_or_default().len(),
+        1
     );
 }
 
@@ -281,4 +288,147 @@ async fn malformed_page_reports_the_json_path() {
         "{err}"
     );
     assert!(decode.body_excerpt.contains("incident-2"));
+}
+
+/// Answers `status` to the first `times` requests matching `mock`, ahead of other mocks.
+async fn fail_first(server: &MockServer, mock: wiremock::MockBuilder, status: u16, times: u64) {
+    mock.respond_with(ResponseTemplate::new(status))
+        .up_to_n_times(times)
+        .with_priority(1)
+        .expect(times)
+        .mount(server)
+        .await;
+}
+
+fn first_page_mock() -> wiremock::MockBuilder {
+    Mock::given(method("GET"))
+        .and(path(incidents_path()))
+        .and(query_param_is_missing("$skiptoken"))
+}
+
+fn received(requests: Option<Vec<wiremock::Request>>) -> usize {
+    requests.unwrap_or_default().len()
+}
+
+/// The reviewer's case: after an error `next_page` answered `Ok(None)`, so a caller that logs
+/// errors and goes on lost the rest of the collection. Now the next call fetches the page again.
+#[tokio::test]
+async fn after_a_failed_fetch_the_next_call_fetches_the_same_page() {
+    let server = MockServer::start().await;
+    // A 500 is not retried: the first call fails after one attempt.
+    fail_first(&server, first_page_mock(), 500, 1).await;
+    mount_three_pages(&server).await;
+    let mut paged: Paged<Incident> = client(&server).paged(first_request());
+    let err = paged.next_page().await.expect_err("a 500");
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(500), "{err:?}");
+    assert!(err.to_string().contains(INCIDENTS_T), "{err}");
+    assert_eq!(rest_sizes(&mut paged).await, [2, 2, 1], "no page lost");
+    assert_eq!(received(server.received_requests().await), 1 + 3);
+}
+
+/// A failure in the middle of the collection: the failed page is fetched again, not skipped.
+#[tokio::test]
+async fn a_failed_middle_page_is_fetched_again() {
+    let server = MockServer::start().await;
+    let second = Mock::given(method("GET"))
+        .and(path(incidents_path()))
+        .and(query_param("$skiptoken", "p2"));
+    fail_first(&server, second, 503, 3).await;
+    mount_three_pages(&server).await;
+    let mut paged: Paged<Incident> = client(&server).paged(first_request());
+    let first = paged
+        .next_page()
+        .await
+        .expect("page 1")
+        .map(|p| p.value.len());
+    assert_eq!(first, Some(2));
+    // Three 503s use up the test client's three attempts of one call.
+    let err = paged.next_page().await.expect_err("three 503s");
+    assert!(
+        matches!(err, Error::RetriesExhausted { attempts: 3, .. }),
+        "{err:?}"
+    );
+    let again = paged.next_page().await.expect("page 2").map(|p| p.value);
+    let ids: Vec<_> = again.iter().flatten().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["incident-3", "incident-4"]);
+    assert_eq!(rest_sizes(&mut paged).await, [1]);
+}
+
+/// The sizes of the pages left in `paged`.
+async fn rest_sizes(paged: &mut Paged<Incident>) -> Vec<usize> {
+    let mut sizes = Vec::new();
+    while let Some(page) = paged.next_page().await.expect("page") {
+        sizes.push(page.value.len());
+    }
+    sizes
+}
+
+/// The streams yield the first error and end: a consumer that skips errors still terminates,
+/// and the stream sends nothing after the error (each call makes the test client's 3 attempts).
+#[tokio::test]
+async fn streams_end_after_the_first_error() {
+    let server = MockServer::start().await;
+    let second = Mock::given(method("GET"))
+        .and(path(incidents_path()))
+        .and(query_param("$skiptoken", "p2"));
+    second
+        .respond_with(ResponseTemplate::new(503))
+        .expect(3 + 3)
+        .mount(&server)
+        .await;
+    mount_first_page_only(&server).await;
+    let paged = client(&server).paged::<Incident>(first_request());
+    let results: Vec<_> = paged.items().collect().await;
+    assert_eq!(
+        results.len(),
+        3,
+        "two items, the error, the end: {results:?}"
+    );
+    assert!(results[0].is_ok() && results[1].is_ok());
+    assert_eq!(
+        results[2]
+            .as_ref()
+            .err()
+            .and_then(Error::status)
+            .map(|s| s.as_u16()),
+        Some(503)
+    );
+    assert_eq!(received(server.received_requests().await), 1 + 3);
+
+    let paged = client(&server).paged::<Incident>(first_request());
+    let pages: Vec<_> = paged.pages().collect().await;
+    let oks: Vec<_> = pages.iter().map(Result::is_ok).collect();
+    assert_eq!(oks, [true, false]);
+    assert_eq!(received(server.received_requests().await), 2 * (1 + 3));
+}
+
+/// Page 1 of [`mount_three_pages`] alone.
+async fn mount_first_page_only(server: &MockServer) {
+    let next = format!("{}{}?$skiptoken=p2", server.uri(), incidents_path());
+    first_page_mock()
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(
+                json!({"value": [incident(1), incident(2)], "@odata.nextLink": next}),
+            ),
+        )
+        .mount(server)
+        .await;
+}
+
+/// A `next_page` future dropped before it completes (a caller's timeout) leaves the cursor
+/// where it was: the next call fetches the same page.
+#[tokio::test]
+async fn a_cancelled_fetch_loses_no_page() {
+    let server = MockServer::start().await;
+    first_page_mock()
+        .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(3)))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    mount_three_pages(&server).await;
+    let mut paged: Paged<Incident> = client(&server).paged(first_request());
+    let cancelled = tokio::time::timeout(Duration::from_millis(200), paged.next_page()).await;
+    assert!(cancelled.is_err(), "the slow answer is not awaited");
+    assert_eq!(rest_sizes(&mut paged).await, [2, 2, 1], "no page lost");
 }
