@@ -1,11 +1,13 @@
-//! Long-running operations: `refresh` → 202 + Location → polling until a terminal status.
+//! Long-running operations: `refresh` → 202 + Location → polling until a terminal status, and
+//! the polling bounds: extreme policy values neither panic nor hang, and `max_wait` bounds the
+//! whole wait, polls in flight included.
 
 mod common;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use common::*;
-use pim_alerts_client::runtime::{Error, LinkKind, Method, Request};
+use pim_alerts_client::runtime::{Client, Error, LinkKind, Method, Operation, PollPolicy, Request};
 use serde_json::json;
 use wiremock::matchers::{body_json, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -243,5 +245,145 @@ async fn send_accepted_rejects_a_200() {
     assert!(
         matches!(&err, Error::UnexpectedStatus(e) if e.status == 200),
         "{err}"
+    );
+}
+
+/// A server that accepts `refresh` and whose monitor always answers `monitor`.
+async fn monitor_answering(monitor: ResponseTemplate) -> MockServer {
+    let server = MockServer::start().await;
+    mount_refresh(&server, Some(format!("{}{OP_PATH}", server.uri()))).await;
+    Mock::given(method("GET"))
+        .and(path(OP_PATH))
+        .respond_with(monitor)
+        .mount(&server)
+        .await;
+    server
+}
+
+/// Sends `refresh` with `client`.
+async fn start(client: &Client) -> Operation {
+    client.send_accepted(refresh_all()).await.expect("202")
+}
+
+/// `wait_with`, failing the test instead of hanging if it does not return.
+async fn bounded_wait(op: &Operation, policy: &PollPolicy) -> Result<serde_json::Value, Error> {
+    tokio::time::timeout(Duration::from_secs(20), op.wait_with(policy))
+        .await
+        .expect("wait returns")
+}
+
+fn running() -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_json(operation("running"))
+}
+
+/// The reviewer's case: an interval of `Duration::MAX` panicked (overflow adding durations).
+/// Such a wait would outlast `max_wait`, so `wait` gives up after the first poll.
+#[tokio::test]
+async fn interval_of_duration_max_gives_up_after_one_poll() {
+    let server = monitor_answering(running()).await;
+    let client = builder(&server)
+        .poll_policy(PollPolicy::default().with_interval(Duration::MAX))
+        .build()
+        .expect("a valid policy");
+    let op = start(&client).await;
+    let waited = tokio::time::timeout(Duration::from_secs(20), op.wait::<serde_json::Value>());
+    let err = waited.await.expect("wait returns").expect_err("bounded");
+    let Error::OperationTimedOut(details) = &err else {
+        panic!("expected OperationTimedOut: {err:?}")
+    };
+    assert_eq!((details.status.as_str(), details.polls), ("running", 1));
+    assert!(err.to_string().contains(OP_PATH), "{err}");
+}
+
+/// `Duration::MAX` for `max_wait` and `max_retry_after` means no time bound: `max_polls` ends it.
+#[tokio::test]
+async fn max_wait_of_duration_max_leaves_the_poll_bound() {
+    let server = monitor_answering(running().insert_header("Retry-After", "0.02")).await;
+    let op = start(&client(&server)).await;
+    let policy = fast_polling()
+        .with_max_polls(3)
+        .with_max_wait(Duration::MAX)
+        .with_max_retry_after(Duration::MAX);
+    let err = bounded_wait(&op, &policy).await.expect_err("bounded");
+    assert!(
+        matches!(&err, Error::OperationTimedOut(d) if d.polls == 3 && d.status == "running"),
+        "{err:?}"
+    );
+    assert_eq!(
+        polls(&server.received_requests().await.unwrap_or_default()),
+        3
+    );
+}
+
+#[tokio::test]
+async fn zero_max_wait_is_an_invalid_policy() {
+    let server = monitor_answering(running()).await;
+    let op = start(&client(&server)).await;
+    let zero = fast_polling().with_max_wait(Duration::ZERO);
+    let built = builder(&server).poll_policy(zero.clone()).build();
+    assert!(
+        matches!(&built, Err(Error::InvalidConfig(m)) if m.contains("max_wait")),
+        "{built:?}"
+    );
+    let err = bounded_wait(&op, &zero).await.expect_err("invalid");
+    assert!(
+        matches!(&err, Error::InvalidConfig(m) if m.contains("max_wait")),
+        "{err:?}"
+    );
+    assert_eq!(
+        polls(&server.received_requests().await.unwrap_or_default()),
+        0
+    );
+}
+
+/// The reviewer's case: `max_wait` was checked only between polls, so a slow poll (up to its
+/// timeout, times its retries) ran far past it. Now the poll in flight is cut off.
+#[tokio::test]
+async fn a_slow_poll_is_cut_off_at_max_wait() {
+    let server = MockServer::start().await;
+    mount_refresh(&server, Some(format!("{}{OP_PATH}", server.uri()))).await;
+    mount_running(&server, 1).await;
+    // Longer than the test client's 5 s request timeout: unbounded, the poll takes 3 × 5 s.
+    Mock::given(method("GET"))
+        .and(path(OP_PATH))
+        .respond_with(running().set_delay(Duration::from_secs(8)))
+        .mount(&server)
+        .await;
+    let op = start(&client(&server)).await;
+    let policy = fast_polling()
+        .with_max_polls(100)
+        .with_max_wait(Duration::from_millis(500));
+    let began = Instant::now();
+    let err = bounded_wait(&op, &policy).await.expect_err("cut off");
+    let took = began.elapsed();
+    let Error::OperationTimedOut(details) = &err else {
+        panic!("expected OperationTimedOut: {err:?}")
+    };
+    assert_eq!((details.status.as_str(), details.polls), ("running", 2));
+    assert!(err.to_string().contains(OP_PATH), "{err}");
+    assert!(
+        took < Duration::from_secs(4),
+        "max_wait 500 ms, took {took:?}"
+    );
+}
+
+/// A first poll that keeps being retried (503 + `Retry-After: 2`) is cut off at `max_wait`
+/// too; no status was seen yet, so the error says `unknown`.
+#[tokio::test]
+async fn a_retried_first_poll_is_cut_off_at_max_wait() {
+    let unavailable = ResponseTemplate::new(503).insert_header("Retry-After", "2");
+    let server = monitor_answering(unavailable).await;
+    let op = start(&client(&server)).await;
+    let policy = fast_polling().with_max_wait(Duration::from_millis(400));
+    let began = Instant::now();
+    let err = bounded_wait(&op, &policy).await.expect_err("cut off");
+    let took = began.elapsed();
+    let Error::OperationTimedOut(details) = &err else {
+        panic!("expected OperationTimedOut: {err:?}")
+    };
+    assert_eq!((details.status.as_str(), details.polls), ("unknown", 1));
+    assert!(
+        took < Duration::from_secs(4),
+        "max_wait 400 ms, took {took:?}"
     );
 }

@@ -11,11 +11,15 @@
 //!   [`PollPolicy::with_max_retry_after`]) or else the poll interval, then poll again;
 //! * `failed` or any other value → [`Error::OperationFailed`] carrying the body.
 //!
-//! When the bound (polls or total time) runs out first: [`Error::OperationTimedOut`].
+//! When the bound runs out first: [`Error::OperationTimedOut`]. The bound is
+//! [`PollPolicy::with_max_polls`] polls and [`PollPolicy::with_max_wait`] of time for the whole
+//! of `wait`: every poll (with its token fetch, retries and back-off) is cut off when the time
+//! left runs out, and no wait between polls is started that would outlast it.
 
 use std::fmt;
 use std::time::{Duration, Instant, SystemTime};
 
+use bytes::Bytes;
 use reqwest::StatusCode;
 use reqwest::header::RETRY_AFTER;
 use serde::Deserialize;
@@ -50,13 +54,16 @@ impl Default for PollPolicy {
 }
 
 impl PollPolicy {
-    /// The wait between polls when the server sends no `Retry-After`.
+    /// The wait between polls when the server sends no `Retry-After`. A wait that would
+    /// outlast [`max_wait`](Self::with_max_wait) is not started: `wait` gives up instead.
     pub fn with_interval(mut self, interval: Duration) -> Self {
         self.interval = interval;
         self
     }
 
-    /// The longest total time to keep polling.
+    /// The longest time [`Operation::wait`] takes (more than zero; `Duration::MAX` for no
+    /// time bound): the poll in flight when it runs out is cut off, and a wait between polls
+    /// that would outlast it is not started.
     pub fn with_max_wait(mut self, max: Duration) -> Self {
         self.max_wait = max;
         self
@@ -80,7 +87,17 @@ impl PollPolicy {
                 "poll policy: max_polls must be at least 1",
             ));
         }
+        if self.max_wait.is_zero() {
+            return Err(Error::invalid_config(
+                "poll policy: max_wait must be more than zero (no poll could be answered)",
+            ));
+        }
         Ok(())
+    }
+
+    /// The wait before the next poll, given the server's `Retry-After` hint.
+    fn delay(&self, retry_after: Option<Duration>) -> Duration {
+        retry_after.map_or(self.interval, |d| d.min(self.max_retry_after))
     }
 }
 
@@ -130,30 +147,34 @@ impl Operation {
     /// Polls with an explicit [`PollPolicy`] until the operation ends; see the module docs.
     pub async fn wait_with<T: DeserializeOwned>(&self, policy: &PollPolicy) -> Result<T, Error> {
         policy.validate()?;
-        let start = Instant::now();
-        let mut polls = 0;
+        let mut progress = Progress::new();
         loop {
-            polls += 1;
-            let (status, retry_after, body) = match self.poll_once().await? {
+            progress.polls += 1;
+            let left = progress.time_left(policy);
+            let Ok(poll) = tokio::time::timeout(left, self.poll_once()).await else {
+                return Err(Error::OperationTimedOut(self.report(progress)));
+            };
+            let retry_after = match poll? {
                 Poll::Done(resp) => return decode(&resp),
                 Poll::Failed { status, body } => {
-                    return Err(Error::OperationFailed(
-                        self.report(status, polls, start, &body),
-                    ));
+                    progress.saw(status, body);
+                    return Err(Error::OperationFailed(self.report(progress)));
                 }
                 Poll::Running {
                     status,
                     retry_after,
                     body,
-                } => (status, retry_after, body),
+                } => {
+                    progress.saw(status, body);
+                    retry_after
+                }
             };
-            let delay = retry_after.map_or(policy.interval, |d| d.min(policy.max_retry_after));
-            if polls >= policy.max_polls || start.elapsed() + delay > policy.max_wait {
-                return Err(Error::OperationTimedOut(
-                    self.report(status, polls, start, &body),
-                ));
+            let delay = policy.delay(retry_after);
+            if progress.polls >= policy.max_polls || delay >= progress.time_left(policy) {
+                return Err(Error::OperationTimedOut(self.report(progress)));
             }
-            tracing::debug!(polls, delay_ms = delay.as_millis() as u64, %status, "operation pending");
+            let delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX);
+            tracing::debug!(polls = progress.polls, delay_ms, status = %progress.status, "operation pending");
             tokio::time::sleep(delay).await;
         }
     }
@@ -191,20 +212,46 @@ impl Operation {
         })
     }
 
-    fn report(
-        &self,
-        status: String,
-        polls: u32,
-        start: Instant,
-        resp: &Reply,
-    ) -> Box<OperationError> {
+    fn report(&self, progress: Progress) -> Box<OperationError> {
         Box::new(OperationError {
             location: self.location.to_string(),
-            status,
-            polls,
-            elapsed: start.elapsed(),
-            body: serde_json::from_slice(&resp.body).unwrap_or(serde_json::Value::Null),
+            status: progress.status,
+            polls: progress.polls,
+            elapsed: progress.start.elapsed(),
+            body: serde_json::from_slice(&progress.body).unwrap_or(serde_json::Value::Null),
         })
+    }
+}
+
+/// What polling has found so far.
+struct Progress {
+    start: Instant,
+    polls: u32,
+    /// The last `status` the operation reported (`unknown` before the first answer).
+    status: String,
+    /// The last operation body (empty before the first answer).
+    body: Bytes,
+}
+
+impl Progress {
+    fn new() -> Self {
+        Progress {
+            start: Instant::now(),
+            polls: 0,
+            status: "unknown".to_owned(),
+            body: Bytes::new(),
+        }
+    }
+
+    /// Records the status and body of a poll's answer.
+    fn saw(&mut self, status: String, resp: Reply) {
+        self.status = status;
+        self.body = resp.body;
+    }
+
+    /// The time left of the policy's `max_wait` (zero once it has run out).
+    fn time_left(&self, policy: &PollPolicy) -> Duration {
+        policy.max_wait.saturating_sub(self.start.elapsed())
     }
 }
 
