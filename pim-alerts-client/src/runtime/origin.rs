@@ -75,16 +75,16 @@ impl BaseUrl {
     ///
     /// A link that is not a URL is the service's fault, reported with the `context` of the
     /// request whose response carried it: [`Error::MissingLocation`] for a `Location` header
-    /// (a 202 without a usable one), [`Error::InvalidLink`] otherwise.
+    /// (a 202 without a usable one), [`Error::InvalidLink`] otherwise. A blank link is not a
+    /// URL either, although it would resolve to the base URL itself (the service root).
     pub(crate) fn resolve_link(
         &self,
         link: &str,
         kind: LinkKind,
         context: impl FnOnce() -> RequestContext,
     ) -> Result<Url, Error> {
-        let url = self.joinable.join(link).map_err(|e| {
-            let context = Box::new(context());
-            let reason = format!("{link:?} is not a URL: {e}").into();
+        let not_a_url = |reason: String| {
+            let (context, reason) = (Box::new(context()), reason.into());
             match kind {
                 LinkKind::Location => Error::MissingLocation { context, reason },
                 _ => Error::InvalidLink {
@@ -93,7 +93,12 @@ impl BaseUrl {
                     reason,
                 },
             }
-        })?;
+        };
+        if link.trim().is_empty() {
+            return Err(not_a_url(format!("{link:?} is blank, not a URL")));
+        }
+        let url = (self.joinable.join(link))
+            .map_err(|e| not_a_url(format!("{link:?} is not a URL: {e}")))?;
         self.check_same_origin(&url, kind)?;
         Ok(url)
     }
@@ -259,6 +264,18 @@ mod tests {
             matches!(location, Err(Error::MissingLocation { .. })),
             "{location:?}"
         );
+        for blank in ["", " ", "\t\r\n"] {
+            let location = base.resolve_link(blank, LinkKind::Location, context);
+            assert!(
+                matches!(&location, Err(Error::MissingLocation { reason, .. }) if reason.contains("blank")),
+                "{location:?}"
+            );
+            let next = base.resolve_link(blank, LinkKind::NextLink, context);
+            assert!(
+                matches!(&next, Err(Error::InvalidLink { reason, .. }) if reason.contains("blank")),
+                "{next:?}"
+            );
+        }
         Ok(())
     }
 

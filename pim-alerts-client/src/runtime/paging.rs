@@ -151,9 +151,6 @@ fn checked_next_link(
         context: Box::new(call.context()),
         reason: reason.into(),
     };
-    if link.trim().is_empty() {
-        return Err(refuse(format!("{link:?} is blank, not a URL")));
-    }
     let url = base.resolve_link(link, LinkKind::NextLink, || call.context())?;
     // `from` was sent, so its URL builds.
     if let Ok(from) = from.url(base) {
