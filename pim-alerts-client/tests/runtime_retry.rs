@@ -160,6 +160,28 @@ async fn retry_after_beyond_the_cap_is_not_waited_for() {
     );
 }
 
+/// A `Retry-After` too large for a `Duration` is a wait beyond any cap, not a missing header:
+/// the client gives up after the first attempt instead of retrying at once.
+#[tokio::test]
+async fn retry_after_too_large_to_represent_ends_retrying() {
+    for huge in ["1e20", "18446744073709551616", "inf"] {
+        let server = MockServer::start().await;
+        fail_once_then_ok(&server, "GET", 429, huge).await;
+        let start = Instant::now();
+        let err = client(&server)
+            .send_json::<Alert>(get_alert())
+            .await
+            .expect_err("gives up");
+        assert!(
+            matches!(&err, Error::Graph(g) if g.status == 429 && g.error.code == "TooManyRequests"),
+            "{huge}: {err:?}"
+        );
+        assert!(start.elapsed() < Duration::from_secs(1), "{huge}");
+        let attempts = server.received_requests().await.unwrap_or_default().len();
+        assert_eq!(attempts, 1, "{huge}");
+    }
+}
+
 #[tokio::test]
 async fn post_is_retried_on_429_but_not_on_504() {
     let server = MockServer::start().await;

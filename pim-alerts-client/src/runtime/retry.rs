@@ -16,7 +16,8 @@
 //!
 //! A `Retry-After` header wins: integer seconds, fractional seconds (`0.05`), or an HTTP-date.
 //! If it asks for more than [`RetryPolicy::with_max_retry_after`], the runtime gives up rather
-//! than hammer the server early. Without the header the wait is exponential backoff
+//! than hammer the server early; so does a number too large to represent (`1e20`, `inf`). Only
+//! a value that is not a non-negative number or an HTTP-date counts as no header. Without the header the wait is exponential backoff
 //! (`initial * 2^(n-1)`, capped at `max_backoff`) with jitter (a random 50–100 % of it).
 //! Retrying stops when `max_attempts` is reached or the next wait would end past `max_elapsed`
 //! since the first attempt; the error is then [`Error::RetriesExhausted`](super::Error).
@@ -126,7 +127,7 @@ impl RetryPolicy {
             Some(hint) => hint,
             None => self.backoff(failed_attempts),
         };
-        (elapsed + delay <= self.max_elapsed).then_some(delay)
+        (elapsed.saturating_add(delay) <= self.max_elapsed).then_some(delay)
     }
 
     /// Exponential backoff with 50–100 % jitter for the n-th retry (n >= 1).
@@ -136,7 +137,10 @@ impl RetryPolicy {
             .initial_backoff
             .saturating_mul(factor)
             .min(self.max_backoff);
-        full.mul_f64(0.5 + fastrand::f64() * 0.5)
+        // Not `mul_f64`, which panics when rounding takes a `max_backoff` near `Duration::MAX`
+        // past what a `Duration` holds.
+        let jittered = full.as_secs_f64() * (0.5 + fastrand::f64() * 0.5);
+        Duration::try_from_secs_f64(jittered).unwrap_or(full)
     }
 }
 
@@ -167,13 +171,24 @@ pub(crate) fn error_is_retryable(method: &Method, error: &Error) -> bool {
 }
 
 /// Parses `Retry-After`: integer or fractional seconds, or an HTTP-date (relative to `now`).
+/// `None` only for a value that is neither a non-negative number nor an HTTP-date.
 pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     let value = value.trim();
     if let Ok(secs) = value.parse::<f64>() {
-        return Duration::try_from_secs_f64(secs).ok();
+        return seconds(secs);
     }
     let date = httpdate::parse_http_date(value).ok()?;
     Some(date.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+/// A number of seconds as a wait: `Duration::MAX` when it is too large to represent (longer
+/// than any cap, so retrying ends), `None` when it is negative or NaN.
+fn seconds(secs: f64) -> Option<Duration> {
+    match Duration::try_from_secs_f64(secs) {
+        Ok(wait) => Some(wait),
+        Err(_) if secs > 0.0 => Some(Duration::MAX),
+        Err(_) => None,
+    }
 }
 
 #[cfg(test)]
@@ -195,6 +210,41 @@ mod tests {
         assert_eq!(parse_retry_after("-1", now), None);
         assert_eq!(parse_retry_after("NaN", now), None);
         assert_eq!(parse_retry_after("soon", now), None);
+    }
+
+    #[test]
+    fn retry_after_too_large_to_represent_is_the_longest_wait() {
+        let now = SystemTime::UNIX_EPOCH;
+        for huge in [
+            "1e20",
+            "18446744073709551616",
+            "inf",
+            "+Infinity",
+            &"9".repeat(400),
+        ] {
+            assert_eq!(parse_retry_after(huge, now), Some(Duration::MAX), "{huge}");
+        }
+        assert_eq!(parse_retry_after("-inf", now), None);
+        assert_eq!(parse_retry_after("-1e20", now), None);
+        let p = RetryPolicy::default();
+        assert_eq!(p.next_delay(1, Duration::ZERO, Some(Duration::MAX)), None);
+    }
+
+    #[test]
+    fn unbounded_policies_do_not_overflow() {
+        let p = RetryPolicy::default()
+            .with_max_retry_after(Duration::MAX)
+            .with_max_backoff(Duration::MAX)
+            .with_initial_backoff(Duration::MAX);
+        let late = Duration::from_secs(30);
+        assert_eq!(p.next_delay(1, late, Some(Duration::MAX)), None);
+        for n in 1..4 {
+            let d = p.next_delay(n, Duration::ZERO, None);
+            assert_eq!(d, None, "a wait past max_elapsed ends retrying");
+        }
+        let p = p.with_max_elapsed(Duration::MAX);
+        let d = p.next_delay(1, Duration::ZERO, None).unwrap_or_default();
+        assert!(d >= Duration::MAX / 2, "{d:?}");
     }
 
     #[test]
