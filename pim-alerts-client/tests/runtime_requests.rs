@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use pim_alerts_client::runtime::{Error, Method, Request};
+use pim_alerts_client::runtime::{Error, Method, Request, ResourcePath};
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -190,6 +190,33 @@ async fn dot_segment_keys_are_refused_without_traffic() {
         let err = client.send_no_content(req).await.expect_err("refused");
         assert!(matches!(err, Error::InvalidRequest(_)), "{bad:?}: {err}");
     }
+    assert_eq!(
+        server.received_requests().await.unwrap_or_default().len(),
+        0
+    );
+}
+
+/// The reviewer's escape: `identityGovernance/../../me` would send `GET /me`, outside `/beta`.
+#[tokio::test]
+async fn dot_segments_of_a_resource_path_are_refused_without_traffic() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(alert_json("me", 1)))
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let escape = ResourcePath::root("identityGovernance")
+        .segment("..")
+        .segment("..")
+        .segment("me");
+    let err = client
+        .send_raw(escape.request(Method::GET))
+        .await
+        .expect_err("refused");
+    assert!(
+        matches!(&err, Error::InvalidRequest(m) if m.contains("\"..\"") && m.contains("/identityGovernance")),
+        "{err}"
+    );
     assert_eq!(
         server.received_requests().await.unwrap_or_default().len(),
         0

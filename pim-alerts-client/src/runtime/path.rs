@@ -5,7 +5,7 @@
 //! Generated builders are one struct per (entity type, entity or collection), shared by every
 //! path that reaches it, so the path is data carried at run time rather than a constant. The
 //! encoding rules are [`Request`]'s: a key is always exactly one percent-encoded segment, and
-//! an empty, `.` or `..` key is reported by `send()` without any network traffic.
+//! an empty, `.` or `..` key or segment is reported by `send()` without any network traffic.
 
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
@@ -55,17 +55,26 @@ impl ResourcePath {
     }
 
     /// This path with a literal segment appended (a navigation property or an operation name;
-    /// RFC 3986 `pchar`s kept, the rest encoded).
+    /// RFC 3986 `pchar`s kept, the rest encoded). An empty, `.` or `..` segment is reported by
+    /// `send()`, like such a key: URL parsers would remove it, and `..` would leave the
+    /// service root.
     pub fn segment(&self, literal: &str) -> Self {
         let extra = literal.len() * 4 + 2;
-        self.grow(
+        let mut next = self.grow(
             extra,
             |encoded| push_encoded(encoded, literal, LITERAL),
             |template| {
                 template.push('/');
                 template.push_str(literal);
             },
-        )
+        );
+        if !addressable(literal) {
+            next.defer(format!(
+                "path segment {literal:?} after {:?} cannot be addressed (empty, `.` or `..`)",
+                self.template()
+            ));
+        }
+        next
     }
 
     /// This path with a key appended as exactly one percent-encoded segment; its template
@@ -84,13 +93,17 @@ impl ResourcePath {
         );
         next.keys = keys;
         if !addressable(key) {
-            let msg = format!(
+            next.defer(format!(
                 "key {key:?} under {} cannot be addressed (empty, `.` or `..`)",
                 self.template()
-            );
-            next.invalid.get_or_insert(msg.into());
+            ));
         }
         next
+    }
+
+    /// Records the first problem of this path, for `send()` to report.
+    fn defer(&mut self, msg: String) {
+        self.invalid.get_or_insert(msg.into());
     }
 
     /// The encoded path, starting with `/`.
@@ -240,6 +253,23 @@ mod tests {
                 "{bad:?}: {err:?}"
             );
         }
+    }
+
+    #[test]
+    fn dot_segments_fail_at_send_instead_of_leaving_the_root() {
+        for bad in ["", ".", ".."] {
+            let path = ResourcePath::root("identityGovernance")
+                .segment(bad)
+                .segment("me");
+            let err = path.request(Method::GET).url(&base());
+            assert!(
+                matches!(&err, Err(Error::InvalidRequest(m))
+                    if m.contains(&format!("{bad:?}")) && m.contains("/identityGovernance")),
+                "{bad:?}: {err:?}"
+            );
+        }
+        let root = ResourcePath::root("..");
+        assert!(root.request(Method::GET).url(&base()).is_err());
     }
 
     #[test]
