@@ -286,3 +286,68 @@ async fn a_ready_token_is_sent_without_asking_for_one() {
     let alert = client.send_json::<Alert>(get_alert()).await;
     assert!(alert.is_ok_and(|a| a.id == "a1"));
 }
+
+/// A provider whose token never comes.
+struct HangingProvider;
+
+impl TokenProvider for HangingProvider {
+    fn token(&self) -> TokenFuture<'_> {
+        Box::pin(std::future::pending())
+    }
+}
+
+/// The per-request timeout covers the wait for a token: a provider that never answers ends
+/// in [`Error::Timeout`] (retried like any timeout of a `GET`), and nothing is sent.
+#[tokio::test]
+async fn a_token_provider_that_never_answers_times_out() {
+    let server = MockServer::start().await;
+    let timeout = Duration::from_millis(100);
+    let hanging = builder(&server)
+        .token_provider(HangingProvider)
+        .timeout(timeout);
+    let once = hanging
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .expect("client");
+    let start = Instant::now();
+    let err = tokio::time::timeout(Duration::from_secs(5), once.send_json::<Alert>(get_alert()))
+        .await
+        .expect("the request ends")
+        .expect_err("no token");
+    assert!(
+        matches!(&err, Error::Timeout { after, .. } if *after == timeout),
+        "{err:?}"
+    );
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        start.elapsed()
+    );
+    assert!(
+        err.to_string()
+            .contains("GET /identityGovernance/roleManagementAlerts/alerts/{id}"),
+        "{err}"
+    );
+    let retried = builder(&server)
+        .token_provider(HangingProvider)
+        .timeout(timeout)
+        .build()
+        .expect("client")
+        .send_json::<Alert>(get_alert());
+    let err = tokio::time::timeout(Duration::from_secs(5), retried)
+        .await
+        .expect("the retries end")
+        .expect_err("no token");
+    assert!(
+        matches!(&err, Error::RetriesExhausted { attempts: 3, last, .. }
+            if matches!(**last, Error::Timeout { .. })),
+        "{err:?}"
+    );
+    assert!(
+        server
+            .received_requests()
+            .await
+            .unwrap_or_default()
+            .is_empty()
+    );
+}

@@ -1,5 +1,6 @@
 //! Secrets and URL policy: the token never shows in Debug or Display; https is required
-//! off loopback; redirects are never followed to other hosts.
+//! off loopback; redirects are never followed to other hosts; transport errors do not show
+//! the concrete URL.
 
 mod common;
 
@@ -168,4 +169,41 @@ async fn redirects_are_not_followed() {
         ),
         "{err:?}"
     );
+}
+
+/// `reqwest` names the concrete URL in its errors; the runtime's errors name the template only,
+/// so a key in the path or a query value (a skip token) appears neither in the message nor in
+/// the `Debug` output (which logs and `tracing::debug!(%error)` show).
+#[tokio::test]
+async fn transport_errors_name_the_template_not_the_url() {
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        listener.local_addr().expect("addr").port()
+    };
+    let client = Client::builder()
+        .base_url(format!("http://127.0.0.1:{port}/beta"))
+        .bearer_token(TOKEN)
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .expect("client");
+    let request = Request::from_template(
+        Method::GET,
+        "/identityGovernance/roleManagementAlerts/alerts/{id}",
+        &[("id", "secret-key-value")],
+    )
+    .query("$skiptoken", "abc-skip-token");
+    let err = client.send_raw(request).await.expect_err("refused");
+    assert!(
+        matches!(&err, Error::Transport { source, .. } if source.is_connect()),
+        "{err:?}"
+    );
+    let shown = err.to_string();
+    assert!(
+        shown.contains("GET /identityGovernance/roleManagementAlerts/alerts/{id}: transport error"),
+        "{shown}"
+    );
+    let everything = format!("{shown} {err:?}");
+    for secret in ["secret-key-value", "skiptoken", "abc-skip-token", "/beta/"] {
+        assert!(!everything.contains(secret), "{secret:?} in {everything}");
+    }
 }

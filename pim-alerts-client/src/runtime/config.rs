@@ -153,7 +153,8 @@ impl ClientBuilder {
         self
     }
 
-    /// Per-attempt timeout covering the response headers and body (default [`DEFAULT_TIMEOUT`]).
+    /// Per-attempt timeout covering the wait for the token provider, the response headers
+    /// and the body (default [`DEFAULT_TIMEOUT`]).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self

@@ -40,11 +40,13 @@ pub enum Error {
     Transport {
         /// Which request failed.
         context: Box<RequestContext>,
-        /// The underlying HTTP client error.
+        /// The underlying HTTP client error, without its URL (which holds the concrete keys
+        /// and query; the context names the template instead).
         #[source]
         source: reqwest::Error,
     },
-    /// The server did not answer within the per-request timeout.
+    /// The per-request timeout ran out before the token provider gave a token and the server
+    /// a complete response (headers and body).
     #[error("{context}: no complete response within {after:?}")]
     Timeout {
         /// Which request timed out.

@@ -276,36 +276,35 @@ impl Client {
         }
     }
 
-    /// One HTTP exchange, bounded by the per-request timeout (headers and body).
+    /// One HTTP exchange, bounded by the per-request timeout (the wait for a token, the
+    /// headers and the body).
     ///
     /// The URL is built here, before the token provider is asked for a token (a URL that
     /// cannot be built is an error that is never retried).
     async fn attempt(&self, req: &Request, call: &Call) -> Result<Exchange, Error> {
         let url = req.url(&self.inner.base)?;
+        // Unconstrained, like the timer inside `tokio::time::timeout`: it is seen even when the
+        // exchange has used up the task's cooperative budget (an endless body that is always
+        // ready), which would otherwise keep a plain `Sleep` from ever completing.
+        let mut deadline = pin!(unconstrained(tokio::time::sleep(self.inner.timeout)));
         let tokens = &self.inner.tokens;
         let token = match tokens.ready_token() {
             Some(token) => token,
-            None => tokens.token().await?,
+            None => within(deadline.as_mut(), pin!(tokens.token()))
+                .await
+                .ok_or_else(|| self.timed_out(call))??,
         };
         let pending = self
             .inner
             .http
             .execute(self.http_request(req, url, call, &token)?);
-        // Unconstrained, like the timer inside `tokio::time::timeout`: it is seen even when the
-        // exchange has used up the task's cooperative budget (an endless body that is always
-        // ready), which would otherwise keep a plain `Sleep` from ever completing.
-        let mut deadline = pin!(unconstrained(tokio::time::sleep(self.inner.timeout)));
-        let transport = |source| Error::Transport {
-            context: Box::new(call.context()),
-            source,
-        };
         // In a block so that the response, once moved into its body future, takes no room in
         // this function's state beside that future.
         let (status, headers, body) = {
             let mut resp = within(deadline.as_mut(), pin!(pending))
                 .await
                 .ok_or_else(|| self.timed_out(call))?
-                .map_err(transport)?;
+                .map_err(|e| transport(call, e))?;
             // Only a caller-supplied client can have followed a redirect; a foreign one is
             // refused before its body is read.
             if self.inner.custom_http {
@@ -317,7 +316,7 @@ impl Client {
         let body = within(deadline, pin!(body))
             .await
             .ok_or_else(|| self.timed_out(call))?
-            .map_err(transport)?;
+            .map_err(|e| transport(call, e))?;
         Ok(Exchange {
             status,
             headers,
@@ -365,6 +364,15 @@ impl Client {
         };
         *request.body_mut() = body.map(reqwest::Body::from);
         Ok(request)
+    }
+}
+
+/// A transport error, without the URL `reqwest` puts in its message: the concrete path holds
+/// keys and the query, and errors name the request by its template.
+fn transport(call: &Call, source: reqwest::Error) -> Error {
+    Error::Transport {
+        context: Box::new(call.context()),
+        source: source.without_url(),
     }
 }
 
