@@ -373,13 +373,7 @@ async fn redirect_to_another_host_never_carries_the_token() {
                 .await
                 .expect_err("foreign origin");
             assert!(
-                matches!(
-                    err,
-                    Error::ForeignOrigin {
-                        kind: LinkKind::Redirect,
-                        ..
-                    }
-                ),
+                matches!(err, Error::ForeignRedirect { .. }),
                 "{other_host}: {err:?}"
             );
             assert!(!format!("{err} {err:?}").contains(TOKEN));

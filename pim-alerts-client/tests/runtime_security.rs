@@ -8,7 +8,7 @@ use std::fmt::Debug;
 use std::time::Duration;
 
 use common::*;
-use pim_alerts_client::runtime::{Client, Error, LinkKind, Method, Request, RetryPolicy};
+use pim_alerts_client::runtime::{Client, Error, Method, Request, RetryPolicy};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -150,7 +150,8 @@ async fn redirects_are_not_followed() {
             .is_empty()
     );
 
-    // A user-supplied client that follows redirects is caught after the fact.
+    // A user-supplied client that follows redirects is caught after the fact, and the error
+    // says so: the request already went to the other origin.
     let following = builder(&server)
         .http_client(reqwest::Client::new())
         .build()
@@ -159,16 +160,23 @@ async fn redirects_are_not_followed() {
         .send_json::<Alert>(get_alert())
         .await
         .expect_err("foreign");
+    let evil_origin = format!("http://127.0.0.1:{}", evil.address().port());
     assert!(
-        matches!(
-            err,
-            Error::ForeignOrigin {
-                kind: LinkKind::Redirect,
-                ..
-            }
-        ),
+        matches!(&err, Error::ForeignRedirect { context, found, .. }
+            if *found == evil_origin && context.client_request_id.len() == 36),
         "{err:?}"
     );
+    let shown = err.to_string();
+    for part in [
+        "GET /identityGovernance/roleManagementAlerts/alerts/{id}: ",
+        &format!("came from foreign origin {evil_origin} after a redirect"),
+        "already sent the request there",
+        "redirect::Policy::none()",
+    ] {
+        assert!(shown.contains(part), "{part:?} missing in {shown}");
+    }
+    assert!(!shown.contains("token was not sent"), "{shown}");
+    assert_eq!(evil.received_requests().await.unwrap_or_default().len(), 1);
 }
 
 /// `reqwest` names the concrete URL in its errors; the runtime's errors name the template only,

@@ -139,9 +139,9 @@ impl ClientBuilder {
     /// Uses a caller-configured `reqwest::Client` (proxies, TLS roots...).
     ///
     /// Build it with `.redirect(reqwest::redirect::Policy::none())`: the runtime refuses a
-    /// response that was redirected to another origin, but only after the fact, so a client
-    /// that follows redirects may already have sent the `Authorization` header elsewhere.
-    /// The default client never follows redirects.
+    /// response that was redirected to another origin ([`Error::ForeignRedirect`]), but only
+    /// after the fact, so a client that follows redirects has already sent the request
+    /// elsewhere. The default client never follows redirects.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self

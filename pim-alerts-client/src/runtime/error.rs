@@ -54,8 +54,9 @@ pub enum Error {
         /// The configured per-request timeout.
         after: Duration,
     },
-    /// A link from the server (`@odata.nextLink`, `Location`, a redirect) points to another
-    /// origin than the configured base URL. It was not followed and the token was not sent.
+    /// A link from the server (`@odata.nextLink`, `Location`) points to another origin than the
+    /// configured base URL. It was not followed and the token was not sent. (A redirect that a
+    /// caller-supplied HTTP client followed is [`Error::ForeignRedirect`].)
     #[error(
         "refusing to follow {kind} to foreign origin {found} (configured origin is {expected}); \
          the access token was not sent"
@@ -64,6 +65,25 @@ pub enum Error {
         /// What kind of link it was.
         kind: LinkKind,
         /// The origin (`scheme://host:port`) the link points to.
+        found: String,
+        /// The configured base origin.
+        expected: String,
+    },
+    /// The response came from another origin than the configured base URL: the
+    /// caller-supplied HTTP client (see `ClientBuilder::http_client`) followed a redirect. The
+    /// request had already been sent there by that client (reqwest drops the `Authorization`
+    /// header on a redirect to another host, but not the body or other headers); the
+    /// response was discarded unread.
+    #[error(
+        "{context}: the response came from foreign origin {found} after a redirect (configured \
+         origin is {expected}); the HTTP client had already sent the request there: build it \
+         with `redirect(reqwest::redirect::Policy::none())`"
+    )]
+    #[non_exhaustive]
+    ForeignRedirect {
+        /// Which request was redirected.
+        context: Box<RequestContext>,
+        /// The origin (`scheme://host:port`) the response came from.
         found: String,
         /// The configured base origin.
         expected: String,
@@ -152,7 +172,8 @@ pub enum LinkKind {
     NextLink,
     /// The `Location` header of a `202 Accepted` response.
     Location,
-    /// An HTTP redirect followed by a user-supplied `reqwest::Client`.
+    /// An HTTP redirect followed by a user-supplied `reqwest::Client`. No error carries this
+    /// kind any more: such a redirect is reported as [`Error::ForeignRedirect`].
     Redirect,
 }
 

@@ -308,7 +308,7 @@ impl Client {
             // Only a caller-supplied client can have followed a redirect; a foreign one is
             // refused before its body is read.
             if self.inner.custom_http {
-                (self.inner.base).check_same_origin(resp.url(), LinkKind::Redirect)?;
+                self.refuse_foreign_redirect(resp.url(), call)?;
             }
             let (status, headers) = (resp.status(), std::mem::take(resp.headers_mut()));
             (status, headers, resp.bytes())
@@ -322,6 +322,20 @@ impl Client {
             headers,
             body,
         })
+    }
+
+    /// [`Error::ForeignRedirect`] unless `url` has the base origin.
+    fn refuse_foreign_redirect(&self, url: &Url, call: &Call) -> Result<(), Error> {
+        match self.inner.base.check_same_origin(url, LinkKind::Redirect) {
+            Err(Error::ForeignOrigin {
+                found, expected, ..
+            }) => Err(Error::ForeignRedirect {
+                context: Box::new(call.context()),
+                found,
+                expected,
+            }),
+            checked => checked,
+        }
     }
 
     fn timed_out(&self, call: &Call) -> Error {
