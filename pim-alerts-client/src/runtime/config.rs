@@ -24,6 +24,9 @@ pub const DEFAULT_BASE_URL: &str = "https://graph.microsoft.com/beta";
 /// The default per-request timeout (Graph's own gateway gives up after about 100 s).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(100);
 
+/// The default limit on a response body (64 MiB; Graph pages are far smaller).
+const DEFAULT_MAX_RESPONSE_BYTES: usize = 64 << 20;
+
 /// The default `User-Agent`: `pim-alerts-client/<version>`.
 const DEFAULT_USER_AGENT: &str = concat!("pim-alerts-client/", env!("CARGO_PKG_VERSION"));
 
@@ -42,6 +45,7 @@ pub(crate) struct Inner {
     pub(crate) custom_http: bool,
     pub(crate) retry: RetryPolicy,
     pub(crate) timeout: Duration,
+    pub(crate) max_response_bytes: usize,
     pub(crate) polling: PollPolicy,
     pub(crate) user_agent: HeaderValue,
 }
@@ -76,6 +80,7 @@ impl fmt::Debug for Client {
             .field("token_provider", &"<redacted>")
             .field("retry", &i.retry)
             .field("timeout", &i.timeout)
+            .field("max_response_bytes", &i.max_response_bytes)
             .field("polling", &i.polling)
             .field("user_agent", &i.user_agent)
             .finish_non_exhaustive()
@@ -103,6 +108,7 @@ pub struct ClientBuilder {
     http: Option<reqwest::Client>,
     retry: Option<RetryPolicy>,
     timeout: Option<Duration>,
+    max_response_bytes: Option<usize>,
     polling: Option<PollPolicy>,
     user_agent: Option<String>,
 }
@@ -160,6 +166,14 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest response body read, in bytes (default 64 MiB; must be greater than zero).
+    /// A longer body, announced by `Content-Length` or found while reading, fails the attempt
+    /// with [`Error::ResponseTooLarge`] (not retried).
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = Some(limit);
+        self
+    }
+
     /// Default polling bounds for long-running operations.
     pub fn poll_policy(mut self, policy: PollPolicy) -> Self {
         self.polling = Some(policy);
@@ -186,6 +200,14 @@ impl ClientBuilder {
         if timeout.is_zero() {
             return Err(Error::invalid_config("timeout must be greater than zero"));
         }
+        let max_response_bytes = self
+            .max_response_bytes
+            .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES);
+        if max_response_bytes == 0 {
+            return Err(Error::invalid_config(
+                "max_response_bytes must be greater than zero",
+            ));
+        }
         // The default is a static value: cloning it onto every request costs nothing.
         let user_agent = match self.user_agent {
             None => HeaderValue::from_static(DEFAULT_USER_AGENT),
@@ -204,6 +226,7 @@ impl ClientBuilder {
             custom_http,
             retry,
             timeout,
+            max_response_bytes,
             polling,
             user_agent,
         };
@@ -224,6 +247,7 @@ impl fmt::Debug for ClientBuilder {
             .field("custom_http_client", &self.http.is_some())
             .field("retry", &self.retry)
             .field("timeout", &self.timeout)
+            .field("max_response_bytes", &self.max_response_bytes)
             .field("polling", &self.polling)
             .field("user_agent", &self.user_agent)
             .finish()
@@ -255,6 +279,13 @@ mod tests {
             .timeout(Duration::ZERO)
             .build();
         assert!(matches!(zero, Err(Error::InvalidConfig(_))));
+        let no_body = Client::builder()
+            .bearer_token("t")
+            .max_response_bytes(0)
+            .build();
+        assert!(
+            matches!(no_body, Err(Error::InvalidConfig(m)) if m.contains("max_response_bytes"))
+        );
         let agent = Client::builder()
             .bearer_token("t")
             .user_agent("bad\nagent")

@@ -88,6 +88,21 @@ pub enum Error {
         /// The configured base origin.
         expected: String,
     },
+    /// A response body was larger than `ClientBuilder::max_response_bytes`; reading stopped
+    /// there (or before, when `Content-Length` announced it).
+    #[error(
+        "{context}: the {status} response body exceeds the limit of {limit} bytes \
+         (ClientBuilder::max_response_bytes)"
+    )]
+    #[non_exhaustive]
+    ResponseTooLarge {
+        /// Which request's response was too large.
+        context: Box<RequestContext>,
+        /// The HTTP status of the response.
+        status: StatusCode,
+        /// The configured limit in bytes.
+        limit: usize,
+    },
     /// A `202 Accepted` response carried no (valid) `Location` header to poll.
     #[error("{context}: 202 Accepted without a usable Location header ({reason})")]
     MissingLocation {
@@ -141,6 +156,7 @@ impl Error {
             Error::Graph(e) => Some(e.status),
             Error::UnexpectedStatus(e) => Some(e.status),
             Error::Decode(e) => Some(e.status),
+            Error::ResponseTooLarge { status, .. } => Some(*status),
             Error::RetriesExhausted { last, .. } => last.status(),
             _ => None,
         }

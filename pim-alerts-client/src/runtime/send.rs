@@ -14,9 +14,7 @@
 //! stack buffer, and a [`RequestContext`] (with its owned id string) is only built for an
 //! error or a [`RawResponse`].
 
-use std::future::poll_fn;
-use std::pin::{Pin, pin};
-use std::task::Poll;
+use std::pin::pin;
 use std::time::Instant;
 
 use bytes::Bytes;
@@ -43,6 +41,10 @@ use super::operation::Operation;
 use super::request::Request;
 use super::retry::{error_is_retryable, parse_retry_after, status_is_retryable};
 use super::template::Template;
+
+mod bounds;
+
+use bounds::{BodyError, read_body, within};
 
 /// A successful (2xx) response, undecoded.
 #[derive(Debug)]
@@ -305,23 +307,36 @@ impl Client {
                 .await
                 .ok_or_else(|| self.timed_out(call))?
                 .map_err(|e| transport(call, e))?;
-            // Only a caller-supplied client can have followed a redirect; a foreign one is
-            // refused before its body is read.
-            if self.inner.custom_http {
-                self.refuse_foreign_redirect(resp.url(), call)?;
-            }
+            self.check_response(&resp, call)?;
             let (status, headers) = (resp.status(), std::mem::take(resp.headers_mut()));
-            (status, headers, resp.bytes())
+            let limit = self.inner.max_response_bytes;
+            (status, headers, read_body(resp, limit))
         };
         let body = within(deadline, pin!(body))
             .await
             .ok_or_else(|| self.timed_out(call))?
-            .map_err(|e| transport(call, e))?;
+            .map_err(|e| self.body_error(e, call, status))?;
         Ok(Exchange {
             status,
             headers,
             body,
         })
+    }
+
+    /// Refuses a response before its body is read: one that a caller-supplied client (the
+    /// only kind that follows redirects) got from a foreign origin, or one whose
+    /// `Content-Length` is over the limit.
+    fn check_response(&self, resp: &reqwest::Response, call: &Call) -> Result<(), Error> {
+        if self.inner.custom_http {
+            self.refuse_foreign_redirect(resp.url(), call)?;
+        }
+        let limit = self.inner.max_response_bytes;
+        match resp.content_length() {
+            Some(n) if !usize::try_from(n).is_ok_and(|n| n <= limit) => {
+                Err(self.body_error(BodyError::TooLarge, call, resp.status()))
+            }
+            _ => Ok(()),
+        }
     }
 
     /// [`Error::ForeignRedirect`] unless `url` has the base origin.
@@ -342,6 +357,17 @@ impl Client {
         Error::Timeout {
             context: Box::new(call.context()),
             after: self.inner.timeout,
+        }
+    }
+
+    fn body_error(&self, error: BodyError, call: &Call, status: StatusCode) -> Error {
+        match error {
+            BodyError::Transport(source) => transport(call, source),
+            BodyError::TooLarge => Error::ResponseTooLarge {
+                context: Box::new(call.context()),
+                status,
+                limit: self.inner.max_response_bytes,
+            },
         }
     }
 
@@ -388,21 +414,6 @@ fn transport(call: &Call, source: reqwest::Error) -> Error {
         context: Box::new(call.context()),
         source: source.without_url(),
     }
-}
-
-/// `work`'s output, or `None` once `deadline` has completed. `work` is polled first, so a
-/// response that is ready is never lost to the timer; both stay pinned where the caller holds
-/// them, and one deadline bounds the response and then its body (instead of a
-/// `tokio::time::timeout` around an inner future, which costs a few hundred instructions a
-/// request more).
-fn within<D: Future<Output = ()>, F: Future>(
-    mut deadline: Pin<&mut D>,
-    mut work: Pin<&mut F>,
-) -> impl Future<Output = Option<F::Output>> {
-    poll_fn(move |cx| match work.as_mut().poll(cx) {
-        Poll::Ready(output) => Poll::Ready(Some(output)),
-        Poll::Pending => deadline.as_mut().poll(cx).map(|()| None),
-    })
 }
 
 /// A random UUID v4 for `client-request-id`. A correlation id need not be unpredictable, so
@@ -480,30 +491,5 @@ fn give_up(attempts: u32, elapsed: std::time::Duration, last: Error) -> Error {
         }
     } else {
         last
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::time::Duration;
-
-    use super::*;
-
-    /// The per-attempt deadline must end an exchange that never completes even when it uses up
-    /// the task's cooperative budget on every poll (a plain `Sleep` would then never be seen).
-    #[tokio::test]
-    async fn the_deadline_ends_work_that_uses_up_the_cooperative_budget() {
-        let busy = async {
-            loop {
-                tokio::task::consume_budget().await;
-            }
-        };
-        let deadline = pin!(unconstrained(tokio::time::sleep(Duration::from_millis(50))));
-        let busy = pin!(busy);
-        let outcome = tokio::time::timeout(Duration::from_secs(5), within(deadline, busy));
-        assert!(
-            matches!(outcome.await, Ok(None)),
-            "the deadline was starved"
-        );
     }
 }
