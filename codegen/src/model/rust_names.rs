@@ -6,7 +6,8 @@
 //! type's inherited fields keep the names its base chose); one per enum for variants plus its
 //! catch-all; one per binding type for bound operations (seeded with navigation names so a
 //! request builder's methods cannot clash); one per operation for parameters; one for the
-//! container's members. Helper items claim their names after all declared types.
+//! container's members, which become methods of the runtime's `Client` and so first reserve
+//! [`CLIENT_METHODS`]. Helper items claim their names after all declared types.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -20,6 +21,38 @@ use super::{Model, StructuredDef, TypeKind, TypeTarget};
 
 /// Catch-all variant candidates for enum values the metadata does not list, in preference order.
 const CATCH_ALL_CANDIDATES: &[&str] = &["Other", "UnknownValue", "Unrecognized"];
+
+/// Methods every client request-builder node has or may have (besides its navigation and
+/// operation methods), and its fields: a navigation or bound operation named like one of them is
+/// numbered (`get_2`).
+pub(crate) const NODE_METHODS: &[&str] = &[
+    "get", "list", "update", "by_id", "template", "request", "path", "client",
+];
+
+/// Methods of the client runtime's `Client` (`pim-alerts-client/src/runtime`: `config.rs`,
+/// `paging.rs`, `send.rs`), on which the generated client adds one method per container member
+/// and import: those are numbered when they would clash. `clone` too: an inherent `clone` would
+/// shadow `Clone::clone`, which the generated code calls on the client.
+pub(crate) const CLIENT_METHODS: &[&str] = &[
+    "builder",
+    "base_url",
+    "retry_policy",
+    "poll_policy",
+    "paged",
+    "send_json",
+    "send_json_owned",
+    "send_no_content",
+    "send_no_content_owned",
+    "send_accepted",
+    "send_accepted_owned",
+    "send_raw",
+    "execute",
+    "with_retries",
+    "attempt",
+    "timed_out",
+    "http_request",
+    "clone",
+];
 
 /// Assigns every Rust name in the model.
 pub(crate) fn assign(model: &mut Model) {
@@ -335,6 +368,7 @@ fn assign_container_names(model: &mut Model) {
         return;
     };
     let mut scope = NameScope::new(Case::Snake);
+    CLIENT_METHODS.iter().for_each(|m| scope.reserve(m));
     for set in &mut container.entity_sets {
         set.name.rust = scope.claim_owned(field_name(&set.name.csdl));
     }

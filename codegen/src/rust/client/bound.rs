@@ -25,7 +25,9 @@ use super::filter_plan::has_literal;
 use super::tree::{Node, NodeKind, doc_or, node_stem, type_stem};
 use crate::csdl::syntax::OperationKind;
 use crate::model::naming::{Case, NameScope, cased};
-use crate::model::{Model, OperationId, TypeId, TypeKind, TypeTarget, TypeUse};
+use crate::model::{
+    CLIENT_METHODS, Model, NODE_METHODS, OperationId, TypeId, TypeKind, TypeTarget, TypeUse,
+};
 
 /// How an operation's response is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,11 +201,7 @@ fn encoding(model: &Model, ty: TypeUse) -> Encoding {
 /// navigation methods.
 pub(super) fn name_methods(node: &mut Node, names: &mut NameScope) {
     let mut methods = NameScope::new(Case::Snake);
-    for fixed in [
-        "get", "list", "update", "by_id", "template", "request", "path", "client",
-    ] {
-        methods.reserve(fixed);
-    }
+    NODE_METHODS.iter().for_each(|m| methods.reserve(m));
     for c in &node.children {
         methods.reserve(&c.method);
     }
@@ -228,17 +226,7 @@ pub(super) fn imports(
         return Ok(Vec::new());
     };
     let mut methods = NameScope::new(Case::Snake);
-    let runtime = [
-        "builder",
-        "base_url",
-        "retry_policy",
-        "poll_policy",
-        "paged",
-    ];
-    let sends = ["send_json", "send_no_content", "send_accepted", "send_raw"];
-    for fixed in runtime.iter().chain(&sends) {
-        methods.reserve(fixed);
-    }
+    CLIENT_METHODS.iter().for_each(|m| methods.reserve(m));
     for r in roots {
         methods.reserve(&r.method);
     }

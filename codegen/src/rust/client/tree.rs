@@ -18,7 +18,9 @@
 //!   `UnifiedRoleManagementAlertCollectionRequest`, `...ListRequest`, `...GetRequest`); types
 //!   outside the first namespace's module are prefixed with their module
 //!   (`SecurityAlertRequest`). A second state of the same type and kind (other capabilities)
-//!   is prefixed with the navigation that reached it first.
+//!   is prefixed with the navigation that reached it first. A navigation method named like one
+//!   of the node's fixed methods or fields (`get`, `template`, ...: `NODE_METHODS`) is
+//!   numbered (`get_2`); container members were already kept clear of `Client`'s own methods.
 //! - **Methods from Capabilities** (`Readable`, `Updatable`, the query restrictions,
 //!   `FilterRestrictions/RequiredProperties`): reads unless stated `false`, `update` only where
 //!   `Updatable` is stated `true`, query options unless stated `false`.
@@ -31,7 +33,7 @@ use super::filter_plan::{self, FilterPlan};
 use super::query_plan::{self, query_caps, required_filter, required_handles};
 pub use super::query_plan::{QueryCaps, QueryEnums, RequiredFilter};
 use crate::model::naming::{Case, NameScope, cased, escape_keyword};
-use crate::model::{Capabilities, Model, TypeId, TypeKind};
+use crate::model::{Capabilities, Model, NODE_METHODS, TypeId, TypeKind};
 
 /// What a node addresses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -335,13 +337,15 @@ impl Walker<'_> {
                 )
             })
             .collect();
+        let mut methods = NameScope::new(Case::Snake);
+        NODE_METHODS.iter().for_each(|m| methods.reserve(m));
         for (name, target, collection, caps, description) in navs {
             let kind = match collection {
                 true => NodeKind::Collection,
                 false => NodeKind::Entity,
             };
             let node = self.node(&at.nav(&name.csdl), target, kind, caps);
-            let c = child(&name.rust, &name.csdl, node, &description);
+            let c = child(&methods.claim(&name.rust), &name.csdl, node, &description);
             self.nodes[index].children.push(c);
         }
     }

@@ -1,0 +1,56 @@
+//! Names that collide with names the generator or the runtimes already use get numbered ones
+//! (`fixtures/rust/collisions.csdl`, whose models and client `rust_models_compile.rs` compiles),
+//! and the problems the writers cannot name their way around are all reported at once, each
+//! with its position.
+
+use std::path::Path;
+
+use codegen::csdl::read_document;
+use codegen::model::{Model, resolve};
+use codegen::rust::client::tree::{self, ClientTree, NodeKind};
+
+fn model_of(source: &str, xml: &[u8]) -> Model {
+    let doc = read_document(source, xml).unwrap_or_else(|e| panic!("{e}"));
+    resolve(&[doc]).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn collisions() -> Model {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rust/collisions.csdl");
+    let xml = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    model_of("collisions.csdl", &xml)
+}
+
+fn client_tree() -> ClientTree {
+    tree::plan(&collisions()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Container members become methods of the runtime's `Client`: those named like its own
+/// methods (`builder`, `base_url`, `send_json`, `clone`) are numbered.
+#[test]
+fn container_members_avoid_the_client_runtime_methods() {
+    let roots: Vec<String> = client_tree().roots.into_iter().map(|r| r.method).collect();
+    assert_eq!(roots, ["builder_2", "clone_2", "base_url_2", "send_json_2"]);
+}
+
+/// Navigation methods named like a node's fixed methods (`template`, `get`, `request`,
+/// `update`) are numbered; the path segments stay the CSDL names.
+#[test]
+fn navigation_methods_avoid_the_fixed_node_methods() {
+    let tree = client_tree();
+    let entity = (tree.nodes.iter())
+        .find(|n| n.kind == NodeKind::Entity && !n.children.is_empty())
+        .expect("the entity node");
+    let children: Vec<(&str, Option<&str>)> = (entity.children.iter())
+        .map(|c| (c.method.as_str(), c.segment.as_deref()))
+        .collect();
+    assert_eq!(
+        children,
+        [
+            ("template_2", Some("template")),
+            ("get_2", Some("get")),
+            ("request_2", Some("request")),
+            ("update_2", Some("update")),
+        ]
+    );
+    assert!(entity.get.is_some(), "the node still has its own `get`");
+}
