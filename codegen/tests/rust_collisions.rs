@@ -54,3 +54,18 @@ fn navigation_methods_avoid_the_fixed_node_methods() {
     );
     assert!(entity.get.is_some(), "the node still has its own `get`");
 }
+
+/// Root-module types named like the models crate root's `support` re-exports are numbered;
+/// types in other modules are not affected.
+#[test]
+fn root_types_avoid_the_support_reexports() {
+    let model = collisions();
+    let name = |qualified: &str| {
+        let id = model.type_id(qualified).expect(qualified);
+        model.ty(id).name.rust.clone()
+    };
+    assert_eq!(
+        [name("fx.page"), name("fx.flags"), name("fx.decodeError")],
+        ["Page2", "Flags2", "DecodeError2"]
+    );
+}

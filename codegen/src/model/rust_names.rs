@@ -7,7 +7,8 @@
 //! catch-all; one per binding type for bound operations (seeded with navigation names so a
 //! request builder's methods cannot clash); one per operation for parameters; one for the
 //! container's members, which become methods of the runtime's `Client` and so first reserve
-//! [`CLIENT_METHODS`]. Helper items claim their names after all declared types.
+//! [`CLIENT_METHODS`]. Helper items claim their names after all declared types; root-module
+//! types first reserve [`SUPPORT_REEXPORTS`].
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -53,6 +54,12 @@ pub(crate) const CLIENT_METHODS: &[&str] = &[
     "http_request",
     "clone",
 ];
+
+/// Type names the models crate's root re-exports from its `support` module
+/// (`pim-alerts-models/src/lib.rs`: `pub use support::{DecodeError, Flags, Page, ...}`). An
+/// explicit re-export beats the glob `pub use generated::*`, so a root-module type of the same
+/// name would be shadowed: such types are numbered (`Page2`).
+pub(crate) const SUPPORT_REEXPORTS: &[&str] = &["DecodeError", "Flags", "Page"];
 
 /// Assigns every Rust name in the model.
 pub(crate) fn assign(model: &mut Model) {
@@ -123,6 +130,9 @@ fn assign_modules(model: &mut Model) {
 
 fn assign_type_names(model: &mut Model) {
     let (scope_of, root_scope, mut scopes) = module_scopes(model);
+    SUPPORT_REEXPORTS
+        .iter()
+        .for_each(|name| scopes[root_scope].reserve(name));
     for (ty, &scope) in model.types.iter_mut().zip(&scope_of) {
         ty.name.rust = scopes[scope].claim_owned(type_name(&ty.name.csdl));
     }
@@ -377,5 +387,28 @@ fn assign_container_names(model: &mut Model) {
     }
     for import in &mut container.imports {
         import.name.rust = scope.claim_owned(field_name(&import.name.csdl));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SUPPORT_REEXPORTS;
+
+    /// [`SUPPORT_REEXPORTS`] are the type names of the models crate root's `pub use support::`.
+    #[test]
+    fn support_reexports_match_the_models_crate_root() {
+        let lib = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../pim-alerts-models/src/lib.rs"
+        );
+        let text = std::fs::read_to_string(lib).unwrap_or_default();
+        let list = (text.lines())
+            .find_map(|l| l.strip_prefix("pub use support::{"))
+            .and_then(|rest| rest.strip_suffix("};"))
+            .unwrap_or_default();
+        let types: Vec<&str> = (list.split(',').map(str::trim))
+            .filter(|n| n.starts_with(|c: char| c.is_ascii_uppercase()))
+            .collect();
+        assert_eq!(types, SUPPORT_REEXPORTS, "{lib}");
     }
 }
