@@ -69,3 +69,23 @@ fn root_types_avoid_the_support_reexports() {
         ["Page2", "Flags2", "DecodeError2"]
     );
 }
+
+/// Required-filter arguments are unique, and none is named like the closure parameter `f`.
+#[test]
+fn required_filter_arguments_are_unique() {
+    let tree = client_tree();
+    let filters: Vec<(&str, Vec<&str>)> = (tree.nodes.iter())
+        .filter_map(|n| n.required_filter.as_ref())
+        .map(|f| {
+            let arguments = f.properties.iter().map(|(_, a, _)| a.as_str()).collect();
+            (f.method.as_str(), arguments)
+        })
+        .collect();
+    assert_eq!(
+        filters,
+        [
+            ("scope_filter", vec!["scope_id", "scope_id_2"]),
+            ("required_filter", vec!["f_2", "scope_id"]),
+        ]
+    );
+}

@@ -7,6 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::query_plan::FILTER_CLOSURE_PARAMETER;
 use super::tree::{ListPlan, Node, QueryCaps, RequiredFilter};
 use super::{Cx, doc_attrs, file_doc, rt, sibling};
 use crate::rust::plan::ident;
@@ -132,9 +133,10 @@ fn required_filter(alias: &proc_macro2::Ident, f: &RequiredFilter) -> TokenStrea
         "The `$filter` the service requires here: `{}`.",
         clauses.join(" and ")
     ));
+    let param = ident(FILTER_CLOSURE_PARAMETER);
     let mut parts = f.properties.iter().map(|(_, arg, handle)| {
         let (arg, handle) = (ident(arg), ident(handle));
-        quote!(f.#handle().eq(#arg))
+        quote!(#param.#handle().eq(#arg))
     });
     let first = parts.next().unwrap_or_default();
     let body = quote!(#first #(.and(#parts))*);
@@ -142,7 +144,7 @@ fn required_filter(alias: &proc_macro2::Ident, f: &RequiredFilter) -> TokenStrea
         impl #alias {
             #doc
             pub fn #method(self, #(#args: &str),*) -> Self {
-                self.filter(|f| #body)
+                self.filter(|#param| #body)
             }
         }
     }

@@ -120,16 +120,26 @@ pub(super) fn required_filter(properties: &[String]) -> RequiredFilter {
     };
     RequiredFilter {
         method: escape_keyword(&method),
-        properties: (properties.iter())
-            .map(|p| {
-                (
-                    p.clone(),
-                    escape_keyword(&cased(p, Case::Snake)),
-                    String::new(),
-                )
-            })
-            .collect(),
+        properties: required_arguments(properties),
     }
+}
+
+/// The name of the closure parameter the required-filter method's body passes to `filter`
+/// (`self.filter(|f| ...)`): no argument may take it.
+pub(super) const FILTER_CLOSURE_PARAMETER: &str = "f";
+
+/// (CSDL name, argument name, no handle yet) per required property: snake-case argument names,
+/// unique in one scope (`scopeId`, `scope_id` -> `scope_id`, `scope_id_2`) that also holds the
+/// closure parameter.
+fn required_arguments(properties: &[String]) -> Vec<(String, String, String)> {
+    let mut arguments = NameScope::new(Case::Snake);
+    arguments.reserve(FILTER_CLOSURE_PARAMETER);
+    (properties.iter())
+        .map(|p| {
+            let argument = arguments.claim(&escape_keyword(&cased(p, Case::Snake)));
+            (p.clone(), argument, String::new())
+        })
+        .collect()
 }
 
 /// Fills in the filter handle of each required property: a string property of `entity`.
