@@ -8,6 +8,8 @@ use std::path::Path;
 use codegen::csdl::read_document;
 use codegen::model::{Model, resolve};
 use codegen::rust::client::tree::{self, ClientTree, NodeKind};
+use codegen::rust::client::write_client;
+use codegen::rust::models::write_models;
 
 fn model_of(source: &str, xml: &[u8]) -> Model {
     let doc = read_document(source, xml).unwrap_or_else(|e| panic!("{e}"));
@@ -55,21 +57,6 @@ fn navigation_methods_avoid_the_fixed_node_methods() {
     assert!(entity.get.is_some(), "the node still has its own `get`");
 }
 
-/// Root-module types named like the models crate root's `support` re-exports are numbered;
-/// types in other modules are not affected.
-#[test]
-fn root_types_avoid_the_support_reexports() {
-    let model = collisions();
-    let name = |qualified: &str| {
-        let id = model.type_id(qualified).expect(qualified);
-        model.ty(id).name.rust.clone()
-    };
-    assert_eq!(
-        [name("fx.page"), name("fx.flags"), name("fx.decodeError")],
-        ["Page2", "Flags2", "DecodeError2"]
-    );
-}
-
 /// Required-filter arguments are unique, and none is named like the closure parameter `f`.
 #[test]
 fn required_filter_arguments_are_unique() {
@@ -87,5 +74,78 @@ fn required_filter_arguments_are_unique() {
             ("scope_filter", vec!["scope_id", "scope_id_2"]),
             ("required_filter", vec!["f_2", "scope_id"]),
         ]
+    );
+}
+
+/// Root-module types named like the models crate root's `support` re-exports are numbered;
+/// types in other modules are not affected.
+#[test]
+fn root_types_avoid_the_support_reexports() {
+    let model = collisions();
+    let name = |qualified: &str| {
+        let id = model.type_id(qualified).expect(qualified);
+        model.ty(id).name.rust.clone()
+    };
+    assert_eq!(
+        [name("fx.page"), name("fx.flags"), name("fx.decodeError")],
+        ["Page2", "Flags2", "DecodeError2"]
+    );
+}
+
+/// Wraps schema children (starting on line 4) in a document.
+fn document(body: &str) -> String {
+    format!(
+        "<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\">\n\
+         <edmx:DataServices>\n\
+         <Schema Namespace=\"ns\" Alias=\"n\" xmlns=\"http://docs.oasis-open.org/odata/ns/edm\">\n\
+         {body}\n</Schema></edmx:DataServices></edmx:Edmx>\n"
+    )
+}
+
+/// Every type named like a std type is reported, at its declaration, by both writers.
+#[test]
+fn name_problems_are_all_reported_with_positions() {
+    let body = r#"<ComplexType Name="Option"><Property Name="p" Type="Edm.String" /></ComplexType>
+<ComplexType Name="Vec"><Property Name="p" Type="Edm.String" /></ComplexType>
+  <ComplexType Name="Box"><Property Name="p" Type="Edm.String" /></ComplexType>"#;
+    let model = model_of("std.csdl", document(body).as_bytes());
+    let expected = "std.csdl:4:1: type ns.Option is named like a std type\n\
+                    std.csdl:5:1: type ns.Vec is named like a std type\n\
+                    std.csdl:6:3: type ns.Box is named like a std type";
+    assert_eq!(
+        write_models(&model, "std.csdl").expect_err("std names"),
+        expected
+    );
+    let client = write_client(&model, "std.csdl").expect_err("std names");
+    assert_eq!(client, expected);
+}
+
+/// Every required-filter property that is no filterable string and every unknown long-running
+/// result type is reported, at the property (the entity type when there is none) or operation.
+#[test]
+fn client_plan_problems_are_all_reported_with_positions() {
+    let body = r#"<EntityType Name="e"><Key><PropertyRef Name="id" /></Key>
+  <Property Name="id" Type="Edm.String" Nullable="false" />
+  <Property Name="count" Type="Edm.Int32" />
+</EntityType>
+<Action Name="scan" IsBound="true"><Parameter Name="this" Type="n.e" />
+  <Annotation Term="RustCodegen.V1.LongRunning" String="ns.nope" />
+</Action>
+<EntityContainer Name="c"><EntitySet Name="es" EntityType="n.e">
+  <Annotation Term="Org.OData.Capabilities.V1.FilterRestrictions"><Record>
+    <PropertyValue Property="RequiredProperties"><Collection>
+      <PropertyPath>count</PropertyPath><PropertyPath>missing</PropertyPath>
+    </Collection></PropertyValue>
+  </Record></Annotation>
+</EntitySet></EntityContainer>"#;
+    let model = model_of("client.csdl", document(body).as_bytes());
+    let err = write_client(&model, "client.csdl").expect_err("client problems");
+    assert_eq!(
+        err,
+        "client.csdl:4:1: required filter `required_filter` of `/es`: `missing` is not a \
+         filterable string property\n\
+         client.csdl:6:3: required filter `required_filter` of `/es`: `count` is not a \
+         filterable string property\n\
+         client.csdl:8:1: `ns.scan` is annotated long-running with the unknown type `ns.nope`"
     );
 }

@@ -121,7 +121,7 @@ impl<'m> Plan<'m> {
     /// `pim_alerts_models` elsewhere). Fails on a name that cannot be printed.
     pub fn new(model: &'m Model, prefix: &str) -> Result<Plan<'m>, String> {
         let prefix = path_tokens(prefix)?;
-        validate_names(model)?;
+        validate_names(model).map_err(|problems| problems.to_string())?;
         let used = used_types(model);
         let mut types: Vec<TypePlan> = (0..model.types.len())
             .map(|i| base_plan(model, TypeId(i), &used))

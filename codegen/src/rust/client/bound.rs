@@ -24,6 +24,7 @@ use std::collections::{BTreeSet, HashSet};
 use super::filter_plan::has_literal;
 use super::tree::{Node, NodeKind, doc_or, node_stem, type_stem};
 use crate::csdl::syntax::OperationKind;
+use crate::diagnostic::Diagnostic;
 use crate::model::naming::{Case, NameScope, cased};
 use crate::model::{
     CLIENT_METHODS, Model, NODE_METHODS, OperationId, TypeId, TypeKind, TypeTarget, TypeUse,
@@ -91,14 +92,16 @@ pub struct OperationPlan {
     pub doc: String,
 }
 
-/// The operations bound to `entity` (or an ancestor), for an entity or collection node.
+/// The operations bound to `entity` (or an ancestor), for an entity or collection node; those
+/// that cannot be planned are left out and reported in `problems`.
 pub(super) fn plan(
     model: &Model,
     entity: TypeId,
     kind: NodeKind,
-) -> Result<Vec<OperationPlan>, String> {
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<OperationPlan> {
     let Some(s) = model.structured(entity) else {
-        return Ok(Vec::new());
+        return Vec::new();
     };
     let collection = kind == NodeKind::Collection;
     let mut seen = HashSet::new();
@@ -122,19 +125,34 @@ pub(super) fn plan(
         }
     }
     ops.sort();
-    ops.into_iter().map(|id| operation(model, id)).collect()
+    let mut plans = Vec::with_capacity(ops.len());
+    for id in ops {
+        match operation(model, id) {
+            Ok(o) => plans.push(o),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    plans
 }
 
-pub(super) fn operation(model: &Model, id: OperationId) -> Result<OperationPlan, String> {
+/// The plan of operation `id`; fails, at the operation's position, on a long-running result
+/// type that does not exist.
+pub(super) fn operation(model: &Model, id: OperationId) -> Result<OperationPlan, Diagnostic> {
     let op = model.operation(id);
     let function = op.kind == OperationKind::Function;
     let response = match (&op.long_running, &op.return_type) {
         (Some(result), _) => match model.type_id(result) {
             Some(t) => Response::LongRunning(t),
             None => {
-                return Err(format!(
+                let message = format!(
                     "`{}` is annotated long-running with the unknown type `{result}`",
                     op.qualified_name
+                );
+                let origin = &op.origin;
+                return Err(Diagnostic::new(
+                    origin.source.to_string(),
+                    origin.pos,
+                    message,
                 ));
             }
         },
@@ -216,14 +234,16 @@ pub(super) fn name_methods(node: &mut Node, names: &mut NameScope) {
 }
 
 /// The entry points of the container's action and function imports: one per imported
-/// overload, on `Client`, after the container members and the runtime's own methods.
+/// overload, on `Client`, after the container members and the runtime's own methods. Overloads
+/// that cannot be planned are left out and reported in `problems`.
 pub(super) fn imports(
     model: &Model,
     roots: &[super::tree::Child],
     names: &mut NameScope,
-) -> Result<Vec<OperationPlan>, String> {
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<OperationPlan> {
     let Some(container) = model.container.as_ref() else {
-        return Ok(Vec::new());
+        return Vec::new();
     };
     let mut methods = NameScope::new(Case::Snake);
     CLIENT_METHODS.iter().for_each(|m| methods.reserve(m));
@@ -233,14 +253,20 @@ pub(super) fn imports(
     let mut plans = Vec::new();
     for import in &container.imports {
         for &id in &import.operations {
-            let mut o = operation(model, id)?;
+            let mut o = match operation(model, id) {
+                Ok(o) => o,
+                Err(problem) => {
+                    problems.push(problem);
+                    continue;
+                }
+            };
             o.segment.clone_from(&import.name.csdl);
             o.method = methods.claim(&import.name.rust);
             o.builder = names.claim(&format!("{}Request", cased(&o.method, Case::UpperCamel)));
             plans.push(o);
         }
     }
-    Ok(plans)
+    plans
 }
 
 /// One pending-operation handle per long-running result type: `PendingOperation` when there is

@@ -6,8 +6,9 @@ use std::collections::BTreeSet;
 
 use super::filter_plan::{FilterPlan, FilterValue};
 use super::tree::Node;
+use crate::diagnostic::Diagnostic;
 use crate::model::naming::{Case, NameScope, cased, escape_keyword};
-use crate::model::{Capabilities, Model, Primitive, TypeId};
+use crate::model::{Capabilities, Model, Origin, Primitive, TypeId};
 
 /// Query options a `list` builder offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -142,28 +143,54 @@ fn required_arguments(properties: &[String]) -> Vec<(String, String, String)> {
         .collect()
 }
 
-/// Fills in the filter handle of each required property: a string property of `entity`.
+/// Fills in the filter handle of each required property of `node`'s required filter: a
+/// filterable string property of its entity. Each property that is not one is reported in
+/// `problems`, at the property (or, when the entity has no such property, at the entity type).
 pub(super) fn required_handles(
-    required: &mut RequiredFilter,
-    entity: TypeId,
+    model: &Model,
+    node: &mut Node,
     filters: &FilterPlan,
-) -> Result<(), String> {
-    let handles = filters.of(entity).map(|f| f.properties.as_slice());
+    problems: &mut Vec<Diagnostic>,
+) {
+    let Node {
+        required_filter: Some(required),
+        entity,
+        first_template,
+        ..
+    } = node
+    else {
+        return;
+    };
+    let handles = filters.of(*entity).map(|f| f.properties.as_slice());
+    let string = FilterValue::Primitive(Primitive::String);
     for (csdl, _, handle) in &mut required.properties {
-        let string = FilterValue::Primitive(Primitive::String);
         let found =
             (handles.unwrap_or_default().iter()).find(|p| p.csdl == *csdl && p.value == string);
         match found {
             Some(p) => handle.clone_from(&p.method),
             None => {
-                return Err(format!(
-                    "required filter `{}`: `{csdl}` is not a filterable string property",
+                let message = format!(
+                    "required filter `{}` of `{first_template}`: `{csdl}` is not a filterable \
+                     string property",
                     required.method
+                );
+                let origin = property_origin(model, *entity, csdl);
+                problems.push(Diagnostic::new(
+                    origin.source.to_string(),
+                    origin.pos,
+                    message,
                 ));
             }
         }
     }
-    Ok(())
+}
+
+/// Where property `csdl` of `entity` is declared, else where `entity` is.
+fn property_origin<'m>(model: &'m Model, entity: TypeId, csdl: &str) -> &'m Origin {
+    let declared = (model.structured(entity).into_iter())
+        .flat_map(|s| &s.properties)
+        .find(|p| p.name.csdl == csdl);
+    declared.map_or(&model.ty(entity).origin, |p| &p.origin)
 }
 
 fn variant(csdl: &str) -> String {

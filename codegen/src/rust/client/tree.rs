@@ -32,6 +32,7 @@ use super::bound::{self, OperationPlan};
 use super::filter_plan::{self, FilterPlan};
 use super::query_plan::{self, query_caps, required_filter, required_handles};
 pub use super::query_plan::{QueryCaps, QueryEnums, RequiredFilter};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::naming::{Case, NameScope, cased, escape_keyword};
 use crate::model::{Capabilities, Model, NODE_METHODS, TypeId, TypeKind};
 
@@ -129,7 +130,9 @@ impl ClientTree {
     }
 }
 
-/// Plans the client of `model`: fails without a container.
+/// Plans the client of `model`: fails without a container, and on what cannot be planned (a
+/// required filter on a property that is no filterable string, an unknown long-running result
+/// type), with every such problem at once, each at the position of the item at fault.
 pub fn plan(model: &Model) -> Result<ClientTree, String> {
     let container = (model.container.as_ref()).ok_or("the model has no entity container")?;
     let mut walker = Walker {
@@ -139,6 +142,7 @@ pub fn plan(model: &Model) -> Result<ClientTree, String> {
         queue: VecDeque::new(),
         names: NameScope::new(Case::UpperCamel),
         annotated: annotated_prefixes(model),
+        problems: Vec::new(),
     };
     let mut roots = Vec::new();
     let members = (container.singletons.iter())
@@ -152,20 +156,19 @@ pub fn plan(model: &Model) -> Result<ClientTree, String> {
         let node = walker.node(&at, ty, kind, caps.clone());
         roots.push(child(&name.rust, &name.csdl, node, &docs.description));
     }
-    walker.run()?;
+    walker.run();
     let query_enums = query_plan::query_enums(model, &walker.nodes, &mut walker.names);
     let filtered: Vec<TypeId> = (walker.nodes.iter())
         .filter(|n| n.list.as_ref().is_some_and(|l| l.caps.filter))
         .map(|n| n.entity)
         .collect();
     let filters = filter_plan::plan(model, &filtered, &mut walker.names);
-    let mut nodes = walker.nodes;
+    let (mut nodes, mut problems) = (walker.nodes, walker.problems);
     for node in &mut nodes {
-        if let Some(required) = &mut node.required_filter {
-            required_handles(required, node.entity, &filters)?;
-        }
+        required_handles(model, node, &filters, &mut problems);
     }
-    let imports = bound::imports(model, &roots, &mut walker.names)?;
+    let imports = bound::imports(model, &roots, &mut walker.names, &mut problems);
+    report(problems)?;
     let operations: Vec<&OperationPlan> = (nodes.iter())
         .flat_map(|n| &n.operations)
         .chain(&imports)
@@ -245,6 +248,8 @@ struct Walker<'m> {
     names: NameScope,
     /// Every prefix of an annotated container path (`a`, `a/b`, `a/b/c` for `a/b/c`).
     annotated: BTreeSet<String>,
+    /// What could not be planned, so far.
+    problems: Vec<Diagnostic>,
 }
 
 impl Walker<'_> {
@@ -298,10 +303,11 @@ impl Walker<'_> {
     }
 
     /// Plans the children and operations of every queued node, breadth-first.
-    fn run(&mut self) -> Result<(), String> {
+    fn run(&mut self) {
         while let Some((index, at, caps)) = self.queue.pop_front() {
             let (kind, entity) = (self.nodes[index].kind, self.nodes[index].entity);
-            self.nodes[index].operations = bound::plan(self.model, entity, kind)?;
+            let operations = bound::plan(self.model, entity, kind, &mut self.problems);
+            self.nodes[index].operations = operations;
             match kind {
                 NodeKind::Collection => {
                     let item = self.node(&at.keyed(), entity, NodeKind::Entity, caps);
@@ -317,7 +323,6 @@ impl Walker<'_> {
             }
             bound::name_methods(&mut self.nodes[index], &mut self.names);
         }
-        Ok(())
     }
 
     /// The contained navigation children of an entity node.
@@ -391,6 +396,17 @@ impl Walker<'_> {
             required_filter,
         });
         self.nodes.len() - 1
+    }
+}
+
+/// `Ok` without problems, else every problem once, in source order. (An operation bound to a
+/// type is planned on each node of the type, so it may have been reported more than once.)
+fn report(mut problems: Vec<Diagnostic>) -> Result<(), String> {
+    problems.sort();
+    problems.dedup();
+    match problems.is_empty() {
+        true => Ok(()),
+        false => Err(Diagnostics(problems).to_string()),
     }
 }
 

@@ -1,10 +1,12 @@
-//! Identifier tokens and the up-front check that every name the writers print is one.
+//! Identifier tokens and the up-front check that every name the writers print is one: every
+//! problem is reported at once, each at the position of the item at fault.
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::RESERVED_TYPE_NAMES;
-use crate::model::{Model, TypeDef, TypeKind};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{Model, Origin, TypeDef, TypeKind};
 
 /// An identifier token, raw (`r#type`) when written so. Names are validated in [`Plan::new`].
 pub fn ident(name: &str) -> Ident {
@@ -23,14 +25,40 @@ fn is_identifier(name: &str) -> bool {
     first_ok && chars.all(|c| c.is_ascii_alphanumeric() || c == '_') && name != "_"
 }
 
-fn check_ident(name: &str, what: &str) -> Result<(), String> {
+/// Why `name` cannot be printed as an identifier, if it cannot.
+fn ident_problem(name: &str, what: &str) -> Option<String> {
     let bare = name.strip_prefix("r#");
     let ok = match bare {
         Some(raw) => is_identifier(raw) && !["self", "Self", "super", "crate"].contains(&raw),
         None => is_identifier(name),
     };
-    ok.then_some(())
-        .ok_or_else(|| format!("{what} `{name}` is not a Rust identifier"))
+    (!ok).then(|| format!("{what} `{name}` is not a Rust identifier"))
+}
+
+/// Every problem of one model, each at the origin of the item at fault.
+#[derive(Default)]
+struct Problems(Vec<Diagnostic>);
+
+impl Problems {
+    fn at(&mut self, origin: &Origin, message: String) {
+        let diagnostic = Diagnostic::new(origin.source.to_string(), origin.pos, message);
+        self.0.push(diagnostic);
+    }
+
+    fn ident(&mut self, origin: &Origin, name: &str, what: &str) {
+        if let Some(message) = ident_problem(name, what) {
+            self.at(origin, message);
+        }
+    }
+
+    /// All problems in source order, or `Ok` when there are none.
+    fn finish(mut self) -> Result<(), Diagnostics> {
+        self.0.sort();
+        match self.0.is_empty() {
+            true => Ok(()),
+            false => Err(Diagnostics(self.0)),
+        }
+    }
 }
 
 pub(super) fn path_tokens(prefix: &str) -> Result<TokenStream, String> {
@@ -39,51 +67,70 @@ pub(super) fn path_tokens(prefix: &str) -> Result<TokenStream, String> {
     Ok(quote!(#path))
 }
 
-/// Checks every name the models writer prints.
-pub(super) fn validate_names(model: &Model) -> Result<(), String> {
-    for module in model.modules.values().flatten() {
-        check_ident(module, "module")?;
-    }
-    if model
-        .modules
-        .values()
-        .any(|m| m.first().is_some_and(|s| s == "support"))
-    {
-        return Err("a namespace maps to module `support`, which the crate reserves".into());
+/// Checks every name the models writer prints and reports every problem at once, each at the
+/// origin of the item at fault (a module's at the first item of its namespace).
+pub(super) fn validate_names(model: &Model) -> Result<(), Diagnostics> {
+    let mut problems = Problems::default();
+    for (namespace, module) in &model.modules {
+        let Some(origin) = namespace_origin(model, namespace) else {
+            continue;
+        };
+        module_problems(&mut problems, origin, module);
     }
     for ty in &model.types {
-        check_ident(&ty.name.rust, &format!("type {}", ty.qualified_name))?;
-        if RESERVED_TYPE_NAMES.contains(&ty.name.rust.as_str()) {
-            return Err(format!(
-                "type {} is named like a std type",
-                ty.qualified_name
-            ));
-        }
-        validate_members(ty)?;
+        type_problems(&mut problems, ty);
     }
-    Ok(())
+    problems.finish()
 }
 
-fn validate_members(ty: &TypeDef) -> Result<(), String> {
+/// The first type or operation declared in `namespace` (every module has one).
+fn namespace_origin<'m>(model: &'m Model, namespace: &str) -> Option<&'m Origin> {
+    let types = (model.types.iter()).filter(|t| t.namespace == namespace);
+    let operations = (model.operations.iter()).filter(|o| o.namespace == namespace);
+    (types.map(|t| &t.origin))
+        .chain(operations.map(|o| &o.origin))
+        .next()
+}
+
+fn module_problems(problems: &mut Problems, origin: &Origin, module: &[String]) {
+    for segment in module {
+        problems.ident(origin, segment, "module");
+    }
+    if module.first().is_some_and(|s| s == "support") {
+        let message = "a namespace maps to module `support`, which the crate reserves";
+        problems.at(origin, message.to_owned());
+    }
+}
+
+fn type_problems(problems: &mut Problems, ty: &TypeDef) {
+    let what = format!("type {}", ty.qualified_name);
+    problems.ident(&ty.origin, &ty.name.rust, &what);
+    if RESERVED_TYPE_NAMES.contains(&ty.name.rust.as_str()) {
+        problems.at(&ty.origin, format!("{what} is named like a std type"));
+    }
+    member_problems(problems, ty);
+}
+
+/// Member names, each at its own origin (enum members, which have none, at their type's).
+fn member_problems(problems: &mut Problems, ty: &TypeDef) {
     let what = |m: &str| format!("member {m} of {}", ty.qualified_name);
     match &ty.kind {
         TypeKind::Structured(s) => {
-            let props = s.properties.iter().map(|p| &p.name);
-            let navs = s.navigation_properties.iter().map(|n| &n.name);
-            for name in props.chain(navs) {
-                check_ident(&name.rust, &what(&name.csdl))?;
+            let props = s.properties.iter().map(|p| (&p.name, &p.origin));
+            let navs = s.navigation_properties.iter().map(|n| (&n.name, &n.origin));
+            for (name, origin) in props.chain(navs) {
+                problems.ident(origin, &name.rust, &what(&name.csdl));
             }
-            match &s.concrete_struct_name {
-                Some(n) => check_ident(n, &what("(concrete struct)")),
-                None => Ok(()),
+            if let Some(n) = &s.concrete_struct_name {
+                problems.ident(&ty.origin, n, &what("(concrete struct)"));
             }
         }
         TypeKind::Enum(e) => {
             for m in &e.members {
-                check_ident(&m.name.rust, &what(&m.name.csdl))?;
+                problems.ident(&ty.origin, &m.name.rust, &what(&m.name.csdl));
             }
-            check_ident(&e.catch_all_variant, &what("(catch-all)"))
+            problems.ident(&ty.origin, &e.catch_all_variant, &what("(catch-all)"));
         }
-        TypeKind::Definition(_) => Ok(()),
+        TypeKind::Definition(_) => {}
     }
 }
