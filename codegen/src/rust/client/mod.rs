@@ -127,6 +127,7 @@ fn root_file(cx: &Cx<'_>) -> TokenStream {
         }
     });
     let imports = cx.tree.imports.iter().map(|o| import(o, &path));
+    let reexports = cx.tree.reexported_modules().into_iter().map(ident);
     let pending = cx
         .tree
         .pending
@@ -139,11 +140,7 @@ fn root_file(cx: &Cx<'_>) -> TokenStream {
         mod operations;
         mod paths;
         mod query;
-        pub use builders::*;
-        pub use filter::*;
-        pub use operations::*;
-        pub use paths::*;
-        pub use query::*;
+        #(pub use #reexports::*;)*
 
         impl #client {
             #(#entries)*

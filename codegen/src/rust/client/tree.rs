@@ -122,6 +122,24 @@ impl ClientTree {
         self.query_enums.iter().find(|q| q.entity == id)
     }
 
+    /// The files of the generated module whose items its `mod.rs` re-exports: those with a
+    /// public item (a glob re-export of nothing is an unused import).
+    pub fn reexported_modules(&self) -> Vec<&'static str> {
+        let nodes = || self.nodes.iter();
+        let reads = nodes().any(|n| n.list.is_some() || n.get.is_some() || n.update.is_some());
+        let operations = nodes().any(|n| !n.operations.is_empty()) || !self.imports.is_empty();
+        let modules = [
+            ("builders", reads),
+            ("filter", !self.filters.structs.is_empty()),
+            ("operations", operations),
+            ("paths", !self.nodes.is_empty()),
+            ("query", !self.query_enums.is_empty()),
+        ];
+        (modules.into_iter())
+            .filter_map(|(module, used)| used.then_some(module))
+            .collect()
+    }
+
     /// The pending-operation handle of result type `id`.
     pub fn pending(&self, id: TypeId) -> Option<&str> {
         (self.pending.iter())
