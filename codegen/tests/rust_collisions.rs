@@ -34,8 +34,9 @@ fn container_members_avoid_the_client_runtime_methods() {
     assert_eq!(roots, ["builder_2", "clone_2", "base_url_2", "send_json_2"]);
 }
 
-/// Navigation methods named like a node's fixed methods (`template`, `get`, `request`,
-/// `update`) are numbered; the path segments stay the CSDL names.
+/// Navigation methods named like an entity node's fixed methods (`template`, `get`,
+/// `request`, `update`) are numbered; the path segments stay the CSDL names. `list`, which
+/// only collection nodes have, stays (Graph's `site/list`).
 #[test]
 fn navigation_methods_avoid_the_fixed_node_methods() {
     let tree = client_tree();
@@ -52,6 +53,7 @@ fn navigation_methods_avoid_the_fixed_node_methods() {
             ("get_2", Some("get")),
             ("request_2", Some("request")),
             ("update_2", Some("update")),
+            ("list", Some("list")),
         ]
     );
     assert!(entity.get.is_some(), "the node still has its own `get`");

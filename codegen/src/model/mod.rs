@@ -24,7 +24,7 @@ use std::sync::Arc;
 use crate::csdl::syntax::{Facets, OperationKind, Pos, StructuredKind};
 
 pub use resolve::resolve;
-pub(crate) use rust_names::{CLIENT_METHODS, NODE_METHODS};
+pub(crate) use rust_names::{CLIENT_METHODS, COLLECTION_NODE_METHODS, ENTITY_NODE_METHODS};
 pub use slice::{Selection, SliceOptions, select, select_with, slice, slice_with};
 
 /// Index of a type in [`Model::types`].

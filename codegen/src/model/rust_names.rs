@@ -23,12 +23,15 @@ use super::{Model, StructuredDef, TypeKind, TypeTarget};
 /// Catch-all variant candidates for enum values the metadata does not list, in preference order.
 const CATCH_ALL_CANDIDATES: &[&str] = &["Other", "UnknownValue", "Unrecognized"];
 
-/// Methods every client request-builder node has or may have (besides its navigation and
-/// operation methods), and its fields: a navigation or bound operation named like one of them is
-/// numbered (`get_2`).
-pub(crate) const NODE_METHODS: &[&str] = &[
-    "get", "list", "update", "by_id", "template", "request", "path", "client",
-];
+/// Methods an entity node of the client may have (besides its navigation and operation
+/// methods), and its fields: a navigation or bound operation named like one of them is numbered
+/// (`get_2`).
+pub(crate) const ENTITY_NODE_METHODS: &[&str] =
+    &["get", "update", "template", "request", "path", "client"];
+
+/// Methods only a collection node has. Bound operations of collections avoid them too; a
+/// navigation (only entity nodes have those) keeps such a name (Graph's `site/list`).
+pub(crate) const COLLECTION_NODE_METHODS: &[&str] = &["list", "by_id"];
 
 /// Methods of the client runtime's `Client` (`pim-alerts-client/src/runtime`: `config.rs`,
 /// `paging.rs`, `send.rs`), on which the generated client adds one method per container member

@@ -27,7 +27,8 @@ use crate::csdl::syntax::OperationKind;
 use crate::diagnostic::Diagnostic;
 use crate::model::naming::{Case, NameScope, cased};
 use crate::model::{
-    CLIENT_METHODS, Model, NODE_METHODS, OperationId, TypeId, TypeKind, TypeTarget, TypeUse,
+    CLIENT_METHODS, COLLECTION_NODE_METHODS, ENTITY_NODE_METHODS, Model, OperationId, TypeId,
+    TypeKind, TypeTarget, TypeUse,
 };
 
 /// How an operation's response is read.
@@ -219,7 +220,9 @@ fn encoding(model: &Model, ty: TypeUse) -> Encoding {
 /// navigation methods.
 pub(super) fn name_methods(node: &mut Node, names: &mut NameScope) {
     let mut methods = NameScope::new(Case::Snake);
-    NODE_METHODS.iter().for_each(|m| methods.reserve(m));
+    (ENTITY_NODE_METHODS.iter())
+        .chain(COLLECTION_NODE_METHODS)
+        .for_each(|m| methods.reserve(m));
     for c in &node.children {
         methods.reserve(&c.method);
     }

@@ -19,8 +19,9 @@
 //!   outside the first namespace's module are prefixed with their module
 //!   (`SecurityAlertRequest`). A second state of the same type and kind (other capabilities)
 //!   is prefixed with the navigation that reached it first. A navigation method named like one
-//!   of the node's fixed methods or fields (`get`, `template`, ...: `NODE_METHODS`) is
-//!   numbered (`get_2`); container members were already kept clear of `Client`'s own methods.
+//!   of an entity node's fixed methods or fields (`get`, `template`, ...:
+//!   `ENTITY_NODE_METHODS`) is numbered (`get_2`); container members were already kept clear
+//!   of `Client`'s own methods.
 //! - **Methods from Capabilities** (`Readable`, `Updatable`, the query restrictions,
 //!   `FilterRestrictions/RequiredProperties`): reads unless stated `false`, `update` only where
 //!   `Updatable` is stated `true`, query options unless stated `false`.
@@ -34,7 +35,7 @@ use super::query_plan::{self, query_caps, required_filter, required_handles};
 pub use super::query_plan::{QueryCaps, QueryEnums, RequiredFilter};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::naming::{Case, NameScope, cased, escape_keyword};
-use crate::model::{Capabilities, Model, NODE_METHODS, TypeId, TypeKind};
+use crate::model::{Capabilities, ENTITY_NODE_METHODS, Model, TypeId, TypeKind};
 
 /// What a node addresses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -361,7 +362,7 @@ impl Walker<'_> {
             })
             .collect();
         let mut methods = NameScope::new(Case::Snake);
-        NODE_METHODS.iter().for_each(|m| methods.reserve(m));
+        ENTITY_NODE_METHODS.iter().for_each(|m| methods.reserve(m));
         for (name, target, collection, caps, description) in navs {
             let kind = match collection {
                 true => NodeKind::Collection,
