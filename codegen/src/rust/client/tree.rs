@@ -37,6 +37,10 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::naming::{Case, NameScope, cased, escape_keyword};
 use crate::model::{Capabilities, ENTITY_NODE_METHODS, Model, TypeId, TypeKind};
 
+mod place;
+
+use place::{Place, annotated_prefixes};
+
 /// What a node addresses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NodeKind {
@@ -204,49 +208,6 @@ pub fn plan(model: &Model) -> Result<ClientTree, String> {
         pending,
         literal_enums,
     })
-}
-
-/// A path as the walk sees it: the template (for docs), the key-free path while an annotation
-/// targets a path below it (else `None`), the last segment (for names), and the key count.
-#[derive(Debug, Clone)]
-struct Place {
-    template: String,
-    path: Option<String>,
-    last: String,
-    keys: usize,
-}
-
-impl Place {
-    fn root(name: &str) -> Place {
-        Place {
-            template: format!("/{name}"),
-            path: Some(name.to_owned()),
-            last: name.to_owned(),
-            keys: 0,
-        }
-    }
-
-    fn nav(&self, name: &str) -> Place {
-        Place {
-            template: format!("{}/{name}", self.template),
-            path: self.path.as_ref().map(|p| format!("{p}/{name}")),
-            last: name.to_owned(),
-            keys: self.keys,
-        }
-    }
-
-    fn keyed(&self) -> Place {
-        let key = match self.keys {
-            0 => "id".to_owned(),
-            n => format!("id{}", n + 1),
-        };
-        Place {
-            template: format!("{}/{{{key}}}", self.template),
-            path: self.path.clone(),
-            last: self.last.clone(),
-            keys: self.keys + 1,
-        }
-    }
 }
 
 /// What makes two paths share a node.
@@ -427,22 +388,6 @@ fn report(mut problems: Vec<Diagnostic>) -> Result<(), String> {
         true => Ok(()),
         false => Err(Diagnostics(problems).to_string()),
     }
-}
-
-/// Every prefix of a container path that an annotation targets (`a`, `a/b`, `a/b/c` for
-/// `a/b/c`): the walk keeps the path of a state only under these.
-fn annotated_prefixes(model: &Model) -> BTreeSet<String> {
-    let paths = (model.container.iter()).flat_map(|c| c.path_capabilities.keys());
-    let mut prefixes = BTreeSet::new();
-    for path in paths {
-        let mut end = 0;
-        for segment in path.split('/') {
-            end += segment.len();
-            prefixes.insert(path[..end].to_owned());
-            end += 1;
-        }
-    }
-    prefixes
 }
 
 /// The capabilities that shape a node of `kind`: an entity node only reads and updates (so
