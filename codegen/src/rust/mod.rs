@@ -1,6 +1,7 @@
 //! Writers that print Rust from the resolved model: one file per kind of item.
 
 pub mod client;
+pub mod doc_text;
 pub mod emit;
 pub mod models;
 pub mod plan;

@@ -27,6 +27,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::GeneratedFile;
+use super::doc_text::doc_lines;
 use super::emit::format_file;
 use super::plan::{Plan, ident};
 use crate::model::{Model, TypeId, TypeTarget};
@@ -89,20 +90,15 @@ fn sibling(name: &str) -> TokenStream {
 }
 
 /// `#[doc = ...]` attributes for `text`, one per line (prettyplease prints them as `///`).
+/// CSDL text in `text` must have been made prose by [`crate::rust::doc_text`].
 fn doc_attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|l| match l.is_empty() {
-        true => String::new(),
-        false => format!(" {l}"),
-    });
+    let lines = doc_lines(text);
     quote!(#(#[doc = #lines])*)
 }
 
 /// `//!` attributes for a file.
 fn file_doc(text: &str) -> TokenStream {
-    let lines = text.lines().map(|l| match l.is_empty() {
-        true => String::new(),
-        false => format!(" {l}"),
-    });
+    let lines = doc_lines(text);
     quote!(#(#![doc = #lines])*)
 }
 

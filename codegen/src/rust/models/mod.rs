@@ -18,6 +18,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::GeneratedFile;
+use super::doc_text::doc_lines;
 use super::emit::format_file;
 use super::plan::{Plan, Repr};
 use crate::model::{Model, TypeId};
@@ -97,22 +98,13 @@ fn type_file(plan: &Plan<'_>, id: TypeId) -> TokenStream {
 
 /// A rustdoc text as one ` line` string per line (for `#[doc = ...]`), joined back by `\n`.
 fn doc(text: &str) -> String {
-    text.lines()
-        .map(|l| {
-            if l.is_empty() {
-                String::new()
-            } else {
-                format!(" {l}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    doc_lines(text).collect::<Vec<_>>().join("\n")
 }
 
 /// `#[doc = ...]` attributes for `text`, one per line (prettyplease prints them as `///`).
+/// CSDL text in `text` must have been made prose by [`crate::rust::doc_text`].
 fn doc_attrs(text: &str) -> TokenStream {
-    let lines = doc(text);
-    let lines = lines.split('\n');
+    let lines = doc_lines(text);
     quote!(#(#[doc = #lines])*)
 }
 
