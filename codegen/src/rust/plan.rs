@@ -307,13 +307,8 @@ impl<'m> Plan<'m> {
     /// The first rustdoc paragraph of a type: its description, else a sentence naming it.
     pub fn type_summary(&self, id: TypeId) -> String {
         let ty = self.model.ty(id);
-        if let Some(d) = ty
-            .docs
-            .description
-            .as_deref()
-            .filter(|d| !d.trim().is_empty())
-        {
-            return d.trim().to_owned();
+        if let Some(d) = super::doc_text::description(ty.docs.description.as_deref()) {
+            return d;
         }
         let kind = match &ty.kind {
             TypeKind::Structured(s) if s.kind == StructuredKind::Complex => "complex type",
@@ -504,10 +499,8 @@ fn assign_files(model: &Model, types: &mut [TypePlan]) -> Result<(), String> {
 }
 
 fn member_doc(docs: &crate::model::Docs, csdl: &str, what: &str, display: &str) -> String {
-    match docs.description.as_deref().map(str::trim) {
-        Some(d) if !d.is_empty() => d.to_owned(),
-        _ => format!("The `{csdl}` {what} (`{display}`)."),
-    }
+    super::doc_text::description(docs.description.as_deref())
+        .unwrap_or_else(|| format!("The `{csdl}` {what} (`{display}`)."))
 }
 
 /// A note for properties whose Rust type is raw JSON.

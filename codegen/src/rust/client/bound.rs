@@ -30,6 +30,7 @@ use crate::model::{
     CLIENT_METHODS, COLLECTION_NODE_METHODS, ENTITY_NODE_METHODS, Model, OperationId, TypeId,
     TypeKind, TypeTarget, TypeUse,
 };
+use crate::rust::doc_text::description;
 
 /// How an operation's response is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -183,13 +184,10 @@ pub(super) fn operation(model: &Model, id: OperationId) -> Result<OperationPlan,
         segment: op.name.csdl.clone(),
         response,
         params,
-        doc: match op.docs.description.as_deref().map(str::trim) {
-            Some(d) if !d.is_empty() => d.to_owned(),
-            _ => {
-                let what = if function { "function" } else { "action" };
-                format!("The {what} `{}`.", op.qualified_name)
-            }
-        },
+        doc: description(op.docs.description.as_deref()).unwrap_or_else(|| {
+            let what = if function { "function" } else { "action" };
+            format!("The {what} `{}`.", op.qualified_name)
+        }),
     })
 }
 

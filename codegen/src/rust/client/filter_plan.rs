@@ -19,6 +19,7 @@ use std::collections::BTreeSet;
 use crate::csdl::syntax::StructuredKind;
 use crate::model::naming::{Case, NameScope, cased};
 use crate::model::{Model, Primitive, StructuredDef, TypeId, TypeKind, TypeTarget, TypeUse};
+use crate::rust::doc_text::description;
 
 /// The value type of a property handle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,9 +158,7 @@ fn filter_struct(model: &Model, id: TypeId, s: &StructuredDef, name: String) -> 
                 value: value_of(model, &p.ty)?,
                 csdl: p.name.csdl.clone(),
                 method: methods.claim(&p.name.rust),
-                description: (p.docs.description.as_deref().map(str::trim))
-                    .filter(|d| !d.is_empty())
-                    .map(str::to_owned),
+                description: description(p.docs.description.as_deref()),
             })
         })
         .collect();

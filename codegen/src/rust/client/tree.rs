@@ -453,10 +453,8 @@ fn child(method: &str, csdl: &str, node: usize, description: &Option<String>) ->
     }
 }
 
-/// The description, trimmed, else a sentence naming the item.
+/// The description as rustdoc prose, else a sentence naming the item.
 pub(super) fn doc_or(description: &Option<String>, csdl: &str) -> String {
-    match description.as_deref().map(str::trim) {
-        Some(d) if !d.is_empty() => d.to_owned(),
-        _ => format!("The `{csdl}` resource."),
-    }
+    crate::rust::doc_text::description(description.as_deref())
+        .unwrap_or_else(|| format!("The `{csdl}` resource."))
 }

@@ -8,6 +8,7 @@ use quote::quote;
 
 use super::{doc_attrs, examples};
 use crate::model::{EnumDef, TypeId, TypeKind};
+use crate::rust::doc_text::description;
 use crate::rust::plan::{Plan, ident};
 
 /// The enum of enum type `id` and its impls.
@@ -20,9 +21,9 @@ pub(super) fn enum_items(plan: &Plan<'_>, id: TypeId) -> TokenStream {
     let other = ident(&e.catch_all_variant);
     let docs = doc_attrs(&enum_doc(plan, id, e));
     let variants = e.members.iter().map(|m| {
-        let doc = match m.docs.description.as_deref().map(str::trim) {
-            Some(d) if !d.is_empty() => format!("`{}`: {d}", m.name.csdl),
-            _ => format!("`{}`.", m.name.csdl),
+        let doc = match description(m.docs.description.as_deref()) {
+            Some(d) => format!("`{}`: {d}", m.name.csdl),
+            None => format!("`{}`.", m.name.csdl),
         };
         let doc = doc_attrs(&doc);
         let vname = ident(&m.name.rust);
