@@ -20,6 +20,10 @@ use crate::files::OutputFile;
 /// Package names of the two generated crates.
 const MODELS_PACKAGE: &str = "generated-models";
 const CLIENT_PACKAGE: &str = "generated-client";
+/// Their library names: those of this project's crates, which the hand-written code compiled
+/// into them names in its docs (`pim_alerts_models::support::StrKeys`).
+const MODELS_LIB: &str = "pim_alerts_models";
+const CLIENT_LIB: &str = "pim_alerts_client";
 
 /// `<out>/models/src/generated`.
 pub fn models_generated(out: &Path) -> PathBuf {
@@ -53,7 +57,7 @@ pub fn scaffold(root: &Path, out: &Path, with_client: bool) -> Result<Vec<Output
         file("Cargo.lock", read(&root, "Cargo.lock")?),
         file(
             "models/Cargo.toml",
-            crate_manifest(MODELS_PACKAGE, &models_manifest, "")?,
+            crate_manifest((MODELS_PACKAGE, MODELS_LIB), &models_manifest, "")?,
         ),
         file("models/src/lib.rs", models_lib(&root)?),
     ];
@@ -64,7 +68,7 @@ pub fn scaffold(root: &Path, out: &Path, with_client: bool) -> Result<Vec<Output
         file(
             "client/Cargo.toml",
             crate_manifest(
-                CLIENT_PACKAGE,
+                (CLIENT_PACKAGE, CLIENT_LIB),
                 &client_manifest,
                 &format!(
                     "pim_alerts_models = {{ package = \"{MODELS_PACKAGE}\", path = \"../models\" }}\n"
@@ -128,10 +132,13 @@ fn workspace_manifest(root_manifest: &str, with_client: bool) -> Result<String> 
     ))
 }
 
-/// A generated crate's manifest: the `[features]` and `[dependencies]` of the hand-written
-/// crate it mirrors (the runtime's `cfg(feature)`s need the same features), local crates
-/// replaced by `extra`.
-fn crate_manifest(package: &str, mirrored: &str, extra: &str) -> Result<String> {
+/// A generated crate's manifest: package and library name, the `[features]` and
+/// `[dependencies]` of the hand-written crate it mirrors (the runtime's `cfg(feature)`s need
+/// the same features), local crates replaced by `extra`.
+///
+/// Doctests are off: the only ones are those of the hand-written code, examples over this
+/// project's PIM alert types, which a slice need not contain; they run in this project.
+fn crate_manifest((package, lib): (&str, &str), mirrored: &str, extra: &str) -> Result<String> {
     let dependencies = section(mirrored, "dependencies")?;
     let copied: Vec<&str> = dependencies
         .iter()
@@ -147,6 +154,10 @@ fn crate_manifest(package: &str, mirrored: &str, extra: &str) -> Result<String> 
          version = \"0.0.0\"\n\
          edition = \"2024\"\n\
          publish = false\n\
+         \n\
+         [lib]\n\
+         name = \"{lib}\"\n\
+         doctest = false\n\
          \n\
          {features}\
          [dependencies]\n{extra}{}\n",

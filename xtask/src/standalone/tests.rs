@@ -159,6 +159,16 @@ fn generates_a_workspace_with_two_crates_over_the_hand_written_code() {
         "{client_manifest}"
     );
     assert!(!client_manifest.contains("workspace = true\npim-alerts"));
+    // The hand-written code's docs name the crates `pim_alerts_models` and `pim_alerts_client`;
+    // its doctests use this project's types, which a slice need not have, so they are off.
+    for (manifest, lib) in [
+        ("models/Cargo.toml", "pim_alerts_models"),
+        ("client/Cargo.toml", "pim_alerts_client"),
+    ] {
+        let text = &find(manifest).contents;
+        let expected = format!("[lib]\nname = \"{lib}\"\ndoctest = false\n");
+        assert!(text.contains(&expected), "{manifest}:\n{text}");
+    }
     let support = root()
         .canonicalize()
         .expect("root")
