@@ -1,12 +1,14 @@
 //! Writing generated files all-or-nothing, and the `--check` comparison.
 //!
 //! Every output is computed in memory first; only then are files written: all of them to
-//! temporary files beside their targets, and only when every one is written are they renamed
-//! over the targets. A failed run never leaves a half-written file, a generation or write error
-//! leaves the checked-in files exactly as they were, and the error names the file that failed.
+//! temporary files beside their targets, stale files renamed aside, and only when all of that
+//! succeeded are the new files renamed over the targets ([`transaction`]). A failed run never
+//! leaves a half-written file, a generation or write error leaves the checked-in files exactly
+//! as they were, and the error names the file that failed and the state of the tree.
+
+mod transaction;
 
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -51,144 +53,21 @@ pub fn check(outputs: &[OutputFile], owned_dirs: &[PathBuf]) -> Result<Staleness
     Ok(found)
 }
 
-/// Brings the disk in line with `outputs`: writes the files that differ and removes extra
-/// files from `owned_dirs`. Returns the paths it changed.
+/// Brings the disk in line with `outputs`: writes the files that differ, removes extra files
+/// from `owned_dirs` and the folders there that this empties. Returns the paths it changed.
 ///
-/// Two phases: every changed file is first written in full to a temporary file beside its
-/// target ([`stage`]); only when all of them are written are they renamed over their targets
-/// ([`commit`]). A failure while staging (disk full, a folder that cannot be created, a
-/// target that is a folder) removes the temporary files and leaves every target untouched.
+/// All or nothing (see [`transaction`]): every change is prepared beside its target first
+/// (new contents written, stale files renamed aside) and only then committed by renames. A
+/// failure while preparing (disk full, a folder that cannot be created, a target that is a
+/// folder, a stale file that cannot be moved) or committing leaves every file as it was, and
+/// the error names the file and says so.
 pub fn write_all(outputs: &[OutputFile], owned_dirs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let found = check(outputs, owned_dirs)?;
     let changed: Vec<&OutputFile> = outputs
         .iter()
         .filter(|o| found.stale.contains(&o.path))
         .collect();
-    let staged = stage(&changed)?;
-    let mut done = commit(staged)?;
-    for path in found.extra {
-        fs::remove_file(&path).with_context(|| format!("removing {}", path.display()))?;
-        done.push(path);
-    }
-    Ok(done)
-}
-
-/// A file written in full beside its target, waiting to be renamed over it.
-#[derive(Debug)]
-pub struct Staged {
-    /// The temporary file.
-    pub tmp: PathBuf,
-    /// The file it replaces.
-    pub target: PathBuf,
-    /// A folder that staging created (the outermost one), removed again on failure.
-    pub created_dir: Option<PathBuf>,
-}
-
-/// Writes every file of `outputs` to its temporary file. On the first failure, removes what
-/// was staged so far and fails naming the file and saying that nothing was changed.
-pub fn stage(outputs: &[&OutputFile]) -> Result<Vec<Staged>> {
-    let mut staged = Vec::with_capacity(outputs.len());
-    for out in outputs {
-        match stage_one(&out.path, &out.contents) {
-            Ok(one) => staged.push(one),
-            Err(err) => {
-                discard(&staged);
-                return Err(err.context(format!(
-                    "could not write {}; no file was changed",
-                    out.path.display()
-                )));
-            }
-        }
-    }
-    Ok(staged)
-}
-
-/// Renames every staged file over its target. A rename failure (rare: same folder, same
-/// file system) removes the temporary files not yet renamed and fails naming the files that
-/// were already replaced and those that were not.
-pub fn commit(staged: Vec<Staged>) -> Result<Vec<PathBuf>> {
-    let mut done = Vec::with_capacity(staged.len());
-    for (index, one) in staged.iter().enumerate() {
-        if let Err(err) = fs::rename(&one.tmp, &one.target) {
-            discard(&staged[index..]);
-            let list = |paths: &mut dyn Iterator<Item = &PathBuf>| {
-                let names: Vec<String> = paths.map(|p| p.display().to_string()).collect();
-                if names.is_empty() {
-                    "none".to_owned()
-                } else {
-                    names.join(", ")
-                }
-            };
-            bail!(
-                "renaming {} to {}: {err}; already replaced: {}; left as they were: {}",
-                one.tmp.display(),
-                one.target.display(),
-                list(&mut done.iter()),
-                list(&mut staged[index..].iter().map(|s| &s.target)),
-            );
-        }
-        done.push(one.target.clone());
-    }
-    Ok(done)
-}
-
-/// Writes and syncs the temporary file for `path`; removes it (and any folder it created)
-/// on failure.
-fn stage_one(path: &Path, contents: &str) -> Result<Staged> {
-    let dir = path
-        .parent()
-        .with_context(|| format!("{} has no parent folder", path.display()))?;
-    let file_name = path
-        .file_name()
-        .with_context(|| format!("{} has no file name", path.display()))?;
-    if path.is_dir() {
-        bail!("{} is a folder, not a file", path.display());
-    }
-    let created_dir = outermost_missing(dir);
-    fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}",
-        file_name.to_string_lossy(),
-        std::process::id()
-    ));
-    let staged = Staged {
-        tmp,
-        target: path.to_path_buf(),
-        created_dir,
-    };
-    let written = fs::File::create(&staged.tmp)
-        .with_context(|| format!("creating {}", staged.tmp.display()))
-        .and_then(|mut file| {
-            file.write_all(contents.as_bytes())
-                .and_then(|()| file.sync_all())
-                .with_context(|| format!("writing {}", staged.tmp.display()))
-        });
-    match written {
-        Ok(()) => Ok(staged),
-        Err(err) => {
-            discard(std::slice::from_ref(&staged));
-            Err(err)
-        }
-    }
-}
-
-/// The outermost ancestor of `dir` that does not exist yet (what `create_dir_all` creates).
-fn outermost_missing(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors()
-        .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
-        .last()
-        .map(Path::to_path_buf)
-}
-
-/// Removes staged temporary files and the folders staging created (best effort: this runs
-/// after another failure, which is the one reported).
-fn discard(staged: &[Staged]) {
-    for one in staged {
-        let _ = fs::remove_file(&one.tmp);
-    }
-    for dir in staged.iter().filter_map(|s| s.created_dir.as_ref()) {
-        let _ = fs::remove_dir_all(dir);
-    }
+    transaction::prepare(&changed, &found.extra)?.commit(owned_dirs)
 }
 
 fn extra_files(outputs: &[OutputFile], owned_dirs: &[PathBuf]) -> Result<Vec<PathBuf>> {

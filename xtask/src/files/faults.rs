@@ -1,12 +1,13 @@
 //! Fault injection for file writing and metadata loading: a write that fails part-way, a
-//! target that is a folder, an output folder that cannot be used, a rename that fails, and
-//! metadata that is missing, unreadable or corrupt. The process runs as root here, so faults
+//! target that is a folder, an output folder that cannot be used, a stale file that cannot be
+//! moved aside, a rename that fails, and metadata that is missing, unreadable or corrupt. The process runs as root here, so faults
 //! are made with files where folders are expected (permission bits would be ignored).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{OutputFile, commit, stage, write_all};
+use super::transaction::prepare;
+use super::{OutputFile, write_all};
 
 /// A fresh empty folder for one test.
 fn temp_dir(name: &str) -> PathBuf {
@@ -114,32 +115,101 @@ fn output_folder_that_is_a_file_is_reported_and_nothing_is_written() {
 }
 
 #[test]
-fn failed_rename_names_replaced_and_untouched_files() {
-    let (dir, _) = two_old_files("rename");
+fn failed_rename_restores_every_file() {
+    let (dir, before) = two_old_files("rename");
+    fs::write(dir.join("gone.rs"), "stale").expect("write");
+    let before_gone = snapshot(&dir);
     let outputs = [
         output(dir.join("a.rs"), "new a"),
+        output(dir.join("new.rs"), "new"),
         output(dir.join("b.rs"), "new b"),
     ];
-    let staged = stage(&outputs.iter().collect::<Vec<_>>()).expect("stage");
-    // The second temporary file vanishes between the phases (a crash of another process, a
-    // cleaner): its rename fails.
-    fs::remove_file(&staged[1].tmp).expect("remove");
-    let err = commit(staged).expect_err("rename fails");
+    let stale = [dir.join("gone.rs")];
+    let prepared = prepare(&outputs.iter().collect::<Vec<_>>(), &stale).expect("prepare");
+    // The last temporary file vanishes between the phases (a crash of another process, a
+    // cleaner): its rename fails after `a.rs` and `new.rs` were replaced.
+    let tmp = dir.join(format!(".b.rs.tmp-{}", std::process::id()));
+    fs::remove_file(&tmp).expect("remove");
+    let err = prepared
+        .commit(std::slice::from_ref(&dir))
+        .expect_err("rename fails");
     let text = format!("{err:#}");
-    assert!(
-        text.contains(&format!("already replaced: {}", dir.join("a.rs").display())),
-        "{text}"
+    assert!(text.contains("every file was restored as it was"), "{text}");
+    assert!(text.contains("b.rs"), "{text}");
+    assert_eq!(
+        snapshot(&dir),
+        before_gone,
+        "old contents, no new or temporary file"
+    );
+    assert_ne!(before, before_gone);
+}
+
+/// Old generated files in `dir`: `mod.rs`, `kept.rs`, and a module folder `old/` with
+/// `gone.rs` and `deeper/gone.rs`, which generation no longer produces.
+fn generated_with_a_stale_module(name: &str) -> (PathBuf, [OutputFile; 2]) {
+    let dir = temp_dir(name);
+    fs::create_dir_all(dir.join("old/deeper")).expect("folders");
+    for (path, text) in [
+        ("mod.rs", "old mod"),
+        ("kept.rs", "kept"),
+        ("old/gone.rs", "gone"),
+        ("old/deeper/gone.rs", "gone deeper"),
+    ] {
+        fs::write(dir.join(path), text).expect("write");
+    }
+    let outputs = [
+        output(dir.join("mod.rs"), "new mod"),
+        output(dir.join("kept.rs"), "kept"),
+    ];
+    (dir, outputs)
+}
+
+#[test]
+fn stale_module_folders_are_removed_with_their_files() {
+    let (dir, outputs) = generated_with_a_stale_module("prune");
+    let changed = write_all(&outputs, std::slice::from_ref(&dir)).expect("write_all");
+    assert_eq!(
+        changed,
+        [
+            dir.join("mod.rs"),
+            dir.join("old/deeper/gone.rs"),
+            dir.join("old/gone.rs")
+        ]
     );
     assert!(
+        !dir.join("old").exists(),
+        "the emptied module folder is gone"
+    );
+    let expected = vec![
+        (dir.join("kept.rs"), b"kept".to_vec()),
+        (dir.join("mod.rs"), b"new mod".to_vec()),
+    ];
+    assert_eq!(snapshot(&dir), expected);
+    assert!(dir.exists(), "the generated folder itself stays");
+}
+
+#[test]
+fn a_stale_file_that_cannot_be_moved_aside_changes_nothing() {
+    let (dir, outputs) = generated_with_a_stale_module("unremovable");
+    // A non-empty folder where the second stale file's temporary name must go: renaming the
+    // file there fails, after the new files are staged and the first stale file is moved.
+    let blocker = dir.join(format!("old/.gone.rs.removed-{}", std::process::id()));
+    fs::create_dir_all(blocker.join("x")).expect("blocker");
+    let before = snapshot(&dir);
+    let err = write_all(&outputs, std::slice::from_ref(&dir)).expect_err("cannot move aside");
+    let text = format!("{err:#}");
+    assert!(
         text.contains(&format!(
-            "left as they were: {}",
-            dir.join("b.rs").display()
+            "could not remove {}; no file was changed",
+            dir.join("old/gone.rs").display()
         )),
         "{text}"
     );
-    assert_eq!(fs::read_to_string(dir.join("a.rs")).expect("read"), "new a");
-    assert_eq!(fs::read_to_string(dir.join("b.rs")).expect("read"), "old b");
-    assert_eq!(snapshot(&dir).len(), 2, "no temporary file left");
+    assert_eq!(
+        snapshot(&dir),
+        before,
+        "every file as it was, no temporary left"
+    );
 }
 
 /// A project root holding `metadata/` copied from the real one, for breaking.
