@@ -120,7 +120,8 @@ fn external_annotations_with_element_values() {
     assert_eq!(
         items[2],
         Expr::Other {
-            element: "Null".to_owned()
+            element: "Null".to_owned(),
+            raw: "<Null />".to_owned(),
         }
     );
     assert_eq!(
@@ -128,7 +129,9 @@ fn external_annotations_with_element_values() {
         (
             "Extra",
             Expr::Other {
-                element: "Apply".to_owned()
+                element: "Apply".to_owned(),
+                raw: r#"<Apply Function="odata.concat"><String>a</String><Path>b</Path></Apply>"#
+                    .to_owned(),
             }
         )
     );

@@ -484,10 +484,14 @@ pub enum Expr {
     Record(Record),
     /// A `Collection` expression.
     Collection(Vec<Expr>),
-    /// Any other expression element (`Apply`, `If`, `Null`, ...), kept by name and ignored.
+    /// Any other expression element (`Apply`, `If`, `Null`, `UrlRef`, ...), kept by name and
+    /// as written (for the CSDL writer), and otherwise ignored.
     Other {
         /// The element name.
         element: String,
+        /// The element's text as written in the source, from its `<` to the end of its end tag,
+        /// namespace prefixes and references unchanged.
+        raw: String,
     },
 }
 

@@ -516,7 +516,7 @@ fn write_expr(w: &mut XmlWriter, expr: &Expr) {
                 w.close("Collection");
             }
         }
-        Expr::Other { element } => w.empty(element, &[]),
+        Expr::Other { element, .. } => w.empty(element, &[]),
     }
 }
 

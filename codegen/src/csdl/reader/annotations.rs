@@ -102,6 +102,7 @@ impl<'a> Parser<'a> {
                 self.skip(&elem);
                 Expr::Other {
                     element: other.to_owned(),
+                    raw: self.source_since(elem.offset).to_owned(),
                 }
             }
         }

@@ -71,6 +71,8 @@ pub(super) struct Elem<'a> {
     pub(super) ns: Ns,
     /// Line and column of the `<`.
     pub(super) pos: Pos,
+    /// Byte offset of the `<`.
+    pub(super) offset: usize,
     depth: usize,
 }
 
@@ -172,6 +174,11 @@ impl<'a> Parser<'a> {
     /// Byte offset of the end of the last event read.
     pub(super) fn offset(&self) -> usize {
         to_usize(self.reader.buffer_position())
+    }
+
+    /// The input from byte `from` to the end of the last event read (`""` if out of range).
+    pub(super) fn source_since(&self, from: usize) -> &'a str {
+        self.text.get(from..self.offset()).unwrap_or_default()
     }
 
     /// The next event. After a fatal error, always [`Ev::Eof`].
@@ -283,6 +290,7 @@ impl<'a> Parser<'a> {
             local,
             ns: self.resolve(prefix),
             pos,
+            offset: tag.offset,
             depth: tag.depth,
         }
     }
