@@ -142,3 +142,76 @@ fn layout_is_sorted_indented_and_escaped() {
     assert_eq!(description, "a \"quoted\" <b> & line\nbreak");
     assert_eq!(roundtrip(&text), text);
 }
+
+/// A document in the writer's own layout with what the writer used to lose: empty attribute
+/// values that were given (`DefaultValue=""`, `Qualifier=""`, `String=""`) and expressions
+/// it does not model (`UrlRef`, `Null`, `Apply`), which are kept as written.
+const KEEPS_EMPTY_AND_OTHER: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="ns" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <ComplexType Name="c">
+        <Property Name="blank" Type="Edm.String" DefaultValue="" />
+        <Property Name="none" Type="Edm.String">
+          <Annotation Term="Core.Description" Qualifier="" String="" />
+        </Property>
+      </ComplexType>
+      <Term Name="t" Type="Edm.String" DefaultValue="" />
+      <Annotations Target="ns.c">
+        <Annotation Term="Core.Links">
+          <UrlRef><String>https://example.com/a?b=1&amp;c=&lt;d&gt;</String></UrlRef>
+        </Annotation>
+        <Annotation Term="Core.Example">
+          <Collection>
+            <Null />
+            <Apply Function="odata.concat"><String>a</String><Path>b</Path></Apply>
+          </Collection>
+        </Annotation>
+      </Annotations>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>
+"#;
+
+#[test]
+fn empty_values_and_unmodelled_expressions_survive_a_round_trip() {
+    let doc = read_document("keeps.csdl", KEEPS_EMPTY_AND_OTHER.as_bytes()).unwrap();
+    let written = write_document(&doc);
+    assert_eq!(written, KEEPS_EMPTY_AND_OTHER);
+    let reread = read_document("keeps.csdl", written.as_bytes()).unwrap();
+    assert_eq!(reread, doc, "read -> write -> read gives the same syntax");
+
+    let schema = &reread.schemas[0];
+    let props = &schema.structured_types[0].properties;
+    assert_eq!(props[0].default_value.as_deref(), Some(""));
+    assert_eq!(props[1].default_value, None);
+    let description = &props[1].annotations[0];
+    assert_eq!(description.qualifier.as_deref(), Some(""));
+    assert_eq!(
+        description.value,
+        Expr::Const {
+            kind: "String".into(),
+            text: String::new()
+        }
+    );
+    assert_eq!(schema.terms[0].default_value.as_deref(), Some(""));
+    let block = &schema.annotation_blocks[0].annotations;
+    let Expr::Other { element, raw } = &block[0].value else {
+        panic!("{:?}", block[0].value)
+    };
+    assert_eq!(element, "UrlRef");
+    assert_eq!(
+        raw,
+        "<UrlRef><String>https://example.com/a?b=1&amp;c=&lt;d&gt;</String></UrlRef>"
+    );
+    let Expr::Collection(items) = &block[1].value else {
+        panic!("{:?}", block[1].value)
+    };
+    let elements: Vec<_> = (items.iter())
+        .map(|i| match i {
+            Expr::Other { element, .. } => element.as_str(),
+            _ => "not kept as written",
+        })
+        .collect();
+    assert_eq!(elements, ["Null", "Apply"]);
+}

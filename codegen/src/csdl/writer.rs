@@ -5,17 +5,23 @@
 //! sorted: enum types, complex types, entity types, type definitions (each by name), operations
 //! (by name, then binding type as written), terms, entity containers, annotation blocks (by
 //! target, then qualifier). Members inside an element keep their order. Constant annotation
-//! values are written as attributes (`Bool="true"`), as elements inside collections.
+//! values are written as attributes (`Bool="true"`), as elements inside collections; other
+//! expressions as the XML they were read from. Optional attributes are written whenever they
+//! are present, even when empty (`DefaultValue=""`).
 //!
-//! Reading the output back and writing it again gives byte-identical text.
+//! Reading the output back gives the same syntax (apart from positions and the sort order
+//! above), and writing it again gives byte-identical text.
 
-use std::fmt::Write as _;
+mod annotations;
+mod xml;
 
 use crate::csdl::syntax::{
-    Annotation, AnnotationsBlock, Document, EntityContainer, EnumType, Expr, Facets, MaxLength,
-    NavigationProperty, Operation, OperationKind, Property, Record, Scale, Schema, StructuredKind,
-    StructuredType, Term, TypeDefinition, TypeRef,
+    AnnotationsBlock, Document, EntityContainer, EnumType, Facets, MaxLength, NavigationProperty,
+    Operation, OperationKind, Property, Scale, Schema, StructuredKind, StructuredType, Term,
+    TypeDefinition, TypeRef,
 };
+use annotations::write_annotations;
+use xml::{XmlWriter, flag, opt, req, unless_true};
 
 const EDMX_NS: &str = "http://docs.oasis-open.org/odata/ns/edmx";
 const EDM_NS: &str = "http://docs.oasis-open.org/odata/ns/edm";
@@ -32,13 +38,13 @@ pub fn write_document(doc: &Document) -> String {
     };
     w.open(
         "edmx:Edmx",
-        &[("Version", version.into()), ("xmlns:edmx", EDMX_NS.into())],
+        &[("Version", req(version)), ("xmlns:edmx", req(EDMX_NS))],
     );
     for reference in &doc.references {
-        w.open("edmx:Reference", &[("Uri", reference.uri.clone())]);
+        w.open("edmx:Reference", &[("Uri", req(&reference.uri))]);
         for include in &reference.includes {
             let attrs = [
-                ("Namespace", include.namespace.clone()),
+                ("Namespace", req(&include.namespace)),
                 ("Alias", opt(&include.alias)),
             ];
             w.empty("edmx:Include", &attrs);
@@ -54,97 +60,6 @@ pub fn write_document(doc: &Document) -> String {
     w.out
 }
 
-/// Indented XML output with attributes given as (name, value); empty values are omitted.
-#[derive(Default)]
-struct XmlWriter {
-    out: String,
-    depth: usize,
-}
-
-type Attrs<'a> = [(&'a str, String)];
-
-impl XmlWriter {
-    fn start_tag(&mut self, name: &str, attrs: &Attrs) {
-        for _ in 0..self.depth {
-            self.out.push_str("  ");
-        }
-        self.out.push('<');
-        self.out.push_str(name);
-        for (key, value) in attrs.iter().filter(|(_, v)| !v.is_empty()) {
-            let _ = write!(self.out, " {key}=\"{}\"", escape_attribute(value));
-        }
-    }
-
-    fn open(&mut self, name: &str, attrs: &Attrs) {
-        self.start_tag(name, attrs);
-        self.out.push_str(">\n");
-        self.depth += 1;
-    }
-
-    fn empty(&mut self, name: &str, attrs: &Attrs) {
-        self.start_tag(name, attrs);
-        self.out.push_str(" />\n");
-    }
-
-    fn close(&mut self, name: &str) {
-        self.depth = self.depth.saturating_sub(1);
-        for _ in 0..self.depth {
-            self.out.push_str("  ");
-        }
-        let _ = writeln!(self.out, "</{name}>");
-    }
-
-    fn text_element(&mut self, name: &str, text: &str) {
-        self.start_tag(name, &[]);
-        let _ = writeln!(self.out, ">{}</{name}>", escape_text(text));
-    }
-
-    /// An element that is self-closing when `has_children` is false; returns whether it opened.
-    fn element(&mut self, name: &str, attrs: &Attrs, has_children: bool) -> bool {
-        if has_children {
-            self.open(name, attrs);
-        } else {
-            self.empty(name, attrs);
-        }
-        has_children
-    }
-}
-
-fn escape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn escape_attribute(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("&quot;"),
-            '\n' => out.push_str("&#10;"),
-            '\t' => out.push_str("&#9;"),
-            c => out.push_str(&escape_text(c.encode_utf8(&mut [0; 4]))),
-        }
-    }
-    out
-}
-
-fn opt(value: &Option<String>) -> String {
-    value.clone().unwrap_or_default()
-}
-
-fn flag(value: bool) -> String {
-    if value { "true".into() } else { String::new() }
-}
-
 fn type_ref(ty: &TypeRef) -> String {
     if ty.collection {
         format!("Collection({})", ty.name)
@@ -154,7 +69,7 @@ fn type_ref(ty: &TypeRef) -> String {
 }
 
 /// Facet attributes in fixed order; `Nullable` only when false.
-fn facet_attrs(facets: &Facets) -> Vec<(&'static str, String)> {
+fn facet_attrs(facets: &Facets) -> Vec<(&'static str, Option<String>)> {
     let max_length = facets.max_length.map(|m| match m {
         MaxLength::Max => "max".to_owned(),
         MaxLength::Value(n) => n.to_string(),
@@ -165,25 +80,12 @@ fn facet_attrs(facets: &Facets) -> Vec<(&'static str, String)> {
         Scale::Value(n) => n.to_string(),
     });
     vec![
-        (
-            "Nullable",
-            if facets.nullable {
-                String::new()
-            } else {
-                "false".into()
-            },
-        ),
-        ("MaxLength", max_length.unwrap_or_default()),
-        (
-            "Precision",
-            facets.precision.map(|p| p.to_string()).unwrap_or_default(),
-        ),
-        ("Scale", scale.unwrap_or_default()),
+        ("Nullable", unless_true(facets.nullable)),
+        ("MaxLength", max_length),
+        ("Precision", facets.precision.map(|p| p.to_string())),
+        ("Scale", scale),
         ("SRID", opt(&facets.srid)),
-        (
-            "Unicode",
-            facets.unicode.map(|u| u.to_string()).unwrap_or_default(),
-        ),
+        ("Unicode", facets.unicode.map(|u| u.to_string())),
     ]
 }
 
@@ -195,9 +97,9 @@ fn sorted_by_name<T>(items: &[T], name: impl Fn(&T) -> &str) -> Vec<&T> {
 
 fn write_schema(w: &mut XmlWriter, schema: &Schema) {
     let attrs = [
-        ("Namespace", schema.namespace.clone()),
+        ("Namespace", req(&schema.namespace)),
         ("Alias", opt(&schema.alias)),
-        ("xmlns", EDM_NS.into()),
+        ("xmlns", req(EDM_NS)),
     ];
     w.open("Schema", &attrs);
     for e in sorted_by_name(&schema.enum_types, |e| &e.name) {
@@ -242,7 +144,7 @@ fn binding_text(op: &Operation) -> String {
 
 fn write_enum(w: &mut XmlWriter, e: &EnumType) {
     let attrs = [
-        ("Name", e.name.clone()),
+        ("Name", req(&e.name)),
         ("UnderlyingType", opt(&e.underlying_type)),
         ("IsFlags", flag(e.is_flags)),
     ];
@@ -254,8 +156,8 @@ fn write_enum(w: &mut XmlWriter, e: &EnumType) {
         return;
     }
     for m in &e.members {
-        let value = m.value.map(|v| v.to_string()).unwrap_or_default();
-        let attrs = [("Name", m.name.clone()), ("Value", value)];
+        let value = m.value.map(|v| v.to_string());
+        let attrs = [("Name", req(&m.name)), ("Value", value)];
         if w.element("Member", &attrs, !m.annotations.is_empty()) {
             write_annotations(w, &m.annotations);
             w.close("Member");
@@ -271,7 +173,7 @@ fn write_structured(w: &mut XmlWriter, t: &StructuredType) {
         StructuredKind::Complex => "ComplexType",
     };
     let attrs = [
-        ("Name", t.name.clone()),
+        ("Name", req(&t.name)),
         ("BaseType", opt(&t.base_type)),
         ("Abstract", flag(t.is_abstract)),
         ("OpenType", flag(t.open_type)),
@@ -289,7 +191,7 @@ fn write_structured(w: &mut XmlWriter, t: &StructuredType) {
         for k in &t.key {
             w.empty(
                 "PropertyRef",
-                &[("Name", k.name.clone()), ("Alias", opt(&k.alias))],
+                &[("Name", req(&k.name)), ("Alias", opt(&k.alias))],
             );
         }
         w.close("Key");
@@ -303,7 +205,7 @@ fn write_structured(w: &mut XmlWriter, t: &StructuredType) {
 }
 
 fn write_property(w: &mut XmlWriter, p: &Property) {
-    let mut attrs = vec![("Name", p.name.clone()), ("Type", type_ref(&p.ty))];
+    let mut attrs = vec![("Name", req(&p.name)), ("Type", Some(type_ref(&p.ty)))];
     attrs.extend(facet_attrs(&p.facets));
     attrs.push(("DefaultValue", opt(&p.default_value)));
     if w.element("Property", &attrs, !p.annotations.is_empty()) {
@@ -314,16 +216,9 @@ fn write_property(w: &mut XmlWriter, p: &Property) {
 
 fn write_navigation(w: &mut XmlWriter, n: &NavigationProperty) {
     let attrs = [
-        ("Name", n.name.clone()),
-        ("Type", type_ref(&n.ty)),
-        (
-            "Nullable",
-            if n.nullable {
-                String::new()
-            } else {
-                "false".into()
-            },
-        ),
+        ("Name", req(&n.name)),
+        ("Type", Some(type_ref(&n.ty))),
+        ("Nullable", unless_true(n.nullable)),
         ("Partner", opt(&n.partner)),
         ("ContainsTarget", flag(n.contains_target)),
     ];
@@ -335,8 +230,8 @@ fn write_navigation(w: &mut XmlWriter, n: &NavigationProperty) {
 
 fn write_type_definition(w: &mut XmlWriter, t: &TypeDefinition) {
     let mut attrs = vec![
-        ("Name", t.name.clone()),
-        ("UnderlyingType", t.underlying_type.clone()),
+        ("Name", req(&t.name)),
+        ("UnderlyingType", req(&t.underlying_type)),
     ];
     attrs.extend(
         facet_attrs(&t.facets)
@@ -355,7 +250,7 @@ fn write_operation(w: &mut XmlWriter, op: &Operation) {
         OperationKind::Function => "Function",
     };
     let attrs = [
-        ("Name", op.name.clone()),
+        ("Name", req(&op.name)),
         ("IsBound", flag(op.is_bound)),
         ("IsComposable", flag(op.is_composable)),
         ("EntitySetPath", opt(&op.entity_set_path)),
@@ -366,7 +261,7 @@ fn write_operation(w: &mut XmlWriter, op: &Operation) {
         return;
     }
     for p in &op.parameters {
-        let mut attrs = vec![("Name", p.name.clone()), ("Type", type_ref(&p.ty))];
+        let mut attrs = vec![("Name", req(&p.name)), ("Type", Some(type_ref(&p.ty)))];
         attrs.extend(facet_attrs(&p.facets));
         if w.element("Parameter", &attrs, !p.annotations.is_empty()) {
             write_annotations(w, &p.annotations);
@@ -374,7 +269,7 @@ fn write_operation(w: &mut XmlWriter, op: &Operation) {
         }
     }
     if let Some(r) = &op.return_type {
-        let mut attrs = vec![("Type", type_ref(&r.ty))];
+        let mut attrs = vec![("Type", Some(type_ref(&r.ty)))];
         attrs.extend(facet_attrs(&r.facets));
         w.empty("ReturnType", &attrs);
     }
@@ -384,8 +279,8 @@ fn write_operation(w: &mut XmlWriter, op: &Operation) {
 
 fn write_term(w: &mut XmlWriter, t: &Term) {
     let mut attrs = vec![
-        ("Name", t.name.clone()),
-        ("Type", type_ref(&t.ty)),
+        ("Name", req(&t.name)),
+        ("Type", Some(type_ref(&t.ty))),
         ("BaseTerm", opt(&t.base_term)),
     ];
     attrs.extend(facet_attrs(&t.facets));
@@ -400,19 +295,15 @@ fn write_term(w: &mut XmlWriter, t: &Term) {
 fn write_container(w: &mut XmlWriter, c: &EntityContainer) {
     w.open(
         "EntityContainer",
-        &[("Name", c.name.clone()), ("Extends", opt(&c.extends))],
+        &[("Name", req(&c.name)), ("Extends", opt(&c.extends))],
     );
     for set in &c.entity_sets {
         let attrs = [
-            ("Name", set.name.clone()),
-            ("EntityType", set.entity_type.clone()),
+            ("Name", req(&set.name)),
+            ("EntityType", req(&set.entity_type)),
             (
                 "IncludeInServiceDocument",
-                if set.include_in_service_document {
-                    String::new()
-                } else {
-                    "false".into()
-                },
+                unless_true(set.include_in_service_document),
             ),
         ];
         let has_children =
@@ -424,7 +315,7 @@ fn write_container(w: &mut XmlWriter, c: &EntityContainer) {
         }
     }
     for s in &c.singletons {
-        let attrs = [("Name", s.name.clone()), ("Type", s.ty.clone())];
+        let attrs = [("Name", req(&s.name)), ("Type", req(&s.ty))];
         let has_children = !s.navigation_property_bindings.is_empty() || !s.annotations.is_empty();
         if w.element("Singleton", &attrs, has_children) {
             write_bindings(w, &s.navigation_property_bindings);
@@ -439,8 +330,8 @@ fn write_container(w: &mut XmlWriter, c: &EntityContainer) {
     for (tag, operation_attr, list) in imports {
         for i in list {
             let attrs = [
-                ("Name", i.name.clone()),
-                (operation_attr, i.operation.clone()),
+                ("Name", req(&i.name)),
+                (operation_attr, req(&i.operation)),
                 ("EntitySet", opt(&i.entity_set)),
                 (
                     "IncludeInServiceDocument",
@@ -461,75 +352,18 @@ fn write_bindings(w: &mut XmlWriter, bindings: &[crate::csdl::syntax::Navigation
     for b in bindings {
         w.empty(
             "NavigationPropertyBinding",
-            &[("Path", b.path.clone()), ("Target", b.target.clone())],
+            &[("Path", req(&b.path)), ("Target", req(&b.target))],
         );
     }
 }
 
 fn write_block(w: &mut XmlWriter, block: &AnnotationsBlock) {
     let attrs = [
-        ("Target", block.target.clone()),
+        ("Target", req(&block.target)),
         ("Qualifier", opt(&block.qualifier)),
     ];
     if w.element("Annotations", &attrs, !block.annotations.is_empty()) {
         write_annotations(w, &block.annotations);
         w.close("Annotations");
     }
-}
-
-fn write_annotations(w: &mut XmlWriter, annotations: &[Annotation]) {
-    for a in annotations {
-        let mut attrs = vec![("Term", a.term.clone()), ("Qualifier", opt(&a.qualifier))];
-        write_valued(w, "Annotation", &mut attrs, &a.value);
-    }
-}
-
-/// An `Annotation` or `PropertyValue`: a constant value as attribute, other values as child.
-fn write_valued<'a>(
-    w: &mut XmlWriter,
-    tag: &str,
-    attrs: &mut Vec<(&'a str, String)>,
-    value: &'a Expr,
-) {
-    match value {
-        Expr::Empty => w.empty(tag, attrs),
-        Expr::Const { kind, text } if !text.is_empty() => {
-            attrs.push((kind.as_str(), text.clone()));
-            w.empty(tag, attrs);
-        }
-        other => {
-            w.open(tag, attrs);
-            write_expr(w, other);
-            w.close(tag);
-        }
-    }
-}
-
-fn write_expr(w: &mut XmlWriter, expr: &Expr) {
-    match expr {
-        Expr::Empty => {}
-        Expr::Const { kind, text } => w.text_element(kind, text),
-        Expr::Record(record) => write_record(w, record),
-        Expr::Collection(items) => {
-            if w.element("Collection", &[], !items.is_empty()) {
-                items.iter().for_each(|item| write_expr(w, item));
-                w.close("Collection");
-            }
-        }
-        Expr::Other { element, .. } => w.empty(element, &[]),
-    }
-}
-
-fn write_record(w: &mut XmlWriter, record: &Record) {
-    let attrs = [("Type", opt(&record.ty))];
-    let has_children = !record.property_values.is_empty() || !record.annotations.is_empty();
-    if !w.element("Record", &attrs, has_children) {
-        return;
-    }
-    for pv in &record.property_values {
-        let mut attrs = vec![("Property", pv.property.clone())];
-        write_valued(w, "PropertyValue", &mut attrs, &pv.value);
-    }
-    write_annotations(w, &record.annotations);
-    w.close("Record");
 }
