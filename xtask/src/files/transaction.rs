@@ -201,7 +201,8 @@ fn write_synced(path: &Path, contents: &str) -> Result<()> {
         .with_context(|| format!("writing {}", path.display()))
 }
 
-/// A hard link to `target`'s current contents, if it exists (replacing a stale link).
+/// A hard link to `target`'s current contents, if it exists (replacing a stale backup); a
+/// copy where the file system has no hard links.
 fn link_backup(target: &Path) -> Result<Option<PathBuf>> {
     if !target.exists() {
         return Ok(None);
@@ -211,7 +212,8 @@ fn link_backup(target: &Path) -> Result<Option<PathBuf>> {
         fs::remove_file(&backup).with_context(|| format!("removing {}", backup.display()))?;
     }
     fs::hard_link(target, &backup)
-        .with_context(|| format!("linking {} to {}", target.display(), backup.display()))?;
+        .or_else(|_| fs::copy(target, &backup).map(|_| ()))
+        .with_context(|| format!("backing up {} as {}", target.display(), backup.display()))?;
     Ok(Some(backup))
 }
 
