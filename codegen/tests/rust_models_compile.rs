@@ -15,7 +15,14 @@ use codegen::rust::GeneratedFile;
 use codegen::rust::client::write_client;
 use codegen::rust::models::write_models_documented;
 
-const FIXTURES: &[&str] = &["collisions", "enums", "names", "polymorphic", "primitives"];
+const FIXTURES: &[&str] = &[
+    "collisions",
+    "descriptions",
+    "enums",
+    "names",
+    "polymorphic",
+    "primitives",
+];
 
 /// Fixtures whose client is compiled too: `collisions` names things like the runtime's own.
 const CLIENT_FIXTURES: &[&str] = &["collisions"];
