@@ -28,8 +28,10 @@ pub fn description(text: Option<&str>) -> Option<String> {
 ///
 /// - Lines are trimmed, so no line is indented code; runs of blank lines become one paragraph
 ///   break; a lone `\r` breaks a line like `\n` (a bare CR is not allowed in a doc comment).
-/// - Markdown's inline punctuation is escaped with `\`: `` ` `` (code spans and fences), `[`
-///   `]` (links), `<` `>` (HTML, autolinks, block quotes), `*` `~` `|` (emphasis,
+/// - A code span of single backticks around text on one line (`` `DirectoryRole` ``) is kept
+///   as written, its content untouched: inside it nothing is a link, HTML or a doctest.
+/// - Markdown's other inline punctuation is escaped with `\`: `` ` `` (fences, and a backtick
+///   that opens no such span), `[` `]` (links), `<` `>` (HTML, autolinks, block quotes), `*` `~` `|` (emphasis,
 ///   strikethrough, tables), `\` itself, `_` where it could start or end emphasis, and `&`
 ///   where it could start an entity.
 /// - A line that would open a block (`#`, `-`, `+`, `=`, `1.`, `1)`) has its marker escaped.
@@ -67,6 +69,16 @@ fn escape_line(line: &str, out: &mut String) {
             previous = url.chars().next_back();
             continue;
         }
+        if c == '`' {
+            let (text, kept) = backticks_at(tail);
+            match kept {
+                true => out.push_str(text),
+                false => text.chars().for_each(|b| out.extend(['\\', b])),
+            }
+            index += text.len();
+            previous = Some('`');
+            continue;
+        }
         let next = tail.chars().nth(1);
         if needs_escape(c, previous, next) {
             out.push('\\');
@@ -74,6 +86,22 @@ fn escape_line(line: &str, out: &mut String) {
         out.push(c);
         previous = Some(c);
         index += c.len_utf8();
+    }
+}
+
+/// What starts with the backtick at the beginning of `tail`: a code span to keep (one
+/// backtick, some text without backticks, one backtick not followed by another), `true`; or
+/// else the run of backticks there, to escape, `false`.
+fn backticks_at(tail: &str) -> (&str, bool) {
+    let run = tail.bytes().take_while(|&b| b == b'`').count();
+    let span = (run == 1)
+        .then(|| tail.get(1..)?.find('`'))
+        .flatten()
+        .filter(|&end| end > 0 && tail.as_bytes().get(end + 2) != Some(&b'`'))
+        .and_then(|end| tail.get(..end + 2));
+    match span {
+        Some(span) => (span, true),
+        None => (tail.get(..run).unwrap_or_default(), false),
     }
 }
 
@@ -102,7 +130,7 @@ fn escape_block_marker<'a>(line: &'a str, out: &mut String) -> &'a str {
 fn needs_escape(c: char, previous: Option<char>, next: Option<char>) -> bool {
     let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     match c {
-        '\\' | '`' | '[' | ']' | '<' | '>' | '*' | '~' | '|' => true,
+        '\\' | '[' | ']' | '<' | '>' | '*' | '~' | '|' => true,
         // Inside a word (`on_premises_id`) `_` can neither open nor close emphasis.
         '_' => !(alphanumeric(previous) && alphanumeric(next)),
         // `&amp;`, `&#60;`: an entity would be decoded.

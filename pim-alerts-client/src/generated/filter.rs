@@ -23,11 +23,11 @@ impl<R> InvalidLicenseAlertConfigurationFilter<R> {
     pub fn is_enabled(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isEnabled")
     }
-    /// `scopeId`: The scope of the configuration: \`/\` for the whole tenant.
+    /// `scopeId`: The scope of the configuration: `/` for the whole tenant.
     pub fn scope_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeId")
     }
-    /// `scopeType`: The kind of scope of the configuration; \`DirectoryRole\` for Microsoft Entra roles.
+    /// `scopeType`: The kind of scope of the configuration; `DirectoryRole` for Microsoft Entra roles.
     pub fn scope_type(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeType")
     }
@@ -163,11 +163,11 @@ impl<R> NoMfaOnRoleActivationAlertConfigurationFilter<R> {
     pub fn is_enabled(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isEnabled")
     }
-    /// `scopeId`: The scope of the configuration: \`/\` for the whole tenant.
+    /// `scopeId`: The scope of the configuration: `/` for the whole tenant.
     pub fn scope_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeId")
     }
-    /// `scopeType`: The kind of scope of the configuration; \`DirectoryRole\` for Microsoft Entra roles.
+    /// `scopeType`: The kind of scope of the configuration; `DirectoryRole` for Microsoft Entra roles.
     pub fn scope_type(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeType")
     }
@@ -323,11 +323,11 @@ impl<R> RedundantAssignmentAlertConfigurationFilter<R> {
     pub fn is_enabled(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isEnabled")
     }
-    /// `scopeId`: The scope of the configuration: \`/\` for the whole tenant.
+    /// `scopeId`: The scope of the configuration: `/` for the whole tenant.
     pub fn scope_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeId")
     }
-    /// `scopeType`: The kind of scope of the configuration; \`DirectoryRole\` for Microsoft Entra roles.
+    /// `scopeType`: The kind of scope of the configuration; `DirectoryRole` for Microsoft Entra roles.
     pub fn scope_type(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeType")
     }
@@ -507,11 +507,11 @@ impl<R> RolesAssignedOutsidePrivilegedIdentityManagementAlertConfigurationFilter
     pub fn is_enabled(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isEnabled")
     }
-    /// `scopeId`: The scope of the configuration: \`/\` for the whole tenant.
+    /// `scopeId`: The scope of the configuration: `/` for the whole tenant.
     pub fn scope_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeId")
     }
-    /// `scopeType`: The kind of scope of the configuration; \`DirectoryRole\` for Microsoft Entra roles.
+    /// `scopeType`: The kind of scope of the configuration; `DirectoryRole` for Microsoft Entra roles.
     pub fn scope_type(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeType")
     }
@@ -615,11 +615,11 @@ impl<R> SequentialActivationRenewalsAlertConfigurationFilter<R> {
     pub fn is_enabled(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isEnabled")
     }
-    /// `scopeId`: The scope of the configuration: \`/\` for the whole tenant.
+    /// `scopeId`: The scope of the configuration: `/` for the whole tenant.
     pub fn scope_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeId")
     }
-    /// `scopeType`: The kind of scope of the configuration; \`DirectoryRole\` for Microsoft Entra roles.
+    /// `scopeType`: The kind of scope of the configuration; `DirectoryRole` for Microsoft Entra roles.
     pub fn scope_type(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeType")
     }
@@ -744,15 +744,15 @@ impl<R> StaleSignInAlertConfigurationFilter<R> {
     pub fn is_enabled(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isEnabled")
     }
-    /// `scopeId`: The scope of the configuration: \`/\` for the whole tenant.
+    /// `scopeId`: The scope of the configuration: `/` for the whole tenant.
     pub fn scope_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeId")
     }
-    /// `scopeType`: The kind of scope of the configuration; \`DirectoryRole\` for Microsoft Entra roles.
+    /// `scopeType`: The kind of scope of the configuration; `DirectoryRole` for Microsoft Entra roles.
     pub fn scope_type(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeType")
     }
-    /// `duration`: How long without a sign-in makes an account stale, as an ISO 8601 duration such as \`P30D\`.
+    /// `duration`: How long without a sign-in makes an account stale, as an ISO 8601 duration such as `P30D`.
     pub fn duration(
         &self,
     ) -> crate::runtime::filter::Property<R, pim_alerts_models::support::edm::Duration> {
@@ -862,11 +862,11 @@ impl<R> TooManyGlobalAdminsAssignedToTenantAlertConfigurationFilter<R> {
     pub fn is_enabled(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isEnabled")
     }
-    /// `scopeId`: The scope of the configuration: \`/\` for the whole tenant.
+    /// `scopeId`: The scope of the configuration: `/` for the whole tenant.
     pub fn scope_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeId")
     }
-    /// `scopeType`: The kind of scope of the configuration; \`DirectoryRole\` for Microsoft Entra roles.
+    /// `scopeType`: The kind of scope of the configuration; `DirectoryRole` for Microsoft Entra roles.
     pub fn scope_type(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeType")
     }
@@ -961,7 +961,7 @@ impl<R> UnifiedRoleManagementAlertFilter<R> {
     pub fn incident_count(&self) -> crate::runtime::filter::Property<R, i32> {
         self.path.property("incidentCount")
     }
-    /// `isActive`: Whether the alert is active. Set it to \`false\` to dismiss the alert; a later scan may raise it again.
+    /// `isActive`: Whether the alert is active. Set it to `false` to dismiss the alert; a later scan may raise it again.
     pub fn is_active(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isActive")
     }
@@ -977,11 +977,11 @@ impl<R> UnifiedRoleManagementAlertFilter<R> {
     ) -> crate::runtime::filter::Property<R, pim_alerts_models::support::edm::DateTimeOffset> {
         self.path.property("lastScannedDateTime")
     }
-    /// `scopeId`: The scope of the alert: \`/\` for the whole tenant.
+    /// `scopeId`: The scope of the alert: `/` for the whole tenant.
     pub fn scope_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeId")
     }
-    /// `scopeType`: The kind of scope of the alert; \`DirectoryRole\` for Microsoft Entra roles.
+    /// `scopeType`: The kind of scope of the alert; `DirectoryRole` for Microsoft Entra roles.
     pub fn scope_type(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeType")
     }
@@ -1033,11 +1033,11 @@ impl<R> UnifiedRoleManagementAlertConfigurationFilter<R> {
     pub fn is_enabled(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isEnabled")
     }
-    /// `scopeId`: The scope of the configuration: \`/\` for the whole tenant.
+    /// `scopeId`: The scope of the configuration: `/` for the whole tenant.
     pub fn scope_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeId")
     }
-    /// `scopeType`: The kind of scope of the configuration; \`DirectoryRole\` for Microsoft Entra roles.
+    /// `scopeType`: The kind of scope of the configuration; `DirectoryRole` for Microsoft Entra roles.
     pub fn scope_type(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeType")
     }
@@ -1161,7 +1161,7 @@ impl<R> UnifiedRoleManagementAlertDefinitionFilter<R> {
     pub fn is_configurable(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isConfigurable")
     }
-    /// `isRemediatable`: Whether the alert's incidents can be remediated with \`remediate\`.
+    /// `isRemediatable`: Whether the alert's incidents can be remediated with `remediate`.
     pub fn is_remediatable(&self) -> crate::runtime::filter::Property<R, bool> {
         self.path.property("isRemediatable")
     }
@@ -1169,11 +1169,11 @@ impl<R> UnifiedRoleManagementAlertDefinitionFilter<R> {
     pub fn mitigation_steps(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("mitigationSteps")
     }
-    /// `scopeId`: The scope of the definition: \`/\` for the whole tenant.
+    /// `scopeId`: The scope of the definition: `/` for the whole tenant.
     pub fn scope_id(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeId")
     }
-    /// `scopeType`: The kind of scope of the definition; \`DirectoryRole\` for Microsoft Entra roles.
+    /// `scopeType`: The kind of scope of the definition; `DirectoryRole` for Microsoft Entra roles.
     pub fn scope_type(&self) -> crate::runtime::filter::Property<R, String> {
         self.path.property("scopeType")
     }

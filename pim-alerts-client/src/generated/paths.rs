@@ -69,7 +69,7 @@ impl RoleManagementAlertRequest {
             path: self.path.segment("alertDefinitions"),
         }
     }
-    /// The alerts raised in a scope. List requires the scope filter \`scopeId eq '/' and scopeType eq 'DirectoryRole'\`.
+    /// The alerts raised in a scope. List requires the scope filter `scopeId eq '/' and scopeType eq 'DirectoryRole'`.
     ///
     /// Path segment `alerts`.
     pub fn alerts(&self) -> super::UnifiedRoleManagementAlertCollectionRequest {
@@ -78,7 +78,7 @@ impl RoleManagementAlertRequest {
             path: self.path.segment("alerts"),
         }
     }
-    /// Long-running operations started by \`refresh\`; poll one by the id in the \`Location\` header.
+    /// Long-running operations started by `refresh`; poll one by the id in the `Location` header.
     ///
     /// Path segment `operations`.
     pub fn operations(&self) -> super::LongRunningOperationCollectionRequest {
@@ -199,7 +199,7 @@ impl UnifiedRoleManagementAlertCollectionRequest {
             self.request(crate::runtime::Method::GET),
         )
     }
-    /// Scans the given scope again for every alert type. Accepted with \`202\` and a \`Location\` header naming the operation to poll.
+    /// Scans the given scope again for every alert type. Accepted with `202` and a `Location` header naming the operation to poll.
     ///
     /// Starts the call; set its parameters, then call `send()`.
     pub fn refresh(&self) -> super::UnifiedRoleManagementAlertCollectionRefreshRequest {
@@ -346,7 +346,7 @@ impl UnifiedRoleManagementAlertRequest {
             self.request(crate::runtime::Method::PATCH).json(body),
         )
     }
-    /// Scans the tenant again for this alert. Accepted with \`202\` and a \`Location\` header naming the operation to poll.
+    /// Scans the tenant again for this alert. Accepted with `202` and a `Location` header naming the operation to poll.
     ///
     /// Starts the call; `send()` performs it.
     pub fn refresh(&self) -> super::UnifiedRoleManagementAlertRefreshRequest {
@@ -437,7 +437,7 @@ impl UnifiedRoleManagementAlertIncidentRequest {
             self.request(crate::runtime::Method::GET),
         )
     }
-    /// Remediates the incident, for example by removing the assignment that caused it. Fails with \`400\` when the alert definition is not remediable.
+    /// Remediates the incident, for example by removing the assignment that caused it. Fails with `400` when the alert definition is not remediable.
     ///
     /// Starts the call; `send()` performs it.
     pub fn remediate(&self) -> super::UnifiedRoleManagementAlertIncidentRemediateRequest {

@@ -12,9 +12,9 @@ pub struct RoleManagementAlert {
     pub alert_configurations: Option<Vec<crate::UnifiedRoleManagementAlertConfiguration>>,
     /// What each alert type means: its impact, how to mitigate and prevent it. Read-only.
     pub alert_definitions: Option<Vec<crate::UnifiedRoleManagementAlertDefinition>>,
-    /// The alerts raised in a scope. List requires the scope filter \`scopeId eq '/' and scopeType eq 'DirectoryRole'\`.
+    /// The alerts raised in a scope. List requires the scope filter `scopeId eq '/' and scopeType eq 'DirectoryRole'`.
     pub alerts: Option<Vec<crate::UnifiedRoleManagementAlert>>,
-    /// Long-running operations started by \`refresh\`; poll one by the id in the \`Location\` header.
+    /// Long-running operations started by `refresh`; poll one by the id in the `Location` header.
     pub operations: Option<Vec<crate::LongRunningOperation>>,
     /// Undeclared properties, instance annotations and explicit `null`s.
     pub additional_properties: serde_json::Map<String, serde_json::Value>,

@@ -12,9 +12,9 @@ pub struct RolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration {
     pub alert_definition_id: Option<String>,
     /// Whether PIM scans the tenant for this alert type.
     pub is_enabled: Option<bool>,
-    /// The scope of the configuration: \`/\` for the whole tenant.
+    /// The scope of the configuration: `/` for the whole tenant.
     pub scope_id: Option<String>,
-    /// The kind of scope of the configuration; \`DirectoryRole\` for Microsoft Entra roles.
+    /// The kind of scope of the configuration; `DirectoryRole` for Microsoft Entra roles.
     pub scope_type: Option<String>,
     /// The definition of the alert type this configuration applies to (expandable).
     pub alert_definition: Option<crate::UnifiedRoleManagementAlertDefinition>,

@@ -28,15 +28,15 @@ pub struct UnifiedRoleManagementAlert {
     pub alert_definition_id: Option<String>,
     /// How many incidents the last scan found for this alert.
     pub incident_count: Option<i32>,
-    /// Whether the alert is active. Set it to \`false\` to dismiss the alert; a later scan may raise it again.
+    /// Whether the alert is active. Set it to `false` to dismiss the alert; a later scan may raise it again.
     pub is_active: Option<bool>,
     /// When the alert was last modified.
     pub last_modified_date_time: Option<crate::support::edm::DateTimeOffset>,
     /// When the service last scanned the tenant for this alert.
     pub last_scanned_date_time: Option<crate::support::edm::DateTimeOffset>,
-    /// The scope of the alert: \`/\` for the whole tenant.
+    /// The scope of the alert: `/` for the whole tenant.
     pub scope_id: Option<String>,
-    /// The kind of scope of the alert; \`DirectoryRole\` for Microsoft Entra roles.
+    /// The kind of scope of the alert; `DirectoryRole` for Microsoft Entra roles.
     pub scope_type: Option<String>,
     /// The configuration of this alert's type in this scope (expandable).
     pub alert_configuration: Option<crate::UnifiedRoleManagementAlertConfiguration>,

@@ -128,7 +128,7 @@ impl UnifiedRoleManagementAlertConfiguration {
             Self::Other(raw) => crate::support::polymorphic::raw_bool(raw, "isEnabled"),
         }
     }
-    /// The scope of the configuration: \`/\` for the whole tenant.
+    /// The scope of the configuration: `/` for the whole tenant.
     pub fn scope_id(&self) -> Option<&str> {
         match self {
             Self::InvalidLicenseAlertConfiguration(v) => v.scope_id.as_deref(),
@@ -143,7 +143,7 @@ impl UnifiedRoleManagementAlertConfiguration {
             Self::Other(raw) => crate::support::polymorphic::raw_str(raw, "scopeId"),
         }
     }
-    /// The kind of scope of the configuration; \`DirectoryRole\` for Microsoft Entra roles.
+    /// The kind of scope of the configuration; `DirectoryRole` for Microsoft Entra roles.
     pub fn scope_type(&self) -> Option<&str> {
         match self {
             Self::InvalidLicenseAlertConfiguration(v) => v.scope_type.as_deref(),

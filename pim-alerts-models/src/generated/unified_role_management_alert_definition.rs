@@ -32,13 +32,13 @@ pub struct UnifiedRoleManagementAlertDefinition {
     pub how_to_prevent: Option<String>,
     /// Whether the alert type's configuration can be changed.
     pub is_configurable: Option<bool>,
-    /// Whether the alert's incidents can be remediated with \`remediate\`.
+    /// Whether the alert's incidents can be remediated with `remediate`.
     pub is_remediatable: Option<bool>,
     /// The steps that mitigate the alert.
     pub mitigation_steps: Option<String>,
-    /// The scope of the definition: \`/\` for the whole tenant.
+    /// The scope of the definition: `/` for the whole tenant.
     pub scope_id: Option<String>,
-    /// The kind of scope of the definition; \`DirectoryRole\` for Microsoft Entra roles.
+    /// The kind of scope of the definition; `DirectoryRole` for Microsoft Entra roles.
     pub scope_type: Option<String>,
     /// Why the alert matters for the tenant's security.
     pub security_impact: Option<String>,

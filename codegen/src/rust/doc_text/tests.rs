@@ -22,14 +22,29 @@ fn code_fences_and_indented_code_become_prose() {
 }
 
 #[test]
-fn links_html_and_code_spans_are_escaped() {
+fn links_and_html_are_escaped() {
     assert_eq!(prose("a [x] link"), "a \\[x\\] link");
     assert_eq!(prose("[x]: https://e.com"), "\\[x\\]: <https://e.com>");
     assert_eq!(
         prose("Vec<T> or <b>bold</b>"),
         "Vec\\<T\\> or \\<b\\>bold\\</b\\>"
     );
-    assert_eq!(prose("`code` and \\ slash"), "\\`code\\` and \\\\ slash");
+    assert_eq!(prose("a \\ slash"), "a \\\\ slash");
+}
+
+#[test]
+fn single_backtick_code_spans_are_kept_as_written() {
+    assert_eq!(
+        prose("`/` for the whole tenant"),
+        "`/` for the whole tenant"
+    );
+    assert_eq!(prose("see `a[0] <T>` here"), "see `a[0] <T>` here");
+    assert_eq!(prose("an odd ` backtick"), "an odd \\` backtick");
+    assert_eq!(
+        prose("``x`` and `` ` ``"),
+        "\\`\\`x\\`\\` and \\`\\` \\` \\`\\`"
+    );
+    assert_eq!(prose("`a` `b`"), "`a` `b`");
 }
 
 #[test]
