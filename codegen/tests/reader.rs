@@ -384,11 +384,11 @@ fn unknown_elements_and_attributes_are_skipped_not_misread() {
 
 #[test]
 fn elements_are_matched_by_namespace_not_prefix() {
+    // A `Schema` in another namespace is an error now (see `reader_errors.rs`).
     let doc = read(
         r#"<e:Edmx Version="4.0" xmlns:e="http://docs.oasis-open.org/odata/ns/edmx">
 <e:DataServices>
 <c:Schema Namespace="prefixed" xmlns:c="http://docs.oasis-open.org/odata/ns/edm"><c:EnumType Name="x" /></c:Schema>
-<Schema Namespace="wrong" xmlns="urn:not-csdl"><EnumType Name="y" /></Schema>
 <DataServices xmlns="http://docs.oasis-open.org/odata/ns/edm" />
 </e:DataServices>
 </e:Edmx>"#,

@@ -130,6 +130,31 @@ fn wrong_root_element() {
 }
 
 #[test]
+fn schema_outside_the_csdl_namespace() {
+    let xml = "<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\">
+<edmx:DataServices>
+  <Schema Namespace=\"ns\"><EntityType Name=\"e\"/></Schema>
+  <v3:Schema Namespace=\"old\" xmlns:v3=\"http://schemas.microsoft.com/ado/2009/11/edm\"/>
+</edmx:DataServices>
+</edmx:Edmx>";
+    let expected = |column: u32, qname: &str| {
+        (
+            column,
+            format!(
+                "`<{qname}>` is not in the CSDL namespace: expected \
+                 `http://docs.oasis-open.org/odata/ns/edm` (CSDL 4.0/4.01), e.g. \
+                 `xmlns=\"http://docs.oasis-open.org/odata/ns/edm\"` on the schema"
+            ),
+        )
+    };
+    let (first, second) = (expected(3, "Schema"), expected(3, "v3:Schema"));
+    assert_eq!(
+        errors(xml),
+        vec![(3, first.0, first.1), (4, second.0, second.1)]
+    );
+}
+
+#[test]
 fn empty_input() {
     let expected = one(1, 1, "empty document: expected an `edmx:Edmx` root element");
     assert_eq!(errors(""), expected);

@@ -16,7 +16,7 @@ mod schema;
 mod scratch;
 mod values;
 
-use events::{EDMX_NS, Elem, Ev, Parser};
+use events::{EDM_NS, EDMX_NS, Elem, Ev, Parser};
 
 use crate::csdl::syntax::{Document, Include, Pos, Reference};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -139,13 +139,23 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Reads `edmx:DataServices`: the schemas.
+    /// Reads `edmx:DataServices`: the schemas. A `Schema` outside the CSDL namespace (no
+    /// default namespace, or CSDL v3's) is reported, not silently skipped: it would otherwise
+    /// leave an empty model.
     fn data_services(&mut self, elem: Elem<'a>, document: &mut Document) {
         while let Some(child) = self.child(&elem) {
             if child.is_edm("Schema") {
                 let schema = self.schema(child);
                 document.schemas.push(schema);
             } else {
+                if child.local == "Schema" {
+                    let message = format!(
+                        "`<{}>` is not in the CSDL namespace: expected `{EDM_NS}` \
+                         (CSDL 4.0/4.01), e.g. `xmlns=\"{EDM_NS}\"` on the schema",
+                        child.qname
+                    );
+                    self.error(child.pos, message);
+                }
                 self.skip(&child);
             }
         }
