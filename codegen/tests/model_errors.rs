@@ -163,3 +163,90 @@ fn hostile_input_does_not_panic() {
     assert!(found[2].contains("unresolved type `ns.zzz` used by entity set `s`"));
     assert!(found[3].contains("unresolved operation `ns.none` imported by `i`"));
 }
+
+#[test]
+fn entity_sets_and_singletons_must_use_entity_types() {
+    let body = r#"<EnumType Name="k"><Member Name="a" /></EnumType>
+<ComplexType Name="c" />
+<EntityContainer Name="C">
+  <EntitySet Name="ks" EntityType="n.k" />
+  <Singleton Name="one" Type="n.c" />
+</EntityContainer>"#;
+    assert_eq!(
+        errors(body),
+        [
+            "7:3: entity set `ks` must use an entity type, not `ns.k` (an enum type)",
+            "8:3: singleton `one` must use an entity type, not `ns.c` (a complex type)",
+        ]
+    );
+}
+
+#[test]
+fn navigation_properties_must_target_entity_types() {
+    let body = r#"<EnumType Name="k"><Member Name="a" /></EnumType>
+<EntityType Name="e">
+  <Key><PropertyRef Name="id" /></Key>
+  <Property Name="id" Type="Edm.String" Nullable="false" />
+  <NavigationProperty Name="x" Type="Collection(n.k)" ContainsTarget="true" />
+</EntityType>"#;
+    assert_eq!(
+        errors(body),
+        [
+            "8:3: navigation property `x` of `ns.e` must target an entity type, not `ns.k` (an enum type)"
+        ]
+    );
+}
+
+#[test]
+fn key_property_refs_must_name_properties() {
+    let body = r#"<EntityType Name="base"><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>
+<EntityType Name="e" BaseType="n.base">
+  <Key><PropertyRef Name="id" /><PropertyRef Name="nope" /></Key>
+</EntityType>"#;
+    assert_eq!(
+        errors(body),
+        ["6:33: key property `nope` of `ns.e` is not a property of the type or its base types"]
+    );
+}
+
+#[test]
+fn duplicate_enum_members() {
+    let body = r#"<EnumType Name="k">
+  <Member Name="a" />
+  <Member Name="a" />
+</EnumType>"#;
+    assert_eq!(
+        errors(body),
+        ["6:3: duplicate member `a` in enum `ns.k`: first declared at line 5, column 3"]
+    );
+}
+
+#[test]
+fn duplicate_parameters() {
+    let body = r#"<Action Name="go">
+  <Parameter Name="p" Type="Edm.String" />
+  <Parameter Name="p" Type="Edm.Int32" />
+</Action>"#;
+    assert_eq!(
+        errors(body),
+        ["6:3: duplicate parameter `p` of `ns.go`: first declared at line 5, column 3"]
+    );
+}
+
+#[test]
+fn duplicate_container_member_names() {
+    let body = r#"<EntityType Name="e"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>
+<Action Name="go" />
+<EntityContainer Name="C">
+  <EntitySet Name="x" EntityType="n.e" />
+  <Singleton Name="x" Type="n.e" />
+  <ActionImport Name="x" Action="n.go" />
+</EntityContainer>"#;
+    assert_eq!(
+        errors(body),
+        [
+            "8:3: duplicate name `x` in container `ns.C`: first declared at line 7, column 3",
+            "9:3: duplicate name `x` in container `ns.C`: first declared at line 7, column 3",
+        ]
+    );
+}

@@ -1,9 +1,12 @@
 //! The entity container: entity sets and singletons resolved to their entity types, imports
 //! resolved to the unbound operations they import. The first container found (documents and
-//! schemas in order) is the model's container.
+//! schemas in order) is the model's container. Entity sets and singletons must use an entity
+//! type, and all members (sets, singletons, imports) share one scope of unique names.
 
 use super::resolve::{Resolver, plain_name};
-use super::{Container, EntitySetDef, ImportDef, OperationId, SingletonDef, TypeId, annotations};
+use super::{
+    Container, EntitySetDef, ImportDef, OperationId, SingletonDef, TypeId, annotations, checks,
+};
 use crate::csdl::syntax::{EntityContainer, OperationImport, OperationKind, Pos};
 
 /// Builds the model's container from the first `EntityContainer` of the documents.
@@ -28,6 +31,7 @@ fn build_container(
     c: &EntityContainer,
 ) -> Container {
     let qualified = format!("{namespace}.{}", c.name);
+    check_member_names(cx, doc, c, &qualified);
     let entity_sets = c
         .entity_sets
         .iter()
@@ -83,17 +87,35 @@ fn build_container(
     }
 }
 
+/// Reports a set, singleton or import whose name an earlier member of the container took.
+fn check_member_names(cx: &mut Resolver, doc: usize, c: &EntityContainer, qualified: &str) {
+    let sets = c.entity_sets.iter().map(|s| (s.name.as_str(), s.pos));
+    let singletons = c.singletons.iter().map(|s| (s.name.as_str(), s.pos));
+    let imports = (c.action_imports.iter()).chain(&c.function_imports);
+    let mut names: Vec<(&str, Pos)> = sets
+        .chain(singletons)
+        .chain(imports.map(|i| (i.name.as_str(), i.pos)))
+        .collect();
+    names.sort_by_key(|&(_, pos)| pos);
+    let scope = format!("in container `{qualified}`");
+    checks::unique_names(cx, doc, names.into_iter(), ("name", &scope));
+}
+
+/// The entity type `name` used by `what` (an entity set or singleton), if it resolves to one.
 fn entity_type(cx: &mut Resolver, doc: usize, name: &str, pos: Pos, what: &str) -> Option<TypeId> {
     let qualified = cx.qualify(doc, name);
-    let id = cx.model.type_id(&qualified);
-    if id.is_none() {
-        cx.error(
-            doc,
-            pos,
-            format!("unresolved type `{qualified}` used by {what}"),
-        );
+    let Some(id) = cx.model.type_id(&qualified) else {
+        let message = format!("unresolved type `{qualified}` used by {what}");
+        cx.error(doc, pos, message);
+        return None;
+    };
+    if !checks::is_entity(&cx.model, id) {
+        let kind = checks::kind_name(&cx.model, id);
+        let message = format!("{what} must use an entity type, not `{qualified}` ({kind})");
+        cx.error(doc, pos, message);
+        return None;
     }
-    id
+    Some(id)
 }
 
 fn build_import(

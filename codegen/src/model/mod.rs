@@ -8,6 +8,7 @@
 //! Build a model with [`resolve`]; prune a document to a set of container paths with [`slice`].
 
 mod annotations;
+mod checks;
 mod container;
 mod fast_hash;
 mod inherit;

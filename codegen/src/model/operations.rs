@@ -11,7 +11,7 @@
 use super::resolve::{Resolver, join_qualified, plain_name, type_use_key};
 use super::{
     Binding, Model, OperationDef, OperationId, ParameterDef, ReturnDef, TypeKind, TypeTarget,
-    annotations,
+    annotations, checks,
 };
 use crate::csdl::syntax::{Operation, Schema};
 
@@ -64,6 +64,9 @@ fn build_operation<'a>(
     op: &'a Operation,
 ) -> Option<OperationDef> {
     let qualified = join_qualified(&schema.namespace, &op.name);
+    let names = op.parameters.iter().map(|p| (p.name.as_str(), p.pos));
+    let scope = format!("of `{qualified}`");
+    checks::unique_names(cx, doc, names, ("parameter", &scope));
     let mut parameters = op.parameters.iter();
     let binding = if op.is_bound {
         let Some(first) = parameters.next() else {

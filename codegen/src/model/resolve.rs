@@ -13,8 +13,8 @@ use std::sync::Arc;
 use super::fast_hash::FastMap;
 use super::{
     EnumDef, EnumMemberDef, Model, NavigationDef, Origin, Primitive, PropertyDef, StructuredDef,
-    TypeDef, TypeDefinitionDef, TypeId, TypeKind, TypeTarget, TypeUse, annotations, container,
-    inherit, operations, rust_names,
+    TypeDef, TypeDefinitionDef, TypeId, TypeKind, TypeTarget, TypeUse, annotations, checks,
+    container, inherit, operations, rust_names,
 };
 use crate::csdl::syntax::{
     Document, EnumType, NavigationProperty, Pos, Schema, StructuredType, TypeDefinition, TypeRef,
@@ -31,10 +31,12 @@ pub fn resolve(docs: &[Document]) -> Result<Model, Diagnostics> {
     let mut cx = Resolver::new(docs);
     cx.declare_types();
     cx.build_types();
+    checks::navigation_targets(&mut cx);
     operations::build(&mut cx);
     container::build(&mut cx);
     annotations::apply_external(&mut cx);
     inherit::link(&mut cx);
+    cx.check_keys();
     rust_names::assign(&mut cx.model);
     cx.finish()
 }
@@ -234,6 +236,20 @@ impl<'a> Resolver<'a> {
         pos.unwrap_or_default()
     }
 
+    /// Checks the `Key/PropertyRef`s of every structured type against its flattened properties.
+    fn check_keys(&mut self) {
+        let docs = self.docs;
+        for index in 0..self.decls.len() {
+            let Some(DeclRef::Structured(d, s, i)) = self.decls.get(index).copied() else {
+                continue;
+            };
+            let declared = docs.get(d).and_then(|doc| doc.schemas.get(s));
+            if let Some(t) = declared.and_then(|schema| schema.structured_types.get(i)) {
+                checks::key_refs(self, d, TypeId(index), &t.key);
+            }
+        }
+    }
+
     /// Builds a [`TypeDef`] for every declaration, with own members only.
     fn build_types(&mut self) {
         let docs = self.docs;
@@ -396,6 +412,9 @@ impl<'a> Resolver<'a> {
             );
             self.error(doc, t.pos, message);
         }
+        let members = t.members.iter().map(|m| (m.name.as_str(), m.pos));
+        let scope = format!("in enum `{qualified}`");
+        checks::unique_names(self, doc, members, ("member", &scope));
         let mut next_value = 0i64;
         let members = t
             .members
