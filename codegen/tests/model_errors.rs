@@ -157,11 +157,41 @@ fn hostile_input_does_not_panic() {
 <Annotations Target="n.x/nothing/deeper"><Annotation Term="Org.OData.Core.V1.Description" /></Annotations>
 <Annotations Target="n.f(Edm.String"><Annotation Term="Org.OData.Core.V1.Description" String="d" /></Annotations>"#);
     let found = errors(&body);
-    assert_eq!(found.len(), 4, "{found:#?}");
+    assert_eq!(found.len(), 5, "{found:#?}");
     assert!(found[0].contains("cyclic inheritance: ns.t0 -> ns.t1 -> "));
     assert!(found[1].contains("unresolved type `Edm.Nope`"));
     assert!(found[2].contains("unresolved type `ns.zzz` used by entity set `s`"));
     assert!(found[3].contains("unresolved operation `ns.none` imported by `i`"));
+    assert!(found[4].contains("annotation target `n.x/nothing/deeper`: `ns.x` has no member"));
+}
+
+#[test]
+fn annotation_targets_that_do_not_resolve() {
+    let body = r#"<EntityType Name="base"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>
+<EntityType Name="e" BaseType="n.base" />
+<Function Name="f"><ReturnType Type="Edm.String" /></Function>
+<EntityContainer Name="C"><EntitySet Name="es" EntityType="n.e" /></EntityContainer>
+<Annotations Target="n.C/esTypo"><Annotation Term="Org.OData.Core.V1.Description" String="x" /></Annotations>
+<Annotations Target="n.nope"><Annotation Term="Org.OData.Core.V1.Description" String="x" /></Annotations>
+<Annotations Target="n.e/nope"><Annotation Term="Org.OData.Core.V1.Description" String="x" /></Annotations>
+<Annotations Target="n.g()"><Annotation Term="Org.OData.Core.V1.Description" String="x" /></Annotations>
+<Annotations Target="n.f(Edm.Int32)"><Annotation Term="Org.OData.Core.V1.Description" String="x" /></Annotations>
+<Annotations Target="n.e/id"><Annotation Term="Org.OData.Core.V1.Description" String="x" /></Annotations>
+<Annotations Target="n.C/es/nope"><Annotation Term="Org.OData.Core.V1.Description" String="x" /></Annotations>
+<Annotations Target="n.base/id"><Annotation Term="Org.OData.Core.V1.Description" String="fine" /></Annotations>
+<Annotations Target="n.f()"><Annotation Term="Org.OData.Core.V1.Description" String="fine" /></Annotations>"#;
+    assert_eq!(
+        errors(body),
+        [
+            "8:1: annotation target `n.C/esTypo`: no entity set, singleton or import `esTypo` in container `ns.C`",
+            "9:1: annotation target `n.nope`: no type, operation, term or entity container `ns.nope`",
+            "10:1: annotation target `n.e/nope`: `ns.e` has no member `nope`",
+            "11:1: annotation target `n.g()`: no action or function `ns.g`",
+            "12:1: annotation target `n.f(Edm.Int32)`: no overload of `ns.f` takes (Edm.Int32)",
+            "13:1: annotation target `n.e/id`: `id` is inherited from `ns.base`: target `ns.base/id` instead",
+            "14:1: annotation target `n.C/es/nope`: `ns.e` has no member `nope`",
+        ]
+    );
 }
 
 #[test]

@@ -8,12 +8,10 @@
 //! terms are skipped, never an error. The generator's own vocabulary `RustCodegen.V1` has one
 //! term, `LongRunning` (on an action: it answers `202 Accepted` + `Location`, and polling the
 //! location returns the qualified type given as the term's string value). External
-//! `Annotations` blocks are applied by target: a type, a type member (`ns.type/prop`), an
-//! operation signature (`ns.op(ns.type, Edm.String)`), or a container path
-//! (`ns.Container/set/nav`). Targets that do not resolve are skipped.
+//! `Annotations` blocks are applied by target in [`super::external_annotations`].
 
-use super::resolve::{Resolver, type_use_key};
-use super::{Capabilities, Docs, TypeKind};
+use super::resolve::Resolver;
+use super::{Capabilities, Docs};
 use crate::csdl::syntax::{Annotation, Expr};
 
 const CORE: &str = "Org.OData.Core.V1.";
@@ -143,168 +141,11 @@ fn string_value(value: &Expr) -> Option<String> {
     }
 }
 
-fn overlay_docs(base: &mut Docs, over: Docs) {
+pub(crate) fn overlay_docs(base: &mut Docs, over: Docs) {
     if over.description.is_some() {
         base.description = over.description;
     }
     if over.long_description.is_some() {
         base.long_description = over.long_description;
-    }
-}
-
-/// Applies every external `Annotations` block of every document. Runs before inheritance is
-/// flattened, so annotations on a property reach the copies in derived types.
-pub(crate) fn apply_external(cx: &mut Resolver) {
-    let docs_in = cx.docs;
-    for (d, doc) in docs_in.iter().enumerate() {
-        let blocks = doc.schemas.iter().flat_map(|s| &s.annotation_blocks);
-        for block in blocks {
-            let found_docs = docs(cx, d, &block.annotations);
-            let caps = capabilities(cx, d, &block.annotations);
-            if block.target.contains('(') {
-                let long_running = long_running(cx, d, &block.annotations);
-                apply_to_operation(cx, d, &block.target, found_docs, long_running);
-            } else {
-                apply_to_path(cx, d, &block.target, found_docs, caps);
-            }
-        }
-    }
-}
-
-fn apply_to_path(cx: &mut Resolver, doc: usize, target: &str, docs: Docs, caps: Capabilities) {
-    let mut segments = target.split('/');
-    let head = cx.qualify(doc, segments.next().unwrap_or_default());
-    let rest: Vec<&str> = segments.collect();
-    let is_container = cx
-        .model
-        .container
-        .as_ref()
-        .is_some_and(|c| c.qualified_name == head);
-    if is_container {
-        apply_to_container_path(cx, &rest, docs, caps);
-    } else if let Some(id) = cx.model.type_id(&head) {
-        let ty = &mut cx.model.types[id.0];
-        match rest.as_slice() {
-            [] => {
-                overlay_docs(&mut ty.docs, docs);
-                if let TypeKind::Structured(s) = &mut ty.kind {
-                    s.capabilities = std::mem::take(&mut s.capabilities).overlaid_with(caps);
-                }
-            }
-            [member] => apply_to_member(&mut ty.kind, member, docs, caps),
-            _ => {}
-        }
-    }
-}
-
-fn apply_to_member(kind: &mut TypeKind, member: &str, docs: Docs, caps: Capabilities) {
-    match kind {
-        TypeKind::Structured(s) => {
-            if let Some(p) = s.properties.iter_mut().find(|p| p.name.csdl == member) {
-                overlay_docs(&mut p.docs, docs);
-            } else if let Some(n) = s
-                .navigation_properties
-                .iter_mut()
-                .find(|n| n.name.csdl == member)
-            {
-                overlay_docs(&mut n.docs, docs);
-                n.capabilities = std::mem::take(&mut n.capabilities).overlaid_with(caps);
-            }
-        }
-        TypeKind::Enum(e) => {
-            if let Some(m) = e.members.iter_mut().find(|m| m.name.csdl == member) {
-                overlay_docs(&mut m.docs, docs);
-            }
-        }
-        TypeKind::Definition(_) => {}
-    }
-}
-
-fn apply_to_container_path(cx: &mut Resolver, path: &[&str], docs: Docs, caps: Capabilities) {
-    let Some(container) = cx.model.container.as_mut() else {
-        return;
-    };
-    match path {
-        [] => {}
-        [name] => {
-            if let Some(set) = container
-                .entity_sets
-                .iter_mut()
-                .find(|s| s.name.csdl == *name)
-            {
-                overlay_docs(&mut set.docs, docs);
-                set.capabilities = std::mem::take(&mut set.capabilities).overlaid_with(caps);
-            } else if let Some(single) = container
-                .singletons
-                .iter_mut()
-                .find(|s| s.name.csdl == *name)
-            {
-                overlay_docs(&mut single.docs, docs);
-                single.capabilities = std::mem::take(&mut single.capabilities).overlaid_with(caps);
-            }
-        }
-        deeper => {
-            let entry = container
-                .path_capabilities
-                .entry(deeper.join("/"))
-                .or_default();
-            *entry = std::mem::take(entry).overlaid_with(caps);
-        }
-    }
-}
-
-/// Applies docs (and a long-running result) to the operations matching a signature target
-/// `ns.name(T1, T2, ...)`: same qualified name and parameter types (binding parameter first)
-/// starting with the listed ones.
-fn apply_to_operation(
-    cx: &mut Resolver,
-    doc: usize,
-    target: &str,
-    docs: Docs,
-    long_running: Option<String>,
-) {
-    let Some((name, rest)) = target.split_once('(') else {
-        return;
-    };
-    let name = cx.qualify(doc, name.trim());
-    let listed: Vec<String> = rest
-        .strip_suffix(')')
-        .unwrap_or(rest)
-        .split(',')
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(|t| qualify_type_text(cx, doc, t))
-        .collect();
-    let model = &cx.model;
-    // Operations are sorted by qualified name: only the overloads of `name` are compared.
-    let first = (model.operations).partition_point(|op| op.qualified_name.as_str() < name.as_str());
-    let overloads =
-        (first..model.operations.len()).take_while(|&i| model.operations[i].qualified_name == name);
-    let matching: Vec<usize> = overloads
-        .filter(|&i| {
-            let op = &model.operations[i];
-            let binding = op.binding.iter().map(|b| type_use_key(model, &b.ty));
-            let params = op.parameters.iter().map(|p| type_use_key(model, &p.ty));
-            let keys: Vec<String> = binding.chain(params).collect();
-            keys.starts_with(&listed)
-        })
-        .collect();
-    for i in matching {
-        if let Some(op) = cx.model.operations.get_mut(i) {
-            overlay_docs(&mut op.docs, docs.clone());
-            if long_running.is_some() {
-                op.long_running.clone_from(&long_running);
-            }
-        }
-    }
-}
-
-fn qualify_type_text(cx: &Resolver, doc: usize, text: &str) -> String {
-    match text
-        .strip_prefix("Collection(")
-        .and_then(|t| t.strip_suffix(')'))
-    {
-        Some(inner) => format!("Collection({})", cx.qualify(doc, inner.trim())),
-        None => cx.qualify(doc, text),
     }
 }

@@ -10,6 +10,7 @@
 mod annotations;
 mod checks;
 mod container;
+mod external_annotations;
 mod fast_hash;
 mod inherit;
 pub mod naming;

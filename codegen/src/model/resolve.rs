@@ -14,7 +14,7 @@ use super::fast_hash::FastMap;
 use super::{
     EnumDef, EnumMemberDef, Model, NavigationDef, Origin, Primitive, PropertyDef, StructuredDef,
     TypeDef, TypeDefinitionDef, TypeId, TypeKind, TypeTarget, TypeUse, annotations, checks,
-    container, inherit, operations, rust_names,
+    container, external_annotations, inherit, operations, rust_names,
 };
 use crate::csdl::syntax::{
     Document, EnumType, NavigationProperty, Pos, Schema, StructuredType, TypeDefinition, TypeRef,
@@ -34,7 +34,7 @@ pub fn resolve(docs: &[Document]) -> Result<Model, Diagnostics> {
     checks::navigation_targets(&mut cx);
     operations::build(&mut cx);
     container::build(&mut cx);
-    annotations::apply_external(&mut cx);
+    external_annotations::apply_external(&mut cx);
     inherit::link(&mut cx);
     cx.check_keys();
     rust_names::assign(&mut cx.model);

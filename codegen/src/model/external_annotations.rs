@@ -1,0 +1,324 @@
+//! External `Annotations` blocks, applied by target: a type, a type member (`ns.type/prop`), an
+//! operation signature (`ns.op(ns.type, Edm.String)`), or a container path
+//! (`ns.Container/set/nav`). The descriptions and capabilities they carry are interpreted by
+//! [`super::annotations`].
+//!
+//! A target that does not resolve (unknown type, member, container path or operation) is
+//! reported at the block's position, so a typo in a hand-written annotations document cannot
+//! silently change the generated API. The check applies to every document, the vendored Graph
+//! `$metadata` included: all 284 of its `Annotations` blocks (109 on a type or operation, 175 on
+//! a member or container child) resolve, so no document needs an exemption. A member inherited
+//! from a base type is an error with a hint to target the base (applying it to the base would
+//! change the siblings too). Targets the model has no place for (an operation named without a
+//! signature, a term, the container itself, a member of a member) resolve but carry nothing the
+//! writers use, as before.
+
+use super::annotations::{capabilities, docs, long_running, overlay_docs};
+use super::resolve::{Resolver, join_qualified, type_use_key};
+use super::{Capabilities, Container, Docs, Model, TypeId, TypeKind, TypeTarget};
+use crate::csdl::syntax::AnnotationsBlock;
+
+/// Applies every external `Annotations` block of every document and reports those whose target
+/// does not resolve. Runs before inheritance is flattened, so annotations on a property reach
+/// the copies in derived types.
+pub(crate) fn apply_external(cx: &mut Resolver) {
+    let docs_in = cx.docs;
+    for (d, doc) in docs_in.iter().enumerate() {
+        for block in doc.schemas.iter().flat_map(|s| &s.annotation_blocks) {
+            if let Err(problem) = apply_block(cx, d, block) {
+                let message = format!("annotation target `{}`: {problem}", block.target);
+                cx.error(d, block.pos, message);
+            }
+        }
+    }
+}
+
+/// Applies one block, or says why its target does not resolve.
+fn apply_block(cx: &mut Resolver, doc: usize, block: &AnnotationsBlock) -> Result<(), String> {
+    let found_docs = docs(cx, doc, &block.annotations);
+    if block.target.contains('(') {
+        let long_running = long_running(cx, doc, &block.annotations);
+        apply_to_operation(cx, doc, &block.target, found_docs, long_running)
+    } else {
+        let caps = capabilities(cx, doc, &block.annotations);
+        apply_to_path(cx, doc, &block.target, found_docs, caps)
+    }
+}
+
+fn apply_to_path(
+    cx: &mut Resolver,
+    doc: usize,
+    target: &str,
+    docs: Docs,
+    caps: Capabilities,
+) -> Result<(), String> {
+    let mut segments = target.split('/');
+    let head = cx.qualify(doc, segments.next().unwrap_or_default());
+    let rest: Vec<&str> = segments.collect();
+    let is_container = (cx.model.container.as_ref()).is_some_and(|c| c.qualified_name == head);
+    if is_container {
+        return apply_to_container_path(&mut cx.model, &rest, docs, caps);
+    }
+    if let Some(id) = cx.model.type_id(&head) {
+        return apply_to_type(&mut cx.model, id, &rest, docs, caps);
+    }
+    if overloads(&cx.model, &head).next().is_some() || is_term(cx, &head) {
+        return Ok(());
+    }
+    Err(format!(
+        "no type, operation, term or entity container `{head}`"
+    ))
+}
+
+/// Whether a document declares the term `qualified`.
+fn is_term(cx: &Resolver, qualified: &str) -> bool {
+    let schemas = cx.docs.iter().flat_map(|d| &d.schemas);
+    let mut terms = schemas.flat_map(|s| s.terms.iter().map(|t| (&s.namespace, &t.name)));
+    terms.any(|(namespace, name)| join_qualified(namespace, name) == qualified)
+}
+
+fn apply_to_type(
+    model: &mut Model,
+    id: TypeId,
+    rest: &[&str],
+    docs: Docs,
+    caps: Capabilities,
+) -> Result<(), String> {
+    match rest {
+        [] => {
+            let ty = &mut model.types[id.0];
+            overlay_docs(&mut ty.docs, docs);
+            if let TypeKind::Structured(s) = &mut ty.kind {
+                s.capabilities = std::mem::take(&mut s.capabilities).overlaid_with(caps);
+            }
+            Ok(())
+        }
+        [member] => apply_to_member(model, id, member, docs, caps),
+        deeper => follow_navigations(model, id, deeper),
+    }
+}
+
+fn apply_to_member(
+    model: &mut Model,
+    id: TypeId,
+    member: &str,
+    docs: Docs,
+    caps: Capabilities,
+) -> Result<(), String> {
+    let (_, declared_in) = find_member(model, id, member)?;
+    if declared_in != id {
+        let base = &model.ty(declared_in).qualified_name;
+        return Err(format!(
+            "`{member}` is inherited from `{base}`: target `{base}/{member}` instead"
+        ));
+    }
+    match &mut model.types[declared_in.0].kind {
+        TypeKind::Structured(s) => {
+            if let Some(p) = s.properties.iter_mut().find(|p| p.name.csdl == member) {
+                overlay_docs(&mut p.docs, docs);
+            } else if let Some(n) =
+                (s.navigation_properties.iter_mut()).find(|n| n.name.csdl == member)
+            {
+                overlay_docs(&mut n.docs, docs);
+                n.capabilities = std::mem::take(&mut n.capabilities).overlaid_with(caps);
+            }
+        }
+        TypeKind::Enum(e) => {
+            if let Some(m) = e.members.iter_mut().find(|m| m.name.csdl == member) {
+                overlay_docs(&mut m.docs, docs);
+            }
+        }
+        TypeKind::Definition(_) => {}
+    }
+    Ok(())
+}
+
+/// The member `member` of type `id` or of one of its base types (inheritance is not flattened
+/// yet): the member's type if it has one, and the type that declares it.
+fn find_member(
+    model: &Model,
+    id: TypeId,
+    member: &str,
+) -> Result<(Option<TypeId>, TypeId), String> {
+    let mut current = Some(id);
+    // Bounded: cycles are only broken later, by the inheritance pass.
+    for _ in 0..=model.types.len() {
+        let Some(ty) = current else { break };
+        match &model.ty(ty).kind {
+            TypeKind::Structured(s) => {
+                if let Some(p) = s.properties.iter().find(|p| p.name.csdl == member) {
+                    let target = match p.ty.target {
+                        TypeTarget::Defined(target) => Some(target),
+                        TypeTarget::Primitive(_) => None,
+                    };
+                    return Ok((target, ty));
+                }
+                if let Some(n) = s
+                    .navigation_properties
+                    .iter()
+                    .find(|n| n.name.csdl == member)
+                {
+                    return Ok((Some(n.target), ty));
+                }
+                current = s.base;
+            }
+            TypeKind::Enum(e) if e.members.iter().any(|m| m.name.csdl == member) => {
+                return Ok((None, ty));
+            }
+            _ => break,
+        }
+    }
+    let owner = &model.ty(id).qualified_name;
+    Err(format!("`{owner}` has no member `{member}`"))
+}
+
+fn apply_to_container_path(
+    model: &mut Model,
+    path: &[&str],
+    docs: Docs,
+    caps: Capabilities,
+) -> Result<(), String> {
+    let Some(container) = model.container.as_ref() else {
+        return Ok(());
+    };
+    match path {
+        [] => Ok(()),
+        [name] => {
+            let known = container.member(name).is_some()
+                || container.imports.iter().any(|i| i.name.csdl == *name);
+            if !known {
+                return Err(no_container_member(container, name));
+            }
+            if let Some(container) = model.container.as_mut() {
+                apply_to_container_member(container, name, docs, caps);
+            }
+            Ok(())
+        }
+        [first, deeper @ ..] => {
+            let (start, _) =
+                (container.member(first)).ok_or_else(|| no_container_member(container, first))?;
+            follow_navigations(model, start, deeper)?;
+            if let Some(container) = model.container.as_mut() {
+                let entry = container
+                    .path_capabilities
+                    .entry(path.join("/"))
+                    .or_default();
+                *entry = std::mem::take(entry).overlaid_with(caps);
+            }
+            Ok(())
+        }
+    }
+}
+
+fn no_container_member(container: &Container, name: &str) -> String {
+    format!(
+        "no entity set, singleton or import `{name}` in container `{}`",
+        container.qualified_name
+    )
+}
+
+/// Follows `segments` from the type `start`: navigation or structural properties, or a type
+/// cast (a qualified type name).
+fn follow_navigations(model: &Model, start: TypeId, segments: &[&str]) -> Result<(), String> {
+    let mut current = start;
+    for segment in segments {
+        if let Some(cast) = model.type_id(segment) {
+            current = cast;
+            continue;
+        }
+        let (ty, _) = find_member(model, current, segment)?;
+        let Some(next) = ty else {
+            return Ok(());
+        };
+        current = next;
+    }
+    Ok(())
+}
+
+fn apply_to_container_member(
+    container: &mut Container,
+    name: &str,
+    docs: Docs,
+    caps: Capabilities,
+) {
+    if let Some(set) = container
+        .entity_sets
+        .iter_mut()
+        .find(|s| s.name.csdl == name)
+    {
+        overlay_docs(&mut set.docs, docs);
+        set.capabilities = std::mem::take(&mut set.capabilities).overlaid_with(caps);
+    } else if let Some(single) = container
+        .singletons
+        .iter_mut()
+        .find(|s| s.name.csdl == name)
+    {
+        overlay_docs(&mut single.docs, docs);
+        single.capabilities = std::mem::take(&mut single.capabilities).overlaid_with(caps);
+    }
+}
+
+/// The indices of the operations named `qualified` (operations are sorted by qualified name).
+fn overloads<'m>(model: &'m Model, qualified: &'m str) -> impl Iterator<Item = usize> + 'm {
+    let first = (model.operations).partition_point(|op| op.qualified_name.as_str() < qualified);
+    (first..model.operations.len())
+        .take_while(move |&i| model.operations[i].qualified_name == qualified)
+}
+
+/// Applies docs (and a long-running result) to the operations matching a signature target
+/// `ns.name(T1, T2, ...)`: same qualified name and parameter types (binding parameter first)
+/// starting with the listed ones.
+fn apply_to_operation(
+    cx: &mut Resolver,
+    doc: usize,
+    target: &str,
+    docs: Docs,
+    long_running: Option<String>,
+) -> Result<(), String> {
+    let (name, rest) = target.split_once('(').unwrap_or((target, ")"));
+    let name = cx.qualify(doc, name.trim());
+    let listed: Vec<String> = rest
+        .strip_suffix(')')
+        .unwrap_or(rest)
+        .split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| qualify_type_text(cx, doc, t))
+        .collect();
+    let model = &cx.model;
+    if overloads(model, &name).next().is_none() {
+        return Err(format!("no action or function `{name}`"));
+    }
+    let matching: Vec<usize> = overloads(model, &name)
+        .filter(|&i| {
+            let op = &model.operations[i];
+            let binding = op.binding.iter().map(|b| type_use_key(model, &b.ty));
+            let params = op.parameters.iter().map(|p| type_use_key(model, &p.ty));
+            let keys: Vec<String> = binding.chain(params).collect();
+            keys.starts_with(&listed)
+        })
+        .collect();
+    if matching.is_empty() {
+        let listed = listed.join(", ");
+        return Err(format!("no overload of `{name}` takes ({listed})"));
+    }
+    for i in matching {
+        if let Some(op) = cx.model.operations.get_mut(i) {
+            overlay_docs(&mut op.docs, docs.clone());
+            if long_running.is_some() {
+                op.long_running.clone_from(&long_running);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn qualify_type_text(cx: &Resolver, doc: usize, text: &str) -> String {
+    match text
+        .strip_prefix("Collection(")
+        .and_then(|t| t.strip_suffix(')'))
+    {
+        Some(inner) => format!("Collection({})", cx.qualify(doc, inner.trim())),
+        None => cx.qualify(doc, text),
+    }
+}
