@@ -9,7 +9,8 @@ use crate::csdl::syntax::Pos;
 pub struct Diagnostic {
     /// The document the problem is in (a path or URL).
     pub source: String,
-    /// Line and column of the element or attribute at fault.
+    /// Line and column of the element or attribute at fault; line 0 when the problem has no
+    /// position in `source` (e.g. a command-line argument), and then none is printed.
     pub pos: Pos,
     /// What is wrong, in one sentence.
     pub message: String,
@@ -28,6 +29,9 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.pos.line == 0 {
+            return write!(f, "{}: {}", self.source, self.message);
+        }
         write!(
             f,
             "{}:{}:{}: {}",
