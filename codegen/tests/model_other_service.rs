@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use codegen::csdl::read_document;
-use codegen::model::{Model, TypeKind, resolve, slice};
+use codegen::model::{IncludePath, Model, TypeKind, resolve, slice};
 
 fn document() -> codegen::csdl::syntax::Document {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/other/inventory.csdl");
@@ -113,7 +113,12 @@ fn overloads_are_distinct_and_named_by_parameters() {
 fn slices_by_its_own_container_paths() {
     let doc = document();
     let model = model();
-    let sliced = slice(&doc, &model, &["/headquarters/items"]).unwrap_or_else(|e| panic!("{e}"));
+    let sliced = slice(
+        &doc,
+        &model,
+        &[IncludePath::on_command_line("/headquarters/items")],
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let again = resolve(&[sliced]).unwrap_or_else(|e| panic!("slice resolves on its own:\n{e}"));
     let mut names: Vec<&str> = again.types.iter().map(|t| t.name.csdl.as_str()).collect();
     names.sort();
@@ -132,7 +137,12 @@ fn slices_by_its_own_container_paths() {
             "warehouse"
         ]
     );
-    let err = slice(&doc, &model, &["/headquarters/nope"]).expect_err("bad path");
+    let err = slice(
+        &doc,
+        &model,
+        &[IncludePath::on_command_line("/headquarters/nope")],
+    )
+    .expect_err("bad path");
     assert_eq!(
         err.iter().map(|d| d.message.as_str()).collect::<Vec<_>>(),
         [

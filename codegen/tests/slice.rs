@@ -3,14 +3,19 @@
 
 use codegen::csdl::read_document;
 use codegen::csdl::syntax::Document;
+use codegen::csdl::syntax::Pos;
 use codegen::csdl::writer::write_document;
-use codegen::model::{Model, resolve, select, slice};
+use codegen::model::{IncludePath, Model, resolve, select, slice};
 
 const VENDORED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../metadata/vendor/beta-USNat.csdl"
 );
-const PIM: &str = "/identityGovernance/roleManagementAlerts";
+const PIM: IncludePath = IncludePath {
+    path: "/identityGovernance/roleManagementAlerts",
+    source: "include-paths.txt",
+    pos: Pos { line: 1, column: 1 },
+};
 
 fn vendored() -> (Document, Model) {
     let xml = std::fs::read(VENDORED).expect("vendored metadata is present");
@@ -75,7 +80,7 @@ fn type_names(doc: &Document) -> Vec<String> {
 #[test]
 fn pim_slice_holds_exactly_the_expected_types() {
     let (doc, model) = vendored();
-    let selection = select(&model, &[PIM], "beta-USNat.csdl").unwrap();
+    let selection = select(&model, &[PIM]).unwrap();
     assert_eq!(selection.type_names(&model), PIM_TYPES);
     let sliced = slice(&doc, &model, &[PIM]).unwrap();
     assert_eq!(type_names(&sliced), PIM_TYPES);
@@ -91,7 +96,7 @@ fn pim_slice_holds_exactly_the_expected_types() {
 #[test]
 fn entity_subtypes_are_not_pulled_in() {
     let (_, model) = vendored();
-    let selection = select(&model, &[PIM], "x").unwrap();
+    let selection = select(&model, &[PIM]).unwrap();
     let names = selection.type_names(&model);
     for absent in [
         "microsoft.graph.user",
@@ -201,7 +206,14 @@ fn path_types_keep_only_path_navigations_and_in_slice_targets_survive() {
 fn non_contained_navigation_to_a_type_outside_the_slice_is_pruned() {
     // The PIM alert types in this document have no such navigations; privilegedAccess has.
     let (doc, model) = vendored();
-    let sliced = slice(&doc, &model, &["/identityGovernance/privilegedAccess"]).unwrap();
+    let sliced = slice(
+        &doc,
+        &model,
+        &[IncludePath::on_command_line(
+            "/identityGovernance/privilegedAccess",
+        )],
+    )
+    .unwrap();
     let names = type_names(&sliced);
     assert!(
         !names.iter().any(|n| n == "microsoft.graph.directoryObject"),
@@ -247,17 +259,23 @@ fn slicing_is_deterministic_and_the_slice_stands_on_its_own() {
 }
 
 #[test]
-fn unknown_path_segments_are_reported() {
+fn unknown_path_segments_are_reported_where_the_path_was_given() {
     let (doc, model) = vendored();
-    let err = slice(&doc, &model, &["/identityGovernance/nope", "/noSuchSet"]).unwrap_err();
-    let messages: Vec<&str> = err.iter().map(|d| d.message.as_str()).collect();
+    let in_file = IncludePath::in_file(
+        "/identityGovernance/nope",
+        "include-paths.txt",
+        Pos { line: 3, column: 2 },
+    );
+    let paths = [in_file, IncludePath::on_command_line("/noSuchSet")];
+    let err = slice(&doc, &model, &paths).unwrap_err();
+    let found: Vec<String> = err.iter().map(ToString::to_string).collect();
     assert_eq!(
-        messages,
+        found,
         [
-            "include path `/identityGovernance/nope`: no navigation property `nope` on \
-             `microsoft.graph.identityGovernance`",
-            "include path `/noSuchSet`: no entity set or singleton `noSuchSet` in container \
-             `microsoft.graph.GraphService`"
+            "include-paths.txt:3:2: include path `/identityGovernance/nope`: no navigation \
+             property `nope` on `microsoft.graph.identityGovernance`",
+            "command line (--include): include path `/noSuchSet`: no entity set or singleton \
+             `noSuchSet` in container `microsoft.graph.GraphService`"
         ]
     );
 }

@@ -6,8 +6,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
+use codegen::csdl::syntax::Pos;
 use codegen::csdl::{read_document, writer::write_document};
-use codegen::model::{resolve, slice};
+use codegen::model::{IncludePath, resolve, slice};
 
 use crate::files::{self, OutputFile};
 
@@ -35,19 +36,21 @@ pub fn run(root: &Path, from: Option<&str>) -> Result<()> {
     Ok(())
 }
 
-/// Reads, resolves and slices a full document, returning the excerpt as CSDL XML.
-pub fn extract(source: &str, bytes: &[u8], include_paths: &[&str]) -> Result<String> {
+/// Reads, resolves and slices a full document, returning the excerpt as CSDL XML. A path that
+/// does not resolve is reported where it was given.
+pub fn extract(source: &str, bytes: &[u8], include_paths: &[IncludePath]) -> Result<String> {
     let doc = read_document(source, bytes).map_err(anyhow::Error::new)?;
     let model = resolve(std::slice::from_ref(&doc)).map_err(anyhow::Error::new)?;
     let sliced = slice(&doc, &model, include_paths).map_err(anyhow::Error::new)?;
     Ok(write_document(&sliced))
 }
 
-/// The non-empty, non-comment lines of the include-paths file; each must start with `/`.
-pub fn parse_include_paths(text: &str) -> Result<Vec<&str>> {
+/// The non-empty, non-comment lines of the include-paths file, each with its line and column
+/// in [`INCLUDE_PATHS`]; each must start with `/`.
+pub fn parse_include_paths(text: &str) -> Result<Vec<IncludePath<'_>>> {
     let mut paths = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        let line = line.trim();
+    for (index, raw) in text.lines().enumerate() {
+        let line = raw.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
@@ -57,7 +60,13 @@ pub fn parse_include_paths(text: &str) -> Result<Vec<&str>> {
                 index + 1
             );
         }
-        paths.push(line);
+        let indent = raw.len() - raw.trim_start().len();
+        let column = raw.get(..indent).unwrap_or_default().chars().count() + 1;
+        let pos = Pos {
+            line: u32::try_from(index + 1).unwrap_or(u32::MAX),
+            column: u32::try_from(column).unwrap_or(u32::MAX),
+        };
+        paths.push(IncludePath::in_file(line, INCLUDE_PATHS, pos));
     }
     if paths.is_empty() {
         bail!("{INCLUDE_PATHS} lists no include path");
@@ -119,7 +128,11 @@ mod tests {
     #[test]
     fn include_paths_skip_comments_and_reject_relative_paths() {
         let paths = parse_include_paths("# c\n\n /a/b \n/c\n").expect("valid");
-        assert_eq!(paths, vec!["/a/b", "/c"]);
+        let found: Vec<_> = paths
+            .iter()
+            .map(|p| (p.path, p.pos.line, p.pos.column))
+            .collect();
+        assert_eq!(found, vec![("/a/b", 3, 2), ("/c", 4, 1)]);
         let err = parse_include_paths("# c\nrelative\n").expect_err("relative");
         assert!(
             err.to_string().contains(":2: include path `relative`"),
@@ -145,8 +158,22 @@ mod tests {
     }
 
     #[test]
+    fn a_path_that_does_not_resolve_is_reported_at_its_line() {
+        let root = root();
+        let bytes = fs::read(root.join(VENDORED)).expect("vendored metadata");
+        let paths = parse_include_paths("# c\n  /identityGovernance/nope\n").expect("valid");
+        let err = extract(VENDORED, &bytes, &paths).expect_err("unknown navigation");
+        assert_eq!(
+            err.to_string(),
+            "metadata/include-paths.txt:2:3: include path `/identityGovernance/nope`: \
+             no navigation property `nope` on `microsoft.graph.identityGovernance`"
+        );
+    }
+
+    #[test]
     fn a_broken_document_is_an_error_with_position() {
-        let err = extract("broken.csdl", b"<edmx:Edmx", &["/x"]).expect_err("broken");
+        let paths = [IncludePath::on_command_line("/x")];
+        let err = extract("broken.csdl", b"<edmx:Edmx", &paths).expect_err("broken");
         assert!(err.to_string().starts_with("broken.csdl:1:"), "{err}");
     }
 }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use codegen::csdl::read_document;
 use codegen::csdl::syntax::Document;
-use codegen::model::{Model, SliceOptions, resolve, slice_with};
+use codegen::model::{IncludePath, Model, SliceOptions, resolve, slice_with};
 use codegen::rust::GeneratedFile;
 
 use crate::files::{self, OutputFile};
@@ -126,7 +126,9 @@ pub fn load_model(options: &Options) -> Result<Model> {
     if whole && options.all_types {
         return Ok(full);
     }
-    let paths: Vec<&str> = options.include.iter().map(String::as_str).collect();
+    let paths: Vec<IncludePath> = (options.include.iter())
+        .map(|path| IncludePath::on_command_line(path))
+        .collect();
     let slice_options = SliceOptions {
         all_types: options.all_types,
     };

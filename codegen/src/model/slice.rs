@@ -52,6 +52,34 @@ impl Selection {
     }
 }
 
+/// An include path and where it was given, so that a path that does not resolve is reported
+/// there (a line of an include-paths file, or the command line) rather than in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IncludePath<'a> {
+    /// The path, rooted in the entity container (`/` is the whole container).
+    pub path: &'a str,
+    /// Where the path was given: a file name, or what else gave it (`command line`).
+    pub source: &'a str,
+    /// Line and column of the path in `source`; line 0 when it has no position there.
+    pub pos: Pos,
+}
+
+impl<'a> IncludePath<'a> {
+    /// A path written at `pos` in the file `source`.
+    pub fn in_file(path: &'a str, source: &'a str, pos: Pos) -> Self {
+        IncludePath { path, source, pos }
+    }
+
+    /// A path given as a command-line argument (`--include`): no file position.
+    pub fn on_command_line(path: &'a str) -> Self {
+        IncludePath {
+            path,
+            source: "command line (--include)",
+            pos: Pos::default(),
+        }
+    }
+}
+
 /// What a slice takes beyond the closure of its include paths.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SliceOptions {
@@ -62,11 +90,12 @@ pub struct SliceOptions {
 }
 
 /// Prunes `doc` (the document `model` was resolved from) to the include paths, returning a
-/// CSDL document that is valid on its own. Fails if a path does not resolve.
+/// CSDL document that is valid on its own. Fails if a path does not resolve, reporting it
+/// where the path was given.
 pub fn slice(
     doc: &Document,
     model: &Model,
-    include_paths: &[&str],
+    include_paths: &[IncludePath],
 ) -> Result<Document, Diagnostics> {
     slice_with(doc, model, include_paths, SliceOptions::default())
 }
@@ -75,27 +104,22 @@ pub fn slice(
 pub fn slice_with(
     doc: &Document,
     model: &Model,
-    include_paths: &[&str],
+    include_paths: &[IncludePath],
     options: SliceOptions,
 ) -> Result<Document, Diagnostics> {
-    let selection = select_with(model, include_paths, &doc.source, options)?;
+    let selection = select_with(model, include_paths, options)?;
     Ok(super::slice_prune::prune(doc, model, &selection))
 }
 
-/// Computes the selection for `include_paths`; `source` names the document in diagnostics.
-pub fn select(
-    model: &Model,
-    include_paths: &[&str],
-    source: &str,
-) -> Result<Selection, Diagnostics> {
-    select_with(model, include_paths, source, SliceOptions::default())
+/// Computes the selection for `include_paths`.
+pub fn select(model: &Model, include_paths: &[IncludePath]) -> Result<Selection, Diagnostics> {
+    select_with(model, include_paths, SliceOptions::default())
 }
 
 /// [`select`] with options.
 pub fn select_with(
     model: &Model,
-    include_paths: &[&str],
-    source: &str,
+    include_paths: &[IncludePath],
     options: SliceOptions,
 ) -> Result<Selection, Diagnostics> {
     let mut closure = Closure {
@@ -105,8 +129,10 @@ pub fn select_with(
     };
     let errors: Vec<Diagnostic> = include_paths
         .iter()
-        .filter_map(|path| closure.walk_path(path).err())
-        .map(|message| Diagnostic::new(source, Pos::default(), message))
+        .filter_map(|given| {
+            let message = closure.walk_path(given.path).err()?;
+            Some(Diagnostic::new(given.source, given.pos, message))
+        })
         .collect();
     if !errors.is_empty() {
         return Err(Diagnostics(errors));
