@@ -132,8 +132,11 @@ pub fn load_model(options: &Options) -> Result<Model> {
     let slice_options = SliceOptions {
         all_types: options.all_types,
     };
-    let sliced = slice_with(&docs[0], &full, &paths, slice_options).map_err(anyhow::Error::new)?;
-    docs[0] = sliced;
+    // Every document is pruned to the slice, the annotations too: their targets were checked
+    // against the full model above, and a target outside the slice would not resolve below.
+    for doc in &mut docs {
+        *doc = slice_with(doc, &full, &paths, slice_options).map_err(anyhow::Error::new)?;
+    }
     resolve(&docs).map_err(anyhow::Error::new)
 }
 

@@ -1,6 +1,7 @@
 //! Tests of `cargo xtask codegen --metadata ... --out ...`: argument parsing, errors, and the
 //! files generated for a slice of the vendored document.
 
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::*;
@@ -104,6 +105,43 @@ fn an_include_path_that_does_not_resolve_names_the_path_and_the_segment() {
         ),
         "{text}"
     );
+}
+
+/// An annotations document with one target outside the PIM slice, one inside, and `typo`.
+fn annotations_file(typo: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("xtask-annotations-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(format!("annotations-{}.csdl", typo.len()));
+    let text = format!(
+        "<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\">\n\
+         <edmx:DataServices><Schema Namespace=\"ours\" xmlns=\"http://docs.oasis-open.org/odata/ns/edm\">\n\
+         <Annotations Target=\"microsoft.graph.user\"><Annotation Term=\"Org.OData.Core.V1.Description\" String=\"u\" /></Annotations>\n\
+         <Annotations Target=\"microsoft.graph.roleManagementAlert{typo}\"><Annotation Term=\"Org.OData.Core.V1.Description\" String=\"ours\" /></Annotations>\n\
+         </Schema></edmx:DataServices></edmx:Edmx>\n"
+    );
+    fs::write(&path, text).expect("write annotations");
+    path
+}
+
+#[test]
+fn annotations_outside_the_slice_are_pruned_and_typos_reported() {
+    let mut opts = options(&["/identityGovernance/roleManagementAlerts"], false);
+    opts.annotations = vec![annotations_file("")];
+    let model = load_model(&opts).expect("a target outside the slice is no error");
+    let alert = model.find_type("microsoft.graph.roleManagementAlert");
+    let description = alert.and_then(|t| t.docs.description.as_deref());
+    assert_eq!(description, Some("ours"));
+    opts.annotations = vec![annotations_file("Typo")];
+    let err = load_model(&opts).expect_err("typo");
+    let text = format!("{err:#}");
+    assert!(
+        text.ends_with(
+            ".csdl:4:1: annotation target `microsoft.graph.roleManagementAlertTypo`: no type, \
+             operation, term or entity container `microsoft.graph.roleManagementAlertTypo`"
+        ),
+        "{text}"
+    );
+    let _ = fs::remove_dir_all(opts.annotations[0].parent().unwrap_or(Path::new("")));
 }
 
 #[test]
