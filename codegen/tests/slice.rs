@@ -279,3 +279,26 @@ fn unknown_path_segments_are_reported_where_the_path_was_given() {
         ]
     );
 }
+
+#[test]
+fn container_path_annotations_on_pruned_navigations_are_dropped() {
+    let xml = r#"<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+<Schema Namespace="ns" Alias="n" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+<EntityType Name="leaf"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>
+<EntityType Name="root"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" />
+  <NavigationProperty Name="kept" Type="Collection(n.leaf)" ContainsTarget="true" />
+  <NavigationProperty Name="other" Type="Collection(n.leaf)" ContainsTarget="true" />
+</EntityType>
+<EntityContainer Name="C"><Singleton Name="r" Type="n.root" /></EntityContainer>
+<Annotations Target="n.C/r/kept"><Annotation Term="Org.OData.Core.V1.Description" String="k" /></Annotations>
+<Annotations Target="n.C/r/other"><Annotation Term="Org.OData.Core.V1.Description" String="o" /></Annotations>
+</Schema></edmx:DataServices></edmx:Edmx>"#;
+    let doc = read_document("deep.csdl", xml.as_bytes()).expect("reads");
+    let model = resolve(std::slice::from_ref(&doc)).expect("resolves");
+    let sliced = slice(&doc, &model, &[IncludePath::on_command_line("/r/kept")]).expect("slice");
+    let targets: Vec<&str> = (sliced.schemas.iter())
+        .flat_map(|s| s.annotation_blocks.iter().map(|b| b.target.as_str()))
+        .collect();
+    assert_eq!(targets, ["n.C/r/kept"]);
+    resolve(&[sliced]).unwrap_or_else(|e| panic!("slice resolves on its own:\n{e}"));
+}

@@ -197,8 +197,7 @@ impl Pruner<'_> {
             .as_ref()
             .is_some_and(|c| c.qualified_name == head)
         {
-            let first = rest.first().copied().unwrap_or_default();
-            return self.selection.container_members.contains(first);
+            return self.container_path_kept(&rest);
         }
         let Some(id) = self
             .model
@@ -212,6 +211,43 @@ impl Pruner<'_> {
             [member] => self.member_kept(id, member),
             _ => false,
         }
+    }
+
+    /// Whether a container path (`set/nav/...`, without the container) survives: its first
+    /// segment is a kept member and every navigation property after it is kept (a structural
+    /// property ends the walk; a type cast must be in the slice).
+    fn container_path_kept(&self, path: &[&str]) -> bool {
+        let Some((first, deeper)) = path.split_first() else {
+            return false;
+        };
+        let member = (self.model.container.as_ref()).and_then(|c| c.member(first));
+        let Some((mut current, _)) =
+            member.filter(|_| self.selection.container_members.contains(*first))
+        else {
+            return false;
+        };
+        for segment in deeper {
+            if let Some(cast) = self.model.type_id(&self.qualify(segment)) {
+                if !self.selection.contains(cast) {
+                    return false;
+                }
+                current = cast;
+                continue;
+            }
+            if self
+                .model
+                .structured(current)
+                .and_then(|s| s.property(segment))
+                .is_some()
+            {
+                return true;
+            }
+            match self.kept_navigation_target(current, segment) {
+                Some(target) => current = target,
+                None => return false,
+            }
+        }
+        true
     }
 
     fn member_kept(&self, id: TypeId, member: &str) -> bool {
