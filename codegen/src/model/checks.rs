@@ -4,6 +4,7 @@
 //! members) must be unique. Each problem is reported at the offending item's position.
 
 use super::fast_hash::FastMap;
+use super::naming;
 use super::resolve::Resolver;
 use super::{Model, TypeId, TypeKind, TypeTarget};
 use crate::csdl::syntax::{Pos, PropertyRef, StructuredKind};
@@ -111,20 +112,27 @@ fn key_path_resolves(model: &Model, id: TypeId, path: &str) -> bool {
 }
 
 /// Reports every name of `names` (name, position) taken by an earlier one, as
-/// `"duplicate {what} `name` {scope}"` at the later position, in document `doc`.
+/// `"duplicate {what} `name` {scope()}"` at the later position, in document `doc`.
 pub(crate) fn unique_names<'n>(
     cx: &mut Resolver,
     doc: usize,
-    names: impl Iterator<Item = (&'n str, Pos)>,
-    (what, scope): (&str, &str),
+    names: impl Iterator<Item = (&'n str, Pos)> + Clone,
+    what: &str,
+    scope: impl Fn() -> String,
 ) {
+    // Almost always nothing repeats: the allocation-free check says so first.
+    if naming::all_distinct(names.clone().map(|(name, _)| name)) {
+        return;
+    }
     let mut seen: FastMap<&str, Pos> = FastMap::default();
     for (name, pos) in names {
         match seen.get(name) {
             Some(first) => {
                 let message = format!(
-                    "duplicate {what} `{name}` {scope}: first declared at line {}, column {}",
-                    first.line, first.column
+                    "duplicate {what} `{name}` {}: first declared at line {}, column {}",
+                    scope(),
+                    first.line,
+                    first.column
                 );
                 cx.error(doc, pos, message);
             }

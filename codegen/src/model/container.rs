@@ -97,8 +97,8 @@ fn check_member_names(cx: &mut Resolver, doc: usize, c: &EntityContainer, qualif
         .chain(imports.map(|i| (i.name.as_str(), i.pos)))
         .collect();
     names.sort_by_key(|&(_, pos)| pos);
-    let scope = format!("in container `{qualified}`");
-    checks::unique_names(cx, doc, names.into_iter(), ("name", &scope));
+    let scope = || format!("in container `{qualified}`");
+    checks::unique_names(cx, doc, names.into_iter(), "name", scope);
 }
 
 /// The entity type `name` used by `what` (an entity set or singleton), if it resolves to one.

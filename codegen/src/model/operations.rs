@@ -65,8 +65,8 @@ fn build_operation<'a>(
 ) -> Option<OperationDef> {
     let qualified = join_qualified(&schema.namespace, &op.name);
     let names = op.parameters.iter().map(|p| (p.name.as_str(), p.pos));
-    let scope = format!("of `{qualified}`");
-    checks::unique_names(cx, doc, names, ("parameter", &scope));
+    let scope = || format!("of `{qualified}`");
+    checks::unique_names(cx, doc, names, "parameter", scope);
     let mut parameters = op.parameters.iter();
     let binding = if op.is_bound {
         let Some(first) = parameters.next() else {

@@ -416,8 +416,8 @@ impl<'a> Resolver<'a> {
             self.error(doc, t.pos, message);
         }
         let members = t.members.iter().map(|m| (m.name.as_str(), m.pos));
-        let scope = format!("in enum `{qualified}`");
-        checks::unique_names(self, doc, members, ("member", &scope));
+        let scope = || format!("in enum `{qualified}`");
+        checks::unique_names(self, doc, members, "member", scope);
         let mut next_value = 0i64;
         let members = t
             .members
