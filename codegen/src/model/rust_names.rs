@@ -53,7 +53,10 @@ pub(crate) const CLIENT_METHODS: &[&str] = &[
     "execute",
     "with_retries",
     "attempt",
+    "check_response",
+    "refuse_foreign_redirect",
     "timed_out",
+    "body_error",
     "http_request",
     "clone",
 ];
@@ -395,7 +398,60 @@ fn assign_container_names(model: &mut Model) {
 
 #[cfg(test)]
 mod tests {
-    use super::SUPPORT_REEXPORTS;
+    use super::{CLIENT_METHODS, SUPPORT_REEXPORTS};
+
+    /// The names of the functions in the `impl Client` blocks of one runtime source file.
+    fn client_methods_in(text: &str) -> Vec<String> {
+        let mut names = Vec::new();
+        let mut inside = false;
+        for line in text.lines() {
+            if line == "impl Client {" {
+                inside = true;
+            } else if line == "}" {
+                inside = false;
+            } else if inside && let Some(rest) = line.strip_prefix("    ") {
+                let rest = ["pub(crate) ", "pub "]
+                    .iter()
+                    .fold(rest, |r, p| r.trim_start_matches(p));
+                let rest = rest.trim_start_matches("async ");
+                if let Some(name) = rest.strip_prefix("fn ") {
+                    let end = name.find(|c: char| !(c.is_alphanumeric() || c == '_'));
+                    names.push(name[..end.unwrap_or(name.len())].to_owned());
+                }
+            }
+        }
+        names
+    }
+
+    /// [`CLIENT_METHODS`] are the methods of the runtime's `Client`, every one of them (an
+    /// inherent method of any visibility clashes with a generated one of the same name), plus
+    /// `clone`.
+    #[test]
+    fn client_methods_match_the_runtime() {
+        let runtime = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../pim-alerts-client/src/runtime"
+        );
+        let mut found = vec!["clone".to_owned()];
+        let mut dirs = vec![std::path::PathBuf::from(runtime)];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                match path.extension() {
+                    None => dirs.push(path),
+                    Some(_) => {
+                        let text = std::fs::read_to_string(&path).unwrap_or_default();
+                        found.extend(client_methods_in(&text));
+                    }
+                }
+            }
+        }
+        let mut expected: Vec<&str> = CLIENT_METHODS.to_vec();
+        let mut found: Vec<&str> = found.iter().map(String::as_str).collect();
+        expected.sort_unstable();
+        found.sort_unstable();
+        assert_eq!(found, expected, "{runtime}");
+    }
 
     /// [`SUPPORT_REEXPORTS`] are the type names of the models crate root's `pub use support::`.
     #[test]
