@@ -179,7 +179,8 @@ fn annotation_targets_that_do_not_resolve() {
 <Annotations Target="n.e/id"><Annotation Term="Org.OData.Core.V1.Description" String="x" /></Annotations>
 <Annotations Target="n.C/es/nope"><Annotation Term="Org.OData.Core.V1.Description" String="x" /></Annotations>
 <Annotations Target="n.base/id"><Annotation Term="Org.OData.Core.V1.Description" String="fine" /></Annotations>
-<Annotations Target="n.f()"><Annotation Term="Org.OData.Core.V1.Description" String="fine" /></Annotations>"#;
+<Annotations Target="n.f()"><Annotation Term="Org.OData.Core.V1.Description" String="fine" /></Annotations>
+<Annotations Target="n.C/es/n.e/id"><Annotation Term="Org.OData.Core.V1.Description" String="fine: an alias-qualified cast" /></Annotations>"#;
     assert_eq!(
         errors(body),
         [

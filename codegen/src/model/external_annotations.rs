@@ -52,17 +52,20 @@ fn apply_to_path(
     docs: Docs,
     caps: Capabilities,
 ) -> Result<(), String> {
-    let mut segments = target.split('/');
-    let head = cx.qualify(doc, segments.next().unwrap_or_default());
-    let rest: Vec<&str> = segments.collect();
+    // Every segment qualified: a type cast in the path may be written with an alias.
+    let segments: Vec<String> = target.split('/').map(|s| cx.qualify(doc, s)).collect();
+    let (head, rest) = segments
+        .split_first()
+        .map_or(("", &[][..]), |(h, r)| (h.as_str(), r));
+    let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
     let is_container = (cx.model.container.as_ref()).is_some_and(|c| c.qualified_name == head);
     if is_container {
         return apply_to_container_path(&mut cx.model, &rest, docs, caps);
     }
-    if let Some(id) = cx.model.type_id(&head) {
+    if let Some(id) = cx.model.type_id(head) {
         return apply_to_type(&mut cx.model, id, &rest, docs, caps);
     }
-    if overloads(&cx.model, &head).next().is_some() || is_term(cx, &head) {
+    if overloads(&cx.model, head).next().is_some() || is_term(cx, head) {
         return Ok(());
     }
     Err(format!(
