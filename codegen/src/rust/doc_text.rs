@@ -97,7 +97,8 @@ fn backticks_at(tail: &str) -> (&str, bool) {
     let span = (run == 1)
         .then(|| tail.get(1..)?.find('`'))
         .flatten()
-        .filter(|&end| end > 0 && tail.as_bytes().get(end + 2) != Some(&b'`'))
+        // `run == 1`, so the text between the backticks is never empty.
+        .filter(|&end| tail.as_bytes().get(end + 2) != Some(&b'`'))
         .and_then(|end| tail.get(..end + 2));
     match span {
         Some(span) => (span, true),

@@ -58,8 +58,8 @@ fn fits(chunk: Bytes, read: usize, limit: usize) -> Result<Bytes, BodyError> {
 
 /// `work`'s output, or `None` once `deadline` has completed. `work` is polled first, so a
 /// response that is ready is never lost to the timer; both stay pinned where the caller holds
-/// them, and one deadline bounds the response and then its body (instead of a
-/// `tokio::time::timeout` around an inner future, which costs a few hundred instructions a
+/// them, and one deadline bounds, in turn, the wait for a token, the response and its body
+/// (instead of a `tokio::time::timeout` around each, which costs a few hundred instructions a
 /// request more).
 pub(super) fn within<D: Future<Output = ()>, F: Future>(
     mut deadline: Pin<&mut D>,
