@@ -296,53 +296,38 @@ impl TokenProvider for HangingProvider {
     }
 }
 
-/// The per-request timeout covers the wait for a token: a provider that never answers ends
-/// in [`Error::Timeout`] (retried like any timeout of a `GET`), and nothing is sent.
+/// The per-request timeout covers the wait for a token: a provider that never answers ends in
+/// [`Error::Auth`] saying so (an authentication failure, not retried: no request was sent), and
+/// nothing is sent, with or without retries configured.
 #[tokio::test]
-async fn a_token_provider_that_never_answers_times_out() {
+async fn a_token_provider_that_never_answers_is_an_auth_error_in_time() {
     let server = MockServer::start().await;
     let timeout = Duration::from_millis(100);
-    let hanging = builder(&server)
-        .token_provider(HangingProvider)
-        .timeout(timeout);
-    let once = hanging
-        .retry_policy(RetryPolicy::none())
-        .build()
-        .expect("client");
-    let start = Instant::now();
-    let err = tokio::time::timeout(Duration::from_secs(5), once.send_json::<Alert>(get_alert()))
-        .await
-        .expect("the request ends")
-        .expect_err("no token");
-    assert!(
-        matches!(&err, Error::Timeout { after, .. } if *after == timeout),
-        "{err:?}"
-    );
-    assert!(
-        start.elapsed() < Duration::from_secs(1),
-        "{:?}",
-        start.elapsed()
-    );
-    assert!(
-        err.to_string()
-            .contains("GET /identityGovernance/roleManagementAlerts/alerts/{id}"),
-        "{err}"
-    );
-    let retried = builder(&server)
-        .token_provider(HangingProvider)
-        .timeout(timeout)
-        .build()
-        .expect("client")
-        .send_json::<Alert>(get_alert());
-    let err = tokio::time::timeout(Duration::from_secs(5), retried)
-        .await
-        .expect("the retries end")
-        .expect_err("no token");
-    assert!(
-        matches!(&err, Error::RetriesExhausted { attempts: 3, last, .. }
-            if matches!(**last, Error::Timeout { .. })),
-        "{err:?}"
-    );
+    for retry in [RetryPolicy::none(), fast_retry()] {
+        let client = builder(&server)
+            .token_provider(HangingProvider)
+            .timeout(timeout)
+            .retry_policy(retry)
+            .build()
+            .expect("client");
+        let start = Instant::now();
+        let request = client.send_json::<Alert>(get_alert());
+        let err = tokio::time::timeout(Duration::from_secs(5), request)
+            .await
+            .expect("the request ends")
+            .expect_err("no token");
+        assert!(matches!(&err, Error::Auth(_)), "{err:?}");
+        assert!(
+            err.to_string()
+                .contains("no token within the request timeout (100ms)"),
+            "{err}"
+        );
+        assert!(
+            start.elapsed() < Duration::from_secs(1),
+            "{:?}",
+            start.elapsed()
+        );
+    }
     assert!(
         server
             .received_requests()

@@ -160,7 +160,8 @@ impl ClientBuilder {
     }
 
     /// Per-attempt timeout covering the wait for the token provider, the response headers
-    /// and the body (default [`DEFAULT_TIMEOUT`]).
+    /// and the body (default [`DEFAULT_TIMEOUT`]). A provider that gives no token in time is an
+    /// [`Error::Auth`]; a response that does not arrive in time, [`Error::Timeout`].
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self

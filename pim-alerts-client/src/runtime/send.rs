@@ -44,7 +44,7 @@ use super::template::Template;
 
 mod bounds;
 
-use bounds::{BodyError, read_body, within};
+use bounds::{BodyError, no_token_within, read_body, within};
 
 /// A successful (2xx) response, undecoded.
 #[derive(Debug)]
@@ -294,7 +294,7 @@ impl Client {
             Some(token) => token,
             None => within(deadline.as_mut(), pin!(tokens.token()))
                 .await
-                .ok_or_else(|| self.timed_out(call))??,
+                .ok_or_else(|| no_token_within(self.inner.timeout))??,
         };
         let pending = self
             .inner

@@ -7,6 +7,9 @@ use std::task::Poll;
 
 use bytes::Bytes;
 
+use super::super::auth::AuthError;
+use super::super::error::Error;
+
 /// Why a response body could not be read.
 pub(super) enum BodyError {
     /// Reading failed (connection reset, truncated body...).
@@ -54,6 +57,15 @@ fn fits(chunk: Bytes, read: usize, limit: usize) -> Result<Bytes, BodyError> {
         true => Err(BodyError::TooLarge),
         false => Ok(chunk),
     }
+}
+
+/// The provider gave no token before the per-request deadline: an authentication failure (no
+/// request was sent, so it is not a response timeout).
+pub(super) fn no_token_within(timeout: std::time::Duration) -> Error {
+    let message = format!(
+        "the token provider gave no token within the request timeout ({timeout:?}); nothing was sent"
+    );
+    Error::Auth(AuthError::new(message))
 }
 
 /// `work`'s output, or `None` once `deadline` has completed. `work` is polled first, so a
