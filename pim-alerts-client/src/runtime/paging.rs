@@ -137,8 +137,8 @@ impl<T> Paged<T> {
     }
 }
 
-/// Resolves the `link` that the page fetched with `from` carried, after recording that page's
-/// URL in `fetched`; refuses a blank link, a foreign one and one already fetched.
+/// Resolves the `link` that the page fetched with `from` carried and records it in `fetched`;
+/// refuses a blank link, a foreign one and one already fetched (or being fetched).
 fn checked_next_link(
     base: &BaseUrl,
     fetched: &mut HashSet<String>,
@@ -152,11 +152,14 @@ fn checked_next_link(
         reason: reason.into(),
     };
     let url = base.resolve_link(link, LinkKind::NextLink, || call.context())?;
-    // `from` was sent, so its URL builds.
-    if let Ok(from) = from.url(base) {
-        fetched.insert(from.into());
+    // The first page's URL is built once (it was sent, so it builds); every later page's is
+    // recorded here, as its link is followed.
+    if fetched.is_empty()
+        && let Ok(first) = from.url(base)
+    {
+        fetched.insert(first.into());
     }
-    if fetched.contains(url.as_str()) {
+    if !fetched.insert(url.as_str().to_owned()) {
         return Err(refuse(format!(
             "{link:?} leads back to a page this cursor already fetched: the links form a cycle"
         )));
