@@ -188,9 +188,6 @@ pub enum LinkKind {
     NextLink,
     /// The `Location` header of a `202 Accepted` response.
     Location,
-    /// An HTTP redirect followed by a user-supplied `reqwest::Client`. No error carries this
-    /// kind any more: such a redirect is reported as [`Error::ForeignRedirect`].
-    Redirect,
 }
 
 impl fmt::Display for LinkKind {
@@ -198,7 +195,6 @@ impl fmt::Display for LinkKind {
         f.write_str(match self {
             LinkKind::NextLink => "@odata.nextLink",
             LinkKind::Location => "Location header",
-            LinkKind::Redirect => "redirect",
         })
     }
 }

@@ -105,15 +105,19 @@ impl BaseUrl {
 
     /// Fails with [`Error::ForeignOrigin`] unless `url` has the base origin.
     pub(crate) fn check_same_origin(&self, url: &Url, kind: LinkKind) -> Result<(), Error> {
-        if same_origin(&self.joinable, url) {
-            Ok(())
-        } else {
-            Err(Error::ForeignOrigin {
+        match self.foreign(url) {
+            None => Ok(()),
+            Some((found, expected)) => Err(Error::ForeignOrigin {
                 kind,
-                found: origin_of(url),
-                expected: self.origin(),
-            })
+                found,
+                expected,
+            }),
         }
+    }
+
+    /// The origins `(found, expected)` when `url` is not on the base origin, else `None`.
+    pub(crate) fn foreign(&self, url: &Url) -> Option<(String, String)> {
+        (!same_origin(&self.joinable, url)).then(|| (origin_of(url), self.origin()))
     }
 }
 

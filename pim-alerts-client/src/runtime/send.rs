@@ -341,15 +341,13 @@ impl Client {
 
     /// [`Error::ForeignRedirect`] unless `url` has the base origin.
     fn refuse_foreign_redirect(&self, url: &Url, call: &Call) -> Result<(), Error> {
-        match self.inner.base.check_same_origin(url, LinkKind::Redirect) {
-            Err(Error::ForeignOrigin {
-                found, expected, ..
-            }) => Err(Error::ForeignRedirect {
+        match self.inner.base.foreign(url) {
+            None => Ok(()),
+            Some((found, expected)) => Err(Error::ForeignRedirect {
                 context: Box::new(call.context()),
                 found,
                 expected,
             }),
-            checked => checked,
         }
     }
 
