@@ -22,27 +22,6 @@ fn remediate() -> Request {
     )
 }
 
-fn get_alert() -> Request {
-    Request::from_template(
-        Method::GET,
-        "/identityGovernance/roleManagementAlerts/alerts/{id}",
-        &[("id", "a1")],
-    )
-}
-
-async fn server_answering(body: ResponseTemplate) -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(body.clone())
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .respond_with(body)
-        .mount(&server)
-        .await;
-    server
-}
-
 #[tokio::test]
 async fn remediate_400_not_remediable_is_a_graph_error_with_request_id() {
     let body = graph_error(

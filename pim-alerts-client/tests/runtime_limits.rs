@@ -5,62 +5,25 @@
 
 mod common;
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-use common::{TOKEN, builder, fast_retry};
-use pim_alerts_client::runtime::{Client, Error, Method, Request};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
-use wiremock::matchers::method;
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use common::raw::{Ending, raw_server};
+use common::{TOKEN, builder, fast_retry, get_alert, server_answering};
+use pim_alerts_client::runtime::{Client, Error};
+use wiremock::ResponseTemplate;
 
 /// The limit every test here sets.
 const LIMIT: usize = 100;
-
-const ALERT_T: &str = "/identityGovernance/roleManagementAlerts/alerts/{id}";
-
-fn get_alert() -> Request {
-    Request::from_template(Method::GET, ALERT_T, &[("id", "a1")])
-}
 
 /// A body of `len` bytes (`a`s).
 fn body_of(len: usize) -> String {
     "a".repeat(len)
 }
 
-/// A loopback server that answers every connection with `bytes` and then keeps it open
-/// without sending more (so a client that waits for the rest runs into its timeout). Returns
-/// its base URL and a connection count.
-async fn raw_server(bytes: Vec<u8>) -> (String, Arc<AtomicUsize>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let base = format!("http://{}/beta", listener.local_addr().expect("addr"));
-    let connections = Arc::new(AtomicUsize::new(0));
-    let count = connections.clone();
-    let bytes = Arc::new(bytes);
-    tokio::spawn(async move {
-        while let Ok((socket, _)) = listener.accept().await {
-            count.fetch_add(1, Ordering::SeqCst);
-            tokio::spawn(answer_and_stall(socket, bytes.clone()));
-        }
-    });
-    (base, connections)
-}
-
-async fn answer_and_stall(mut socket: TcpStream, bytes: Arc<Vec<u8>>) {
-    let mut head = Vec::new();
-    let mut buf = [0u8; 1024];
-    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-        match socket.read(&mut buf).await {
-            Ok(0) | Err(_) => return,
-            Ok(n) => head.extend_from_slice(&buf[..n]),
-        }
-    }
-    if socket.write_all(&bytes).await.is_ok() {
-        let _ = socket.flush().await;
-        tokio::time::sleep(Duration::from_secs(30)).await;
-    }
+/// `200 OK` with a body of `len` bytes.
+fn ok_body(len: usize) -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_string(body_of(len))
 }
 
 /// A `200` response with a chunked body made of `chunks`, without the final empty chunk when
@@ -106,18 +69,9 @@ fn assert_too_large(err: &Error) {
     }
 }
 
-async fn server_answering(body: String) -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_string(body))
-        .mount(&server)
-        .await;
-    server
-}
-
 #[tokio::test]
 async fn a_body_over_the_limit_with_content_length_is_refused_and_not_retried() {
-    let server = server_answering(body_of(LIMIT + 1)).await;
+    let server = server_answering(ok_body(LIMIT + 1)).await;
     let client = builder(&server)
         .max_response_bytes(LIMIT)
         .build()
@@ -132,7 +86,7 @@ async fn a_body_over_the_limit_with_content_length_is_refused_and_not_retried() 
 
 #[tokio::test]
 async fn a_body_exactly_at_the_limit_is_read_whole() {
-    let server = server_answering(body_of(LIMIT)).await;
+    let server = server_answering(ok_body(LIMIT)).await;
     let client = builder(&server)
         .max_response_bytes(LIMIT)
         .build()
@@ -146,7 +100,7 @@ async fn a_body_exactly_at_the_limit_is_read_whole() {
 #[tokio::test]
 async fn an_announced_length_over_the_limit_is_refused_before_reading() {
     let head = b"HTTP/1.1 200 OK\r\nContent-Length: 1000000000000\r\n\r\n{".to_vec();
-    let (base, connections) = raw_server(head).await;
+    let (base, connections) = raw_server(&head, Ending::Stall).await;
     let start = Instant::now();
     let err = raw_client(&base).send_raw(get_alert()).await;
     assert_too_large(&err.expect_err("too large"));
@@ -163,7 +117,7 @@ async fn an_announced_length_over_the_limit_is_refused_before_reading() {
 #[tokio::test]
 async fn a_chunked_body_over_the_limit_is_refused_while_reading() {
     let chunks = vec![body_of(40); 3];
-    let (base, connections) = raw_server(chunked(&chunks, false)).await;
+    let (base, connections) = raw_server(&chunked(&chunks, false), Ending::Stall).await;
     let start = Instant::now();
     let err = raw_client(&base).send_raw(get_alert()).await;
     assert_too_large(&err.expect_err("too large"));
@@ -178,7 +132,7 @@ async fn a_chunked_body_over_the_limit_is_refused_while_reading() {
 #[tokio::test]
 async fn a_chunked_body_exactly_at_the_limit_is_joined_whole() {
     let chunks = [body_of(40), "b".repeat(40), "c".repeat(20)];
-    let (base, _) = raw_server(chunked(&chunks, true)).await;
+    let (base, _) = raw_server(&chunked(&chunks, true), Ending::Stall).await;
     let raw = raw_client(&base)
         .send_raw(get_alert())
         .await

@@ -9,12 +9,6 @@ use pim_alerts_client::runtime::{Error, Method, Request, RetryPolicy};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const ALERT_T: &str = "/identityGovernance/roleManagementAlerts/alerts/{id}";
-
-fn get_alert() -> Request {
-    Request::from_template(Method::GET, ALERT_T, &[("id", "a1")])
-}
-
 /// The first request is answered with `status` + `Retry-After: retry_after`, then 200.
 async fn fail_once_then_ok(server: &MockServer, verb: &str, status: u16, retry_after: &str) {
     Mock::given(method(verb))

@@ -8,10 +8,12 @@
 
 use std::time::Duration;
 
-use pim_alerts_client::runtime::{Client, PollPolicy, RetryPolicy};
+use pim_alerts_client::runtime::{Client, Method, PollPolicy, Request, RetryPolicy};
 use serde::Deserialize;
-use wiremock::{Match, MockServer, Request as WireRequest};
+use wiremock::matchers::method;
+use wiremock::{Match, Mock, MockServer, Request as WireRequest, ResponseTemplate};
 
+pub mod raw;
 pub mod seed_mocks;
 
 /// The bearer token every test client uses; it must never show up in output.
@@ -125,4 +127,27 @@ pub fn graph_error(code: &str, message: &str, request_id: &str) -> serde_json::V
             }
         }
     })
+}
+
+/// `GET` of the alert `a1`.
+pub fn get_alert() -> Request {
+    Request::from_template(
+        Method::GET,
+        "/identityGovernance/roleManagementAlerts/alerts/{id}",
+        &[("id", "a1")],
+    )
+}
+
+/// A wiremock server answering every `GET` and `POST` with `body`.
+pub async fn server_answering(body: ResponseTemplate) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(body.clone())
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(body)
+        .mount(&server)
+        .await;
+    server
 }
