@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::csdl::syntax::Pos;
+use crate::model::Origin;
 
 /// One problem in a document: where it is and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -25,6 +26,11 @@ impl Diagnostic {
             message: message.into(),
         }
     }
+
+    /// A problem with the model item that `origin` locates.
+    pub fn at(origin: &Origin, message: impl Into<String>) -> Self {
+        Diagnostic::new(origin.source.to_string(), origin.pos, message)
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -45,6 +51,16 @@ impl fmt::Display for Diagnostic {
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
+    /// `Ok` when there are no `problems`, else each of them once, in source order.
+    pub fn from_problems(mut problems: Vec<Diagnostic>) -> Result<(), Diagnostics> {
+        problems.sort();
+        problems.dedup();
+        match problems.is_empty() {
+            true => Ok(()),
+            false => Err(Diagnostics(problems)),
+        }
+    }
+
     /// The problems, in source order.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.0.iter()

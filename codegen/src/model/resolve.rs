@@ -116,8 +116,7 @@ impl<'a> Resolver<'a> {
 
     /// Records a problem at a model item's origin.
     pub fn error_at(&mut self, origin: &Origin, message: String) {
-        let diagnostic = Diagnostic::new(origin.source.to_string(), origin.pos, message);
-        self.errors.push(diagnostic);
+        self.errors.push(Diagnostic::at(origin, message));
     }
 
     /// The origin record for an item at `pos` in document `doc`.

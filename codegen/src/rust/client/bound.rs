@@ -150,12 +150,7 @@ pub(super) fn operation(model: &Model, id: OperationId) -> Result<OperationPlan,
                     "`{}` is annotated long-running with the unknown type `{result}`",
                     op.qualified_name
                 );
-                let origin = &op.origin;
-                return Err(Diagnostic::new(
-                    origin.source.to_string(),
-                    origin.pos,
-                    message,
-                ));
+                return Err(Diagnostic::at(&op.origin, message));
             }
         },
         (None, None) => Response::NoContent,

@@ -175,11 +175,7 @@ pub(super) fn required_handles(
                     required.method
                 );
                 let origin = property_origin(model, *entity, csdl);
-                problems.push(Diagnostic::new(
-                    origin.source.to_string(),
-                    origin.pos,
-                    message,
-                ));
+                problems.push(Diagnostic::at(origin, message));
             }
         }
     }

@@ -381,13 +381,8 @@ impl Walker<'_> {
 
 /// `Ok` without problems, else every problem once, in source order. (An operation bound to a
 /// type is planned on each node of the type, so it may have been reported more than once.)
-fn report(mut problems: Vec<Diagnostic>) -> Result<(), String> {
-    problems.sort();
-    problems.dedup();
-    match problems.is_empty() {
-        true => Ok(()),
-        false => Err(Diagnostics(problems).to_string()),
-    }
+fn report(problems: Vec<Diagnostic>) -> Result<(), String> {
+    Diagnostics::from_problems(problems).map_err(|d| d.to_string())
 }
 
 /// The capabilities that shape a node of `kind`: an entity node only reads and updates (so

@@ -41,8 +41,7 @@ struct Problems(Vec<Diagnostic>);
 
 impl Problems {
     fn at(&mut self, origin: &Origin, message: String) {
-        let diagnostic = Diagnostic::new(origin.source.to_string(), origin.pos, message);
-        self.0.push(diagnostic);
+        self.0.push(Diagnostic::at(origin, message));
     }
 
     fn ident(&mut self, origin: &Origin, name: &str, what: &str) {
@@ -52,12 +51,8 @@ impl Problems {
     }
 
     /// All problems in source order, or `Ok` when there are none.
-    fn finish(mut self) -> Result<(), Diagnostics> {
-        self.0.sort();
-        match self.0.is_empty() {
-            true => Ok(()),
-            false => Err(Diagnostics(self.0)),
-        }
+    fn finish(self) -> Result<(), Diagnostics> {
+        Diagnostics::from_problems(self.0)
     }
 }
 
