@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use codegen::csdl::read_document;
 use codegen::csdl::syntax::Document;
-use codegen::model::{IncludePath, Model, SliceOptions, resolve, slice_with};
+use codegen::model::{IncludePath, Model, SliceOptions, prune, resolve, select_with};
 use codegen::rust::GeneratedFile;
 
 use crate::files::{self, OutputFile};
@@ -132,10 +132,12 @@ pub fn load_model(options: &Options) -> Result<Model> {
     let slice_options = SliceOptions {
         all_types: options.all_types,
     };
-    // Every document is pruned to the slice, the annotations too: their targets were checked
-    // against the full model above, and a target outside the slice would not resolve below.
+    // Every document is pruned to the one selection, the annotations too: their targets were
+    // checked against the full model above, and a target outside the slice would not resolve
+    // below.
+    let selection = select_with(&full, &paths, slice_options).map_err(anyhow::Error::new)?;
     for doc in &mut docs {
-        *doc = slice_with(doc, &full, &paths, slice_options).map_err(anyhow::Error::new)?;
+        *doc = prune(doc, &full, &selection);
     }
     resolve(&docs).map_err(anyhow::Error::new)
 }

@@ -27,7 +27,9 @@ use crate::csdl::syntax::{Facets, OperationKind, Pos, StructuredKind};
 
 pub use resolve::resolve;
 pub(crate) use rust_names::{CLIENT_METHODS, COLLECTION_NODE_METHODS, ENTITY_NODE_METHODS};
-pub use slice::{IncludePath, Selection, SliceOptions, select, select_with, slice, slice_with};
+pub use slice::{
+    IncludePath, Selection, SliceOptions, prune, select, select_with, slice, slice_with,
+};
 
 /// Index of a type in [`Model::types`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -108,7 +108,14 @@ pub fn slice_with(
     options: SliceOptions,
 ) -> Result<Document, Diagnostics> {
     let selection = select_with(model, include_paths, options)?;
-    Ok(super::slice_prune::prune(doc, model, &selection))
+    Ok(prune(doc, model, &selection))
+}
+
+/// Prunes `doc` (one of the documents `model` was resolved from) to a `selection` computed
+/// once with [`select`] or [`select_with`]: how several documents (metadata and annotations)
+/// are sliced alike.
+pub fn prune(doc: &Document, model: &Model, selection: &Selection) -> Document {
+    super::slice_prune::prune(doc, model, selection)
 }
 
 /// Computes the selection for `include_paths`.
