@@ -34,6 +34,20 @@ where
         .expect("the item stream ends")
 }
 
+/// A `200` page of `items` whose `@odata.nextLink` is `next`.
+fn page(items: serde_json::Value, next: &str) -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_json(json!({"value": items, "@odata.nextLink": next}))
+}
+
+/// The items among `results`, in order.
+fn ok_items(results: &[Result<u32, Error>]) -> Vec<u32> {
+    results
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .copied()
+        .collect()
+}
+
 async fn requests(server: &MockServer) -> usize {
     server.received_requests().await.unwrap_or_default().len()
 }
@@ -67,10 +81,7 @@ async fn self_link_is_refused_after_one_request() {
     let link = format!("{}{}", server.uri(), incidents_path());
     Mock::given(method("GET"))
         .and(path(incidents_path()))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"value": [1, 2, 3], "@odata.nextLink": link})),
-        )
+        .respond_with(page(json!([1, 2, 3]), &link))
         .mount(&server)
         .await;
     let results = all_items(client(&server).paged::<u32>(incidents())).await;
@@ -79,11 +90,7 @@ async fn self_link_is_refused_after_one_request() {
         4,
         "three items, the error, the end: {results:?}"
     );
-    let items: Vec<u32> = results[..3]
-        .iter()
-        .filter_map(|r| r.as_ref().ok())
-        .copied()
-        .collect();
+    let items = ok_items(&results[..3]);
     assert_eq!(items, [1, 2, 3]);
     assert_refused(&results[3], &link, "cycle");
     assert_eq!(requests(&server).await, 1);
@@ -115,19 +122,12 @@ async fn cycle_back_to_the_first_page_is_refused() {
     Mock::given(method("GET"))
         .and(path(incidents_path()))
         .and(query_param("$skiptoken", "B"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"value": [3], "@odata.nextLink": back})),
-        )
+        .respond_with(page(json!([3]), &back))
         .expect(1)
         .mount(&server)
         .await;
     let results = all_items(client(&server).paged::<u32>(incidents())).await;
-    let items: Vec<u32> = results
-        .iter()
-        .filter_map(|r| r.as_ref().ok())
-        .copied()
-        .collect();
+    let items = ok_items(&results);
     assert_eq!(items, [1, 2, 3]);
     assert_eq!(results.len(), 4, "{results:?}");
     assert_refused(&results[3], &back, "cycle");
@@ -144,30 +144,20 @@ async fn cycle_through_a_differently_spelled_url_costs_one_request() {
     Mock::given(method("GET"))
         .and(path(incidents_path()))
         .and(query_param("$count", "true"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"value": [1], "@odata.nextLink": to_b})),
-        )
+        .respond_with(page(json!([1]), &to_b))
         .expect(2)
         .mount(&server)
         .await;
     Mock::given(method("GET"))
         .and(path(incidents_path()))
         .and(query_param("$skiptoken", "B"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"value": [2], "@odata.nextLink": to_a})),
-        )
+        .respond_with(page(json!([2]), &to_a))
         .expect(1)
         .mount(&server)
         .await;
     let paged = client(&server).paged::<u32>(incidents().query("$count", "true"));
     let results = all_items(paged).await;
-    let items: Vec<u32> = results
-        .iter()
-        .filter_map(|r| r.as_ref().ok())
-        .copied()
-        .collect();
+    let items = ok_items(&results);
     assert_eq!(items, [1, 2, 1]);
     assert_refused(&results[3], &to_b, "cycle");
     assert_eq!(results.len(), 4, "{results:?}");
@@ -182,10 +172,7 @@ async fn blank_next_link_is_refused_and_the_service_root_is_not_fetched() {
         let server = MockServer::start().await;
         Mock::given(method("GET"))
             .and(path(incidents_path()))
-            .respond_with(
-                ResponseTemplate::new(200)
-                    .set_body_json(json!({"value": [{"id": "i1"}], "@odata.nextLink": link})),
-            )
+            .respond_with(page(json!([{"id": "i1"}]), link))
             .expect(1)
             .mount(&server)
             .await;
@@ -212,10 +199,7 @@ async fn refused_link_is_refused_on_every_call() {
     let link = format!("{}{}", server.uri(), incidents_path());
     Mock::given(method("GET"))
         .and(path(incidents_path()))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"value": [1], "@odata.nextLink": link})),
-        )
+        .respond_with(page(json!([1]), &link))
         .expect(1)
         .mount(&server)
         .await;
