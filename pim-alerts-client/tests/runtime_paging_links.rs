@@ -48,10 +48,6 @@ fn ok_items(results: &[Result<u32, Error>]) -> Vec<u32> {
         .collect()
 }
 
-async fn requests(server: &MockServer) -> usize {
-    server.received_requests().await.unwrap_or_default().len()
-}
-
 /// Asserts `result` is the refusal of `link` for the incidents request, with `why` in the reason.
 fn assert_refused<T: std::fmt::Debug>(result: &Result<T, Error>, link: &str, why: &str) {
     match result {

@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::requests;
 use common::seed_mocks::{get_seed, mock_get, mock_patch, mock_post, seed_response};
 use futures::StreamExt;
 use pim_alerts_client::{
@@ -88,13 +89,7 @@ async fn list_alerts_without_the_required_filter_is_refused_locally() {
         matches!(&err, Error::InvalidRequest(m) if m.contains("scope_filter")),
         "{err}"
     );
-    assert!(
-        server
-            .received_requests()
-            .await
-            .unwrap_or_default()
-            .is_empty()
-    );
+    assert_eq!(requests(&server).await, 0, "nothing is sent");
 }
 
 #[tokio::test]

@@ -151,3 +151,8 @@ pub async fn server_answering(body: ResponseTemplate) -> MockServer {
         .await;
     server
 }
+
+/// How many requests `server` has received.
+pub async fn requests(server: &MockServer) -> usize {
+    server.received_requests().await.unwrap_or_default().len()
+}
