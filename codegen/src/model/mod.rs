@@ -5,7 +5,7 @@
 //! referred to by [`TypeId`]; operations likewise by [`OperationId`]. Qualified names are always
 //! namespace-qualified (`microsoft.graph.alert`, never `graph.alert`).
 //!
-//! Build a model with [`resolve`]; prune a document to a set of container paths with [`slice`].
+//! Build a model with [`resolve`]; prune a document to a set of container paths with [`slice()`].
 
 mod annotations;
 mod checks;

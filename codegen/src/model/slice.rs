@@ -100,7 +100,7 @@ pub fn slice(
     slice_with(doc, model, include_paths, SliceOptions::default())
 }
 
-/// [`slice`] with options.
+/// [`slice()`] with options.
 pub fn slice_with(
     doc: &Document,
     model: &Model,

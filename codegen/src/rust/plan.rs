@@ -10,7 +10,7 @@
 //!   catch-all `Other(Map)`. A used *abstract* type without derived types also becomes such an
 //!   enum, with only `Other`: a value of it can only be a derived type this crate does not know.
 //! - Every **concrete** type gets a struct holding all its properties (inherited included): named
-//!   [`StructuredDef::concrete_struct_name`] when the type has derived types (whether or not its
+//!   [`StructuredDef::concrete_struct_name`](crate::model::StructuredDef::concrete_struct_name) when the type has derived types (whether or not its
 //!   enum is emitted, so the name does not change with use), else [`TypeDef::name`].
 //! - An **abstract type nobody uses** gets no item: its properties are in every derived struct.
 //! - `microsoft.graph.Json` (Graph's "any JSON" complex type) is `serde_json::Value`.

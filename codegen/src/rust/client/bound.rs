@@ -80,9 +80,9 @@ pub struct OperationPlan {
     pub op: OperationId,
     /// A function (`GET`) rather than an action (`POST`).
     pub function: bool,
-    /// The Rust method name on the node (`refresh`); set by [`name_methods`].
+    /// The Rust method name on the node (`refresh`); set by `name_methods`.
     pub method: String,
-    /// The builder struct name; set by [`name_methods`].
+    /// The builder struct name; set by `name_methods`.
     pub builder: String,
     /// The URL segment: the operation's unqualified name.
     pub segment: String,

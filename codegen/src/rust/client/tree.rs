@@ -25,7 +25,7 @@
 //! - **Methods from Capabilities** (`Readable`, `Updatable`, the query restrictions,
 //!   `FilterRestrictions/RequiredProperties`): reads unless stated `false`, `update` only where
 //!   `Updatable` is stated `true`, query options unless stated `false`.
-//! - **Bound operations** are planned in [`bound`](super::bound).
+//! - **Bound operations** are planned in [`bound`].
 
 use std::collections::{BTreeSet, HashMap, VecDeque};
 

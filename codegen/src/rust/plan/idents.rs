@@ -8,7 +8,7 @@ use super::RESERVED_TYPE_NAMES;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Model, Origin, TypeDef, TypeKind};
 
-/// An identifier token, raw (`r#type`) when written so. Names are validated in [`Plan::new`].
+/// An identifier token, raw (`r#type`) when written so. Names are validated in [`Plan::new`](crate::rust::plan::Plan::new).
 pub fn ident(name: &str) -> Ident {
     match name.strip_prefix("r#") {
         Some(raw) if is_identifier(raw) => Ident::new_raw(raw, Span::call_site()),
