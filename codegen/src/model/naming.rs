@@ -10,10 +10,9 @@
 //! job of [`NameScope`]: the first claimant of a name keeps it, later ones get `2`, `3`, ... in
 //! the order the model claims them, which is always a deterministic order.
 
-use super::fast_hash::{FastMap, FastSet};
-use std::cell::RefCell;
+mod words;
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use super::fast_hash::{FastMap, FastSet};
 
 /// Keywords that can be written as raw identifiers (`r#type`).
 const RAW_KEYWORDS: &[&str] = &[
@@ -49,13 +48,13 @@ impl Case {
 /// The Rust type name for a CSDL type name, e.g. `unifiedRoleManagementAlert` ->
 /// `UnifiedRoleManagementAlert`.
 pub fn type_name(csdl: &str) -> String {
-    converted(csdl, Case::UpperCamel, |c| c.ident.clone())
+    escaped(convert(csdl, Case::UpperCamel))
 }
 
 /// The Rust field or method name for a CSDL property, navigation property or operation name,
 /// e.g. `alertIncidents` -> `alert_incidents`, `type` -> `r#type`.
 pub fn field_name(csdl: &str) -> String {
-    converted(csdl, Case::Snake, |c| c.ident.clone())
+    escaped(convert(csdl, Case::Snake))
 }
 
 /// The Rust enum variant name for a CSDL enum member name, e.g. `unknownFutureValue` ->
@@ -74,41 +73,7 @@ pub fn module_name(segment: &str) -> String {
 /// digit gets a prefix (`_` in snake case, `N` in camel case), an empty result becomes
 /// `unnamed` / `Unnamed`.
 pub fn cased(name: &str, case: Case) -> String {
-    converted(name, case, |c| c.cased.clone())
-}
-
-/// One name converted to one case: cased, and cased with keywords escaped.
-struct Converted {
-    cased: String,
-    ident: String,
-}
-
-/// Calls `with` on the memoised conversion of `name` to `case`, converting it on first use.
-fn converted<R>(name: &str, case: Case, with: impl FnOnce(&Converted) -> R) -> R {
-    CASED.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        let memo = match case {
-            Case::UpperCamel => &mut cache.0,
-            Case::Snake => &mut cache.1,
-        };
-        if let Some(hit) = memo.get(name) {
-            return with(hit);
-        }
-        let cased = convert(name, case);
-        let ident = escape_keyword(&cased);
-        with(
-            memo.entry(name.to_owned())
-                .or_insert(Converted { cased, ident }),
-        )
-    })
-}
-
-/// Memoised conversions (camel, snake): Graph repeats the same property names across hundreds
-/// of types, and `heck` is the slow part of naming. Caching cannot change any result.
-type CaseMemo = (FastMap<String, Converted>, FastMap<String, Converted>);
-
-thread_local! {
-    static CASED: RefCell<CaseMemo> = RefCell::new(CaseMemo::default());
+    convert(name, case)
 }
 
 /// Whether no two of `idents` (finished identifiers) are the same name once unraw'd: then a
@@ -161,15 +126,11 @@ fn hash_of(s: &str) -> u64 {
     hasher.finish()
 }
 
+/// [`cased`]: the words of `name` in `case` (split as `heck` splits them, every character that
+/// is not an ASCII letter or digit separating words), then the fixes for an empty result and a
+/// leading digit.
 fn convert(name: &str, case: Case) -> String {
-    let ascii: String = name
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
-        .collect();
-    let converted = match case {
-        Case::UpperCamel => ascii.to_upper_camel_case(),
-        Case::Snake => ascii.to_snake_case(),
-    };
+    let converted = words::cased(name, case);
     match converted.chars().next() {
         None => match case {
             Case::UpperCamel => "Unnamed".to_owned(),
@@ -185,18 +146,23 @@ fn convert(name: &str, case: Case) -> String {
 
 /// `ident` made usable as a Rust identifier: `type` -> `r#type`, `self` -> `self_`.
 pub fn escape_keyword(ident: &str) -> String {
+    escaped(ident.to_owned())
+}
+
+/// [`escape_keyword`] on an owned identifier, which is returned as is when it is no keyword.
+fn escaped(ident: String) -> String {
     // Keywords are 1 to 8 ASCII lowercase letters (`Self` and `_` aside): anything else is
     // returned without searching the lists.
     let may_be_keyword = ident.len() <= 8
         && (ident == "Self" || ident.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
     if !may_be_keyword {
-        ident.to_owned()
-    } else if NON_RAW_KEYWORDS.contains(&ident) {
+        ident
+    } else if NON_RAW_KEYWORDS.contains(&ident.as_str()) {
         format!("{ident}_")
-    } else if RAW_KEYWORDS.contains(&ident) {
+    } else if RAW_KEYWORDS.contains(&ident.as_str()) {
         format!("r#{ident}")
     } else {
-        ident.to_owned()
+        ident
     }
 }
 
