@@ -22,8 +22,8 @@ fn doc(body: &str) -> String {
 fn pipeline(xml: &str) -> Result<usize, String> {
     let syntax = read_document("hostile.csdl", xml.as_bytes()).map_err(|d| d.to_string())?;
     let model = resolve(&[syntax]).map_err(|d| d.to_string())?;
-    let mut files = write_models(&model, "hostile.csdl")?;
-    files.extend(write_client(&model, "hostile.csdl")?);
+    let mut files = write_models(&model, "hostile.csdl").map_err(|e| e.to_string())?;
+    files.extend(write_client(&model, "hostile.csdl").map_err(|e| e.to_string())?);
     for file in &files {
         match syn::parse_file(&file.contents) {
             Ok(ast) => assert_unique_names(&file.path, &ast.items),

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use codegen::csdl::read_document;
 use codegen::model::{Model, resolve};
+use codegen::rust::WriteError;
 use codegen::rust::client::tree::{self, ClientTree, NodeKind};
 use codegen::rust::client::write_client;
 use codegen::rust::models::write_models;
@@ -104,22 +105,52 @@ fn document(body: &str) -> String {
     )
 }
 
-/// Every type named like a std type is reported, at its declaration, by both writers.
+/// The problems of a `WriteError::Model` as (source, line, column, message); any other variant
+/// fails the test.
+fn problems(err: WriteError) -> Vec<(String, u32, u32, String)> {
+    let WriteError::Model(diagnostics) = err else {
+        panic!("not WriteError::Model: {err:?}");
+    };
+    (diagnostics.iter())
+        .map(|d| {
+            (
+                d.source.clone(),
+                d.pos.line,
+                d.pos.column,
+                d.message.clone(),
+            )
+        })
+        .collect()
+}
+
+/// `(source, line, column, message)`.
+fn at(source: &str, line: u32, column: u32, message: &str) -> (String, u32, u32, String) {
+    (source.to_owned(), line, column, message.to_owned())
+}
+
+/// Every type named like a std type is reported, at its declaration, by both writers, as
+/// `WriteError::Model` diagnostics that print one `source:line:column: message` line each.
 #[test]
 fn name_problems_are_all_reported_with_positions() {
     let body = r#"<ComplexType Name="Option"><Property Name="p" Type="Edm.String" /></ComplexType>
 <ComplexType Name="Vec"><Property Name="p" Type="Edm.String" /></ComplexType>
   <ComplexType Name="Box"><Property Name="p" Type="Edm.String" /></ComplexType>"#;
     let model = model_of("std.csdl", document(body).as_bytes());
-    let expected = "std.csdl:4:1: type ns.Option is named like a std type\n\
-                    std.csdl:5:1: type ns.Vec is named like a std type\n\
-                    std.csdl:6:3: type ns.Box is named like a std type";
+    let expected = [
+        at("std.csdl", 4, 1, "type ns.Option is named like a std type"),
+        at("std.csdl", 5, 1, "type ns.Vec is named like a std type"),
+        at("std.csdl", 6, 3, "type ns.Box is named like a std type"),
+    ];
+    let models = write_models(&model, "std.csdl").expect_err("std names");
     assert_eq!(
-        write_models(&model, "std.csdl").expect_err("std names"),
-        expected
+        models.to_string(),
+        "std.csdl:4:1: type ns.Option is named like a std type\n\
+         std.csdl:5:1: type ns.Vec is named like a std type\n\
+         std.csdl:6:3: type ns.Box is named like a std type"
     );
+    assert_eq!(problems(models), expected);
     let client = write_client(&model, "std.csdl").expect_err("std names");
-    assert_eq!(client, expected);
+    assert_eq!(problems(client), expected);
 }
 
 /// Every required-filter property that is no filterable string and every unknown long-running
@@ -142,12 +173,37 @@ fn client_plan_problems_are_all_reported_with_positions() {
 </EntitySet></EntityContainer>"#;
     let model = model_of("client.csdl", document(body).as_bytes());
     let err = write_client(&model, "client.csdl").expect_err("client problems");
+    let filter = |name: &str| {
+        format!(
+            "required filter `required_filter` of `/es`: `{name}` is not a filterable string property"
+        )
+    };
     assert_eq!(
-        err,
-        "client.csdl:4:1: required filter `required_filter` of `/es`: `missing` is not a \
-         filterable string property\n\
-         client.csdl:6:3: required filter `required_filter` of `/es`: `count` is not a \
-         filterable string property\n\
-         client.csdl:8:1: `ns.scan` is annotated long-running with the unknown type `ns.nope`"
+        problems(err),
+        [
+            at("client.csdl", 4, 1, &filter("missing")),
+            at("client.csdl", 6, 3, &filter("count")),
+            at(
+                "client.csdl",
+                8,
+                1,
+                "`ns.scan` is annotated long-running with the unknown type `ns.nope`"
+            ),
+        ]
     );
+}
+
+/// A model without an entity container has no client: `WriteError::NoEntityContainer`, also
+/// through `write_crates` (from the client writer's thread), while its models are written.
+#[test]
+fn a_model_without_a_container_has_no_client() {
+    let body = r#"<ComplexType Name="c"><Property Name="p" Type="Edm.String" /></ComplexType>"#;
+    let model = model_of("bare.csdl", document(body).as_bytes());
+    let err = write_client(&model, "bare.csdl").expect_err("no container");
+    assert!(matches!(err, WriteError::NoEntityContainer), "{err:?}");
+    assert_eq!(err.to_string(), "the model has no entity container");
+    let both = codegen::rust::write_crates(&model, "bare.csdl", true).expect_err("no container");
+    assert!(matches!(both, WriteError::NoEntityContainer), "{both:?}");
+    let (models, client) = codegen::rust::write_crates(&model, "bare.csdl", false).expect("models");
+    assert!(!models.is_empty() && client.is_none());
 }

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use codegen::csdl::read_document;
 use codegen::model::{Model, resolve};
-use codegen::rust::GeneratedFile;
 use codegen::rust::models::{write_models, write_models_documented};
+use codegen::rust::{GeneratedFile, WriteError};
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -68,18 +68,31 @@ fn paths_are_sorted_and_unique() {
     assert_eq!(paths, sorted);
 }
 
+/// A prefix that is no Rust path is `InvalidPrefix`, holding the prefix and syn's reason.
 #[test]
 fn bad_prefix_is_an_error() {
     let model = model_of(&[workspace().join("codegen/tests/fixtures/rust/enums.csdl")]);
     let err = codegen::rust::plan::Plan::new(&model, "not a path").expect_err("bad prefix");
-    assert!(err.contains("prefix"), "{err}");
+    assert_eq!(err.to_string(), "bad path prefix `not a path`");
+    match err {
+        WriteError::InvalidPrefix { prefix, source } => {
+            assert_eq!(prefix, "not a path");
+            assert!(!source.to_string().is_empty());
+        }
+        other => panic!("not InvalidPrefix: {other:?}"),
+    }
 }
 
+/// A crate name for the examples that is no identifier is `InvalidCrateName`.
 #[test]
 fn examples_need_a_crate_identifier() {
     let model = model_of(&[workspace().join("codegen/tests/fixtures/rust/enums.csdl")]);
     let err = write_models_documented(&model, "enums", "not-a-crate").expect_err("bad name");
-    assert!(err.contains("crate name"), "{err}");
+    assert_eq!(err.to_string(), "bad crate name `not-a-crate`");
+    assert!(
+        matches!(&err, WriteError::InvalidCrateName { name, .. } if name == "not-a-crate"),
+        "{err:?}"
+    );
     let plain = write_models(&model, "enums").expect("writes");
     assert!(plain.iter().all(|f| !f.contents.contains("# Example")));
 }

@@ -45,10 +45,8 @@ pub fn run(root: &Path, check: bool) -> Result<()> {
 /// Computes every generated file in memory.
 pub fn generate(root: &Path) -> Result<Vec<OutputFile>> {
     let model = load_model(root)?;
-    let models = codegen::rust::models::write_models_documented(&model, EXCERPT, MODELS_CRATE)
-        .map_err(anyhow::Error::msg)?;
-    let client =
-        codegen::rust::client::write_client(&model, EXCERPT).map_err(anyhow::Error::msg)?;
+    let models = codegen::rust::models::write_models_documented(&model, EXCERPT, MODELS_CRATE)?;
+    let client = codegen::rust::client::write_client(&model, EXCERPT)?;
     let mut outputs = place(&root.join(MODELS_OUT), models)?;
     outputs.extend(place(&root.join(CLIENT_OUT), client)?);
     Ok(outputs)

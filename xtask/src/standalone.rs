@@ -102,8 +102,7 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
 pub fn generate(root: &Path, options: &Options) -> Result<Vec<OutputFile>> {
     let model = load_model(options)?;
     let input = options.metadata.display().to_string();
-    let (models, client) = codegen::rust::write_crates(&model, &input, !options.models_only)
-        .map_err(anyhow::Error::msg)?;
+    let (models, client) = codegen::rust::write_crates(&model, &input, !options.models_only)?;
     let mut outputs = crates::scaffold(root, &options.out, !options.models_only)?;
     outputs.extend(place(&crates::models_generated(&options.out), models));
     if let Some(client) = client {

@@ -3,6 +3,8 @@
 
 use proc_macro2::TokenStream;
 
+use super::WriteError;
+
 /// The first line of every generated file. It names the command and the input, and holds no
 /// timestamp or version, so regeneration is byte-identical.
 pub fn header(input: &str) -> String {
@@ -11,11 +13,19 @@ pub fn header(input: &str) -> String {
 
 /// Parses `tokens` as a Rust file and pretty-prints it under the generated-file header.
 ///
-/// A parse failure is a bug in a writer: the error names the file being written and shows the
-/// tokens, so the writer at fault can be found.
-pub fn format_file(file_name: &str, input: &str, tokens: TokenStream) -> Result<String, String> {
-    let parsed: syn::File = syn::parse2(tokens.clone())
-        .map_err(|e| format!("writer produced invalid Rust for {file_name}: {e}\n{tokens}"))?;
+/// A parse failure is a bug in a writer: [`WriteError::InvalidRust`] names the file being
+/// written and holds the tokens, so the writer at fault can be found.
+pub fn format_file(
+    file_name: &str,
+    input: &str,
+    tokens: TokenStream,
+) -> Result<String, WriteError> {
+    let parsed: syn::File =
+        syn::parse2(tokens.clone()).map_err(|source| WriteError::InvalidRust {
+            file: file_name.to_owned(),
+            tokens: tokens.to_string(),
+            source,
+        })?;
     let mut out = header(input);
     out.push_str(&prettyplease::unparse(&parsed));
     Ok(out)
@@ -42,8 +52,23 @@ mod tests {
     }
 
     #[test]
-    fn invalid_tokens_are_an_error_naming_the_file() {
+    fn invalid_tokens_are_an_error_naming_the_file_and_holding_the_tokens() {
         let err = format_file("bad.rs", "m", quote! { struct }).expect_err("invalid");
-        assert!(err.contains("bad.rs"), "{err}");
+        let WriteError::InvalidRust {
+            file,
+            tokens,
+            source,
+        } = &err
+        else {
+            panic!("not InvalidRust: {err:?}");
+        };
+        assert_eq!((file.as_str(), tokens.as_str()), ("bad.rs", "struct"));
+        let cause = std::error::Error::source(&err).expect("the parse error is the source");
+        assert_eq!(cause.to_string(), source.to_string());
+        let shown = err.to_string();
+        assert_eq!(
+            shown,
+            "writer produced invalid Rust for bad.rs (tokens: struct)"
+        );
     }
 }

@@ -3,8 +3,11 @@
 pub mod client;
 pub mod doc_text;
 pub mod emit;
+mod error;
 pub mod models;
 pub mod plan;
+
+pub use error::WriteError;
 
 /// One file written by a Rust writer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,14 +25,14 @@ pub fn write_crates(
     model: &crate::model::Model,
     input: &str,
     client: bool,
-) -> Result<(Vec<GeneratedFile>, Option<Vec<GeneratedFile>>), String> {
+) -> Result<(Vec<GeneratedFile>, Option<Vec<GeneratedFile>>), WriteError> {
     std::thread::scope(|scope| {
         let client = client.then(|| scope.spawn(|| client::write_client(model, input)));
         let models = models::write_models(model, input)?;
         let client = match client.map(|handle| handle.join()) {
             None => None,
             Some(Ok(written)) => Some(written?),
-            Some(Err(_)) => return Err("the client writer thread panicked".to_owned()),
+            Some(Err(_)) => return Err(WriteError::ClientWriterPanicked),
         };
         Ok((models, client))
     })

@@ -36,7 +36,9 @@ use boxing::boxed_fields;
 pub use idents::ident;
 use idents::{path_tokens, validate_names};
 
+use super::WriteError;
 use crate::csdl::syntax::StructuredKind;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::naming::{Case, NameScope, cased, escape_keyword, unraw};
 use crate::model::{
     Model, NavigationDef, Primitive, PropertyDef, TypeDef, TypeId, TypeKind, TypeTarget, TypeUse,
@@ -118,10 +120,12 @@ pub struct Plan<'m> {
 
 impl<'m> Plan<'m> {
     /// Plans `model`, printing item paths under `prefix` (`crate` inside the models crate,
-    /// `pim_alerts_models` elsewhere). Fails on a name that cannot be printed.
-    pub fn new(model: &'m Model, prefix: &str) -> Result<Plan<'m>, String> {
+    /// `pim_alerts_models` elsewhere). Fails on a prefix that is no path
+    /// ([`WriteError::InvalidPrefix`]) and on names that cannot be printed ([`WriteError::Model`],
+    /// every one at once).
+    pub fn new(model: &'m Model, prefix: &str) -> Result<Plan<'m>, WriteError> {
         let prefix = path_tokens(prefix)?;
-        validate_names(model).map_err(|problems| problems.to_string())?;
+        validate_names(model)?;
         let used = used_types(model);
         let mut types: Vec<TypePlan> = (0..model.types.len())
             .map(|i| base_plan(model, TypeId(i), &used))
@@ -467,8 +471,9 @@ fn all_modules(model: &Model) -> BTreeSet<Vec<String>> {
     modules
 }
 
-/// File stems, unique per module folder and distinct from child module names and `mod`.
-fn assign_files(model: &Model, types: &mut [TypePlan]) -> Result<(), String> {
+/// File stems, unique per module folder and distinct from child module names and `mod`. A type
+/// whose module the model does not list is a problem at the type's position.
+fn assign_files(model: &Model, types: &mut [TypePlan]) -> Result<(), WriteError> {
     let modules = all_modules(model);
     let mut scopes: BTreeMap<Vec<String>, NameScope> = BTreeMap::new();
     for module in &modules {
@@ -489,9 +494,10 @@ fn assign_files(model: &Model, types: &mut [TypePlan]) -> Result<(), String> {
         if !emits {
             continue;
         }
-        let scope = scopes
-            .get_mut(&ty.module)
-            .ok_or_else(|| format!("type {} has an unknown module", ty.qualified_name))?;
+        let scope = scopes.get_mut(&ty.module).ok_or_else(|| {
+            let message = format!("type {} has an unknown module", ty.qualified_name);
+            Diagnostics::from(Diagnostic::at(&ty.origin, message))
+        })?;
         let stem = scope.claim(&escape_keyword(&cased(&ty.name.rust, Case::Snake)));
         plan.file = Some(unraw(&stem).to_owned());
     }

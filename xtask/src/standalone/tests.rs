@@ -229,3 +229,39 @@ fn generates_a_workspace_with_two_crates_over_the_hand_written_code() {
     );
     find("client/src/generated/paths.rs");
 }
+
+/// A metadata file whose third line declares a type named like a std type, which the writers
+/// refuse.
+fn std_named_metadata() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("xtask-std-name-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("std-name.csdl");
+    let text = "<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\">\n\
+         <edmx:DataServices><Schema Namespace=\"ns\" xmlns=\"http://docs.oasis-open.org/odata/ns/edm\">\n\
+         <ComplexType Name=\"Option\"><Property Name=\"p\" Type=\"Edm.String\" /></ComplexType>\n\
+         <EntityType Name=\"e\"><Key><PropertyRef Name=\"id\" /></Key><Property Name=\"id\" Type=\"Edm.String\" Nullable=\"false\" /></EntityType>\n\
+         <EntityContainer Name=\"c\"><EntitySet Name=\"es\" EntityType=\"ns.e\" /></EntityContainer>\n\
+         </Schema></edmx:DataServices></edmx:Edmx>\n";
+    fs::write(&path, text).expect("write metadata");
+    path
+}
+
+/// A writer's refusal reaches the CLI as the typed `WriteError` (callers can downcast it), and
+/// `{err:#}`, which the CLI prints, names the file, line and column.
+#[test]
+fn a_writer_error_keeps_its_type_and_position() {
+    let mut opts = options(&["/"], true);
+    opts.metadata = std_named_metadata();
+    let err = generate(&root(), &opts).expect_err("a type named Option");
+    let text = format!("{err:#}");
+    assert!(
+        text.ends_with("std-name.csdl:3:1: type ns.Option is named like a std type"),
+        "{text}"
+    );
+    let Some(codegen::rust::WriteError::Model(problems)) = err.downcast_ref() else {
+        panic!("not WriteError::Model: {err:?}");
+    };
+    let lines: Vec<u32> = problems.iter().map(|d| d.pos.line).collect();
+    assert_eq!(lines, [3]);
+    let _ = fs::remove_dir_all(opts.metadata.parent().unwrap_or(Path::new("")));
+}

@@ -26,10 +26,10 @@ pub mod tree;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::GeneratedFile;
 use super::doc_text::doc_lines;
 use super::emit::format_file;
 use super::plan::{Plan, ident};
+use super::{GeneratedFile, WriteError};
 use crate::model::{Model, TypeId, TypeTarget};
 use tree::ClientTree;
 
@@ -37,7 +37,7 @@ use tree::ClientTree;
 const MODELS_CRATE: &str = "pim_alerts_models";
 
 /// Writes the request builders of `model`; `input` names the metadata in each file's header.
-pub fn write_client(model: &Model, input: &str) -> Result<Vec<GeneratedFile>, String> {
+pub fn write_client(model: &Model, input: &str) -> Result<Vec<GeneratedFile>, WriteError> {
     let plan = Plan::new(model, MODELS_CRATE)?;
     let tree = tree::plan(model)?;
     let cx = Cx {

@@ -36,6 +36,7 @@ pub use super::query_plan::{QueryCaps, QueryEnums, RequiredFilter};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::naming::{Case, NameScope, cased, escape_keyword};
 use crate::model::{Capabilities, ENTITY_NODE_METHODS, Model, TypeId, TypeKind};
+use crate::rust::WriteError;
 
 mod place;
 
@@ -156,8 +157,8 @@ impl ClientTree {
 /// Plans the client of `model`: fails without a container, and on what cannot be planned (a
 /// required filter on a property that is no filterable string, an unknown long-running result
 /// type), with every such problem at once, each at the position of the item at fault.
-pub fn plan(model: &Model) -> Result<ClientTree, String> {
-    let container = (model.container.as_ref()).ok_or("the model has no entity container")?;
+pub fn plan(model: &Model) -> Result<ClientTree, WriteError> {
+    let container = (model.container.as_ref()).ok_or(WriteError::NoEntityContainer)?;
     let mut walker = Walker {
         model,
         nodes: Vec::new(),
@@ -191,7 +192,9 @@ pub fn plan(model: &Model) -> Result<ClientTree, String> {
         required_handles(model, node, &filters, &mut problems);
     }
     let imports = bound::imports(model, &roots, &mut walker.names, &mut problems);
-    report(problems)?;
+    // Every problem once, in source order: an operation bound to a type is planned on each
+    // node of the type, so it may have been reported more than once.
+    Diagnostics::from_problems(problems)?;
     let operations: Vec<&OperationPlan> = (nodes.iter())
         .flat_map(|n| &n.operations)
         .chain(&imports)
@@ -377,12 +380,6 @@ impl Walker<'_> {
         });
         self.nodes.len() - 1
     }
-}
-
-/// `Ok` without problems, else every problem once, in source order. (An operation bound to a
-/// type is planned on each node of the type, so it may have been reported more than once.)
-fn report(problems: Vec<Diagnostic>) -> Result<(), String> {
-    Diagnostics::from_problems(problems).map_err(|d| d.to_string())
 }
 
 /// The capabilities that shape a node of `kind`: an entity node only reads and updates (so

@@ -17,34 +17,36 @@ mod structs;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::GeneratedFile;
 use super::doc_text::doc_lines;
 use super::emit::format_file;
 use super::plan::{Plan, Repr};
+use super::{GeneratedFile, WriteError};
 use crate::model::{Model, TypeId};
 
 /// Writes the models of `model`; `input` names the metadata in each file's header.
-pub fn write_models(model: &Model, input: &str) -> Result<Vec<GeneratedFile>, String> {
+pub fn write_models(model: &Model, input: &str) -> Result<Vec<GeneratedFile>, WriteError> {
     let plan = Plan::new(model, "crate")?;
     write_planned(&plan, input)
 }
 
 /// Writes the models of `model` as [`write_models`] does, plus runnable rustdoc examples on the
-/// main types that `use` the crate as `crate_name` (`pim_alerts_models`). Fails if `crate_name`
-/// is not a Rust identifier.
+/// main types that `use` the crate as `crate_name` (`pim_alerts_models`). Fails with
+/// [`WriteError::InvalidCrateName`] if `crate_name` is not a Rust identifier.
 pub fn write_models_documented(
     model: &Model,
     input: &str,
     crate_name: &str,
-) -> Result<Vec<GeneratedFile>, String> {
-    syn::parse_str::<syn::Ident>(crate_name)
-        .map_err(|e| format!("bad crate name `{crate_name}`: {e}"))?;
+) -> Result<Vec<GeneratedFile>, WriteError> {
+    syn::parse_str::<syn::Ident>(crate_name).map_err(|source| WriteError::InvalidCrateName {
+        name: crate_name.to_owned(),
+        source,
+    })?;
     let plan = Plan::new(model, "crate")?.with_doc_crate(crate_name);
     write_planned(&plan, input)
 }
 
 /// Writes the models of an existing plan (whose prefix must be `crate`).
-pub fn write_planned(plan: &Plan<'_>, input: &str) -> Result<Vec<GeneratedFile>, String> {
+pub fn write_planned(plan: &Plan<'_>, input: &str) -> Result<Vec<GeneratedFile>, WriteError> {
     let mut files = Vec::new();
     for index in 0..plan.model().types.len() {
         let id = TypeId(index);

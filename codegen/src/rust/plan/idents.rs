@@ -7,6 +7,7 @@ use quote::quote;
 use super::RESERVED_TYPE_NAMES;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Model, Origin, TypeDef, TypeKind};
+use crate::rust::WriteError;
 
 /// An identifier token, raw (`r#type`) when written so. Names are validated in [`Plan::new`](crate::rust::plan::Plan::new).
 pub fn ident(name: &str) -> Ident {
@@ -56,9 +57,12 @@ impl Problems {
     }
 }
 
-pub(super) fn path_tokens(prefix: &str) -> Result<TokenStream, String> {
-    let path: syn::Path =
-        syn::parse_str(prefix).map_err(|e| format!("bad path prefix `{prefix}`: {e}"))?;
+/// `prefix` as path tokens, or [`WriteError::InvalidPrefix`] when it is no Rust path.
+pub(super) fn path_tokens(prefix: &str) -> Result<TokenStream, WriteError> {
+    let path: syn::Path = syn::parse_str(prefix).map_err(|source| WriteError::InvalidPrefix {
+        prefix: prefix.to_owned(),
+        source,
+    })?;
     Ok(quote!(#path))
 }
 
