@@ -30,6 +30,10 @@ const GET_CONFIGURATION: &str = include_str!("data/get-alert-configuration.json"
 const RUNNING: &str = include_str!("data/operation-running.json");
 const SUCCEEDED: &str = include_str!("data/operation-succeeded.json");
 
+/// The scope filter the service requires on the definition and configuration lists, as sent.
+const SCOPE_QUERY: &str =
+    "$filter=scopeId%20eq%20%27/%27%20and%20scopeType%20eq%20%27DirectoryRole%27";
+
 /// The path of `rest` below the alerts root.
 fn at(rest: &str) -> String {
     format!("{ROOT}/{rest}")
@@ -123,14 +127,20 @@ async fn get_an_operation() {
 async fn list_and_get_alert_definitions() {
     let server = MockServer::start().await;
     let definition = at(&format!("alertDefinitions/{ALERT_ID}"));
-    mock_get(&server, at("alertDefinitions"), None, LIST_DEFINITIONS).await;
+    let list = at("alertDefinitions");
+    mock_get(&server, list, Some(SCOPE_QUERY), LIST_DEFINITIONS).await;
     mock_get(&server, definition, None, GET_DEFINITION).await;
     let client = common::client(&server);
     let defs = client
         .identity_governance()
         .role_management_alerts()
         .alert_definitions();
-    let page = defs.list().send().await.expect("definitions");
+    let page = defs
+        .list()
+        .directory_role_scope()
+        .send()
+        .await
+        .expect("definitions");
     assert_eq!(page.value.len(), 1);
     let one = defs.by_id(ALERT_ID).get().send().await.expect("definition");
     assert_eq!(one.id.as_deref(), Some(ALERT_ID));
@@ -140,13 +150,8 @@ async fn list_and_get_alert_definitions() {
 async fn list_get_and_update_alert_configurations() {
     let server = MockServer::start().await;
     let item = at(&format!("alertConfigurations/{ALERT_ID}"));
-    mock_get(
-        &server,
-        at("alertConfigurations"),
-        None,
-        LIST_CONFIGURATIONS,
-    )
-    .await;
+    let list = at("alertConfigurations");
+    mock_get(&server, list, Some(SCOPE_QUERY), LIST_CONFIGURATIONS).await;
     mock_get(&server, item.clone(), None, GET_CONFIGURATION).await;
     mock_patch(&server, item, PATCH_CONFIGURATION).await;
     let client = common::client(&server);
@@ -154,7 +159,12 @@ async fn list_get_and_update_alert_configurations() {
         .identity_governance()
         .role_management_alerts()
         .alert_configurations();
-    let page = configs.list().send().await.expect("configurations");
+    let page = configs
+        .list()
+        .directory_role_scope()
+        .send()
+        .await
+        .expect("configurations");
     assert!(matches!(
         page.value.first(),
         Some(UnifiedRoleManagementAlertConfiguration::TooManyGlobalAdminsAssignedToTenantAlertConfiguration(_))
@@ -176,4 +186,24 @@ async fn list_get_and_update_alert_configurations() {
         .send()
         .await
         .expect("204");
+}
+
+#[tokio::test]
+async fn definition_and_configuration_lists_without_the_scope_filter_are_refused_locally() {
+    let server = MockServer::start().await;
+    let client = common::client(&server);
+    let alerts = client.identity_governance().role_management_alerts();
+    let definitions = alerts.alert_definitions().list().send().await;
+    let configurations = alerts.alert_configurations().list().send().await;
+    for (what, err) in [
+        ("definitions", definitions.map(|_| ())),
+        ("configurations", configurations.map(|_| ())),
+    ] {
+        let err = err.expect_err(what);
+        assert!(
+            matches!(&err, Error::InvalidRequest(m) if m.contains("scope_filter")),
+            "{what}: {err}"
+        );
+    }
+    assert_eq!(common::requests(&server).await, 0, "nothing is sent");
 }

@@ -22,6 +22,8 @@ impl crate::runtime::ListOptions for UnifiedRoleManagementAlertConfigurationList
     type Entity = pim_alerts_models::UnifiedRoleManagementAlertConfiguration;
     type Field = super::UnifiedRoleManagementAlertConfigurationField;
     type Expand = super::UnifiedRoleManagementAlertConfigurationExpand;
+    const REQUIRED_FILTER: Option<&'static str> =
+        Some("the service requires a $filter on scopeId, scopeType; use `scope_filter`");
 }
 impl crate::runtime::builders::Selectable for UnifiedRoleManagementAlertConfigurationListOptions {}
 impl crate::runtime::builders::Expandable for UnifiedRoleManagementAlertConfigurationListOptions {}
@@ -33,6 +35,12 @@ impl crate::runtime::builders::Countable for UnifiedRoleManagementAlertConfigura
 impl crate::runtime::builders::TypedFilter for UnifiedRoleManagementAlertConfigurationListOptions {
     type Handles = super::UnifiedRoleManagementAlertConfigurationFilter;
 }
+impl UnifiedRoleManagementAlertConfigurationListRequest {
+    /// The `$filter` the service requires here: `scopeId eq '…' and scopeType eq '…'`.
+    pub fn scope_filter(self, scope_id: &str, scope_type: &str) -> Self {
+        self.filter(|f| f.scope_id().eq(scope_id).and(f.scope_type().eq(scope_type)))
+    }
+}
 /// Lists a collection of `microsoft.graph.unifiedRoleManagementAlertDefinition` (`GET`), such as `/identityGovernance/roleManagementAlerts/alertDefinitions`.
 pub type UnifiedRoleManagementAlertDefinitionListRequest =
     crate::runtime::ListRequest<UnifiedRoleManagementAlertDefinitionListOptions>;
@@ -43,6 +51,8 @@ impl crate::runtime::ListOptions for UnifiedRoleManagementAlertDefinitionListOpt
     type Entity = pim_alerts_models::UnifiedRoleManagementAlertDefinition;
     type Field = super::UnifiedRoleManagementAlertDefinitionField;
     type Expand = super::UnifiedRoleManagementAlertDefinitionExpand;
+    const REQUIRED_FILTER: Option<&'static str> =
+        Some("the service requires a $filter on scopeId, scopeType; use `scope_filter`");
 }
 impl crate::runtime::builders::Selectable for UnifiedRoleManagementAlertDefinitionListOptions {}
 impl crate::runtime::builders::Expandable for UnifiedRoleManagementAlertDefinitionListOptions {}
@@ -53,6 +63,12 @@ impl crate::runtime::builders::Skip for UnifiedRoleManagementAlertDefinitionList
 impl crate::runtime::builders::Countable for UnifiedRoleManagementAlertDefinitionListOptions {}
 impl crate::runtime::builders::TypedFilter for UnifiedRoleManagementAlertDefinitionListOptions {
     type Handles = super::UnifiedRoleManagementAlertDefinitionFilter;
+}
+impl UnifiedRoleManagementAlertDefinitionListRequest {
+    /// The `$filter` the service requires here: `scopeId eq '…' and scopeType eq '…'`.
+    pub fn scope_filter(self, scope_id: &str, scope_type: &str) -> Self {
+        self.filter(|f| f.scope_id().eq(scope_id).and(f.scope_type().eq(scope_type)))
+    }
 }
 /// Lists a collection of `microsoft.graph.unifiedRoleManagementAlert` (`GET`), such as `/identityGovernance/roleManagementAlerts/alerts`.
 pub type UnifiedRoleManagementAlertListRequest =

@@ -47,7 +47,7 @@ impl RoleManagementAlertRequest {
     pub fn template(&self) -> &str {
         self.path.template()
     }
-    /// The tenant-specific settings of each alert type. Supports list, get and update.
+    /// The tenant-specific settings of each alert type. Supports list, get and update; list requires the scope filter `scopeId eq '/' and scopeType eq 'DirectoryRole'`.
     ///
     /// Path segment `alertConfigurations`.
     pub fn alert_configurations(
@@ -58,7 +58,7 @@ impl RoleManagementAlertRequest {
             path: self.path.segment("alertConfigurations"),
         }
     }
-    /// What each alert type means: its impact, how to mitigate and prevent it. Read-only.
+    /// What each alert type means: its impact, how to mitigate and prevent it. Read-only; list requires the scope filter `scopeId eq '/' and scopeType eq 'DirectoryRole'`.
     ///
     /// Path segment `alertDefinitions`.
     pub fn alert_definitions(

@@ -8,9 +8,9 @@
 pub struct RoleManagementAlert {
     /// The unique identifier of the entity, assigned by the service. Read-only.
     pub id: Option<String>,
-    /// The tenant-specific settings of each alert type. Supports list, get and update.
+    /// The tenant-specific settings of each alert type. Supports list, get and update; list requires the scope filter `scopeId eq '/' and scopeType eq 'DirectoryRole'`.
     pub alert_configurations: Option<Vec<crate::UnifiedRoleManagementAlertConfiguration>>,
-    /// What each alert type means: its impact, how to mitigate and prevent it. Read-only.
+    /// What each alert type means: its impact, how to mitigate and prevent it. Read-only; list requires the scope filter `scopeId eq '/' and scopeType eq 'DirectoryRole'`.
     pub alert_definitions: Option<Vec<crate::UnifiedRoleManagementAlertDefinition>>,
     /// The alerts raised in a scope. List requires the scope filter `scopeId eq '/' and scopeType eq 'DirectoryRole'`.
     pub alerts: Option<Vec<crate::UnifiedRoleManagementAlert>>,
