@@ -4,7 +4,7 @@
 
 use codegen::csdl::read_document;
 use codegen::csdl::syntax::Document;
-use codegen::model::{Model, resolve};
+use codegen::model::{IncludePath, Model, resolve, slice};
 
 /// Wraps schema children in a document; the first child is on line 4.
 fn document(body: &str) -> Document {
@@ -65,6 +65,13 @@ fn parameter_doc<'m>(model: &'m Model, qualified: &str, param: &str) -> Option<&
     p.docs.description.as_deref()
 }
 
+fn kept_targets(doc: &Document, model: &Model, include: &str) -> Vec<String> {
+    let sliced = slice(doc, model, &[IncludePath::on_command_line(include)]).expect("slices");
+    resolve(std::slice::from_ref(&sliced)).unwrap_or_else(|e| panic!("slice resolves:\n{e}"));
+    let blocks = sliced.schemas.iter().flat_map(|s| &s.annotation_blocks);
+    blocks.map(|b| b.target.clone()).collect()
+}
+
 #[test]
 fn parameter_targets_resolve_and_document_the_parameter() {
     // Before: `n.act(n.root)/note` was read as the signature `(n.root)/note` and rejected,
@@ -78,6 +85,27 @@ fn parameter_targets_resolve_and_document_the_parameter() {
         parameter_doc(&model, "ns.find", "text"),
         Some("on n.find/text")
     );
+}
+
+#[test]
+fn a_slice_keeps_every_target_whose_element_it_keeps() {
+    // Before: only `n.root/...` with one segment and container members survived, so all of
+    // these but `n.root/kept/id` were dropped although the slice keeps what they annotate.
+    let (doc, model) = (annotated(), resolved(&annotated()));
+    let path_only = ["n.C", "n.root/kept/id"];
+    assert_eq!(kept_targets(&doc, &model, "/r/kept"), path_only);
+    assert_eq!(
+        kept_targets(&doc, &model, "/r"),
+        [
+            "n.C",
+            "n.act",
+            "n.act(n.root)/note",
+            "n.act/bp",
+            "n.root/kept/id",
+            "n.root/other/id"
+        ]
+    );
+    assert_eq!(kept_targets(&doc, &model, "/"), TARGETS);
 }
 
 #[test]
