@@ -133,3 +133,19 @@ fn parameters_and_overloads_that_do_not_exist_are_reported() {
         ]
     );
 }
+
+#[test]
+fn an_include_path_with_an_empty_segment_is_malformed() {
+    let doc = annotated();
+    let model = resolved(&doc);
+    let paths = [IncludePath::on_command_line("/r//kept")];
+    let err = slice(&doc, &model, &paths).expect_err("the path is malformed");
+    let found: Vec<String> = err.iter().map(ToString::to_string).collect();
+    // Before: "no navigation property `` on `ns.root`".
+    assert_eq!(
+        found,
+        [
+            "command line (--include): include path `/r//kept`: expected a path segment at character 4"
+        ]
+    );
+}
