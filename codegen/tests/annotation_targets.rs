@@ -149,3 +149,22 @@ fn an_include_path_with_an_empty_segment_is_malformed() {
         ]
     );
 }
+
+#[test]
+fn a_block_on_a_term_survives_with_the_term() {
+    // Before: the resolver accepted a block on a term, the pruner always dropped it.
+    let term = r#"<Term Name="level" Type="Edm.String" />
+<Annotations Target="n.level"><Annotation Term="Org.OData.Core.V1.Description" String="on the term" /></Annotations>"#;
+    let used =
+        r#"<Annotations Target="n.root"><Annotation Term="n.level" String="high" /></Annotations>"#;
+    let with_use = document(&format!("{TYPES}\n{term}\n{used}"));
+    let model = resolved(&with_use);
+    assert_eq!(
+        kept_targets(&with_use, &model, "/r/kept"),
+        ["n.level", "n.root"]
+    );
+    let unused = document(&format!("{TYPES}\n{term}"));
+    let model = resolved(&unused);
+    assert!(kept_targets(&unused, &model, "/r/kept").is_empty());
+    assert_eq!(kept_targets(&unused, &model, "/"), ["n.level"]);
+}

@@ -8,7 +8,8 @@
 //! An annotation block survives when what its target names does: targets are parsed by
 //! [`super::annotation_target`] and overloads matched by [`matching_overloads`], as the
 //! resolver does, so a block the slice keeps resolves in the slice and a block it drops
-//! annotates something the slice left out. A block targeting a term is dropped.
+//! annotates something the slice left out. A block targeting a term of the same document
+//! survives with the term.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -28,6 +29,13 @@ pub(crate) fn prune(doc: &Document, model: &Model, selection: &Selection) -> Doc
         model,
         selection,
         aliases: document_aliases(doc),
+        terms: (doc.schemas.iter())
+            .flat_map(|s| {
+                s.terms
+                    .iter()
+                    .map(|t| format!("{}.{}", s.namespace, t.name))
+            })
+            .collect(),
         kept_operations: selection
             .operations
             .iter()
@@ -39,7 +47,7 @@ pub(crate) fn prune(doc: &Document, model: &Model, selection: &Selection) -> Doc
     };
     let mut schemas: Vec<Schema> = doc.schemas.iter().map(|s| pruner.schema(s)).collect();
     if !selection.whole_container {
-        let used = used_terms(&pruner, &schemas);
+        let used = terms_kept(&pruner, &mut schemas);
         for schema in &mut schemas {
             let namespace = schema.namespace.clone();
             schema
@@ -60,6 +68,8 @@ struct Pruner<'m> {
     model: &'m Model,
     selection: &'m Selection,
     aliases: BTreeMap<String, String>,
+    /// Qualified names of the terms `doc` declares.
+    terms: BTreeSet<String>,
     kept_operations: BTreeSet<(String, String)>,
 }
 
@@ -201,7 +211,15 @@ impl Pruner<'_> {
         if let Some(id) = self.model.type_id(&head) {
             return self.selection.contains(id) && self.type_path_kept(id, &target.path);
         }
-        self.any_kept(overloads(self.model, &head))
+        self.any_kept(overloads(self.model, &head)) || self.terms.contains(&head)
+    }
+
+    /// The term a block targets, if it is one of this document's (the block then survives
+    /// with the term: see [`terms_kept`]).
+    fn targeted_term(&self, block: &AnnotationsBlock) -> Option<String> {
+        let target = parse_target(&block.target).ok()?;
+        let head = self.qualify(target.head);
+        (target.overload.is_none() && self.terms.contains(&head)).then_some(head)
     }
 
     /// Whether any of the operations `ids` is kept.
@@ -283,7 +301,29 @@ impl Pruner<'_> {
     }
 }
 
-/// Qualified names of the terms used by any annotation left in `schemas`.
+/// The terms a partial slice keeps: those used by an annotation left in `schemas` outside the
+/// blocks that target a term. Drops the blocks targeting a term not kept, and adds the terms
+/// the blocks left use.
+fn terms_kept(pruner: &Pruner, schemas: &mut [Schema]) -> BTreeSet<String> {
+    let mut used = used_terms(pruner, schemas);
+    for schema in schemas.iter_mut() {
+        (schema.annotation_blocks).retain(|b| {
+            pruner
+                .targeted_term(b)
+                .is_none_or(|term| used.contains(&term))
+        });
+    }
+    let on_terms = schemas.iter().flat_map(|s| &s.annotation_blocks);
+    for block in on_terms.filter(|b| pruner.targeted_term(b).is_some()) {
+        collect_terms(&block.annotations, &mut |term| {
+            used.insert(pruner.qualify(term));
+        });
+    }
+    used
+}
+
+/// Qualified names of the terms used by any annotation left in `schemas`, outside the blocks
+/// that target a term.
 fn used_terms(pruner: &Pruner, schemas: &[Schema]) -> BTreeSet<String> {
     let mut used = BTreeSet::new();
     let mut add = |annotations: &[Annotation]| {
@@ -293,9 +333,8 @@ fn used_terms(pruner: &Pruner, schemas: &[Schema]) -> BTreeSet<String> {
     };
     for schema in schemas {
         add(&schema.annotations);
-        schema
-            .annotation_blocks
-            .iter()
+        (schema.annotation_blocks.iter())
+            .filter(|b| pruner.targeted_term(b).is_none())
             .for_each(|b| add(&b.annotations));
         schema.enum_types.iter().for_each(|e| {
             add(&e.annotations);
