@@ -188,3 +188,24 @@ fn container_paths() {
         Err("expected a path segment at character 4".to_owned())
     );
 }
+
+#[test]
+fn every_cut_of_a_target_parses_or_points_inside_it() {
+    let samples = [
+        "n.f(Collection(n.é), Edm.String)/p",
+        "ns.C/set/ns.cast/prop",
+        "((n))/,(,)//",
+    ];
+    for sample in samples {
+        let cuts = sample.char_indices().map(|(i, _)| i).chain([sample.len()]);
+        for i in cuts {
+            for text in [&sample[..i], &sample[i..]] {
+                let width = text.chars().count() + 1;
+                let columns = [parse_target(text).err(), parse_container_path(text).err()];
+                for e in columns.into_iter().flatten() {
+                    assert!((1..=width).contains(&e.column), "`{text}`: {e}");
+                }
+            }
+        }
+    }
+}
