@@ -157,12 +157,17 @@ fn hostile_input_does_not_panic() {
 <Annotations Target="n.x/nothing/deeper"><Annotation Term="Org.OData.Core.V1.Description" /></Annotations>
 <Annotations Target="n.f(Edm.String"><Annotation Term="Org.OData.Core.V1.Description" String="d" /></Annotations>"#);
     let found = errors(&body);
-    assert_eq!(found.len(), 5, "{found:#?}");
+    assert_eq!(found.len(), 6, "{found:#?}");
     assert!(found[0].contains("cyclic inheritance: ns.t0 -> ns.t1 -> "));
     assert!(found[1].contains("unresolved type `Edm.Nope`"));
     assert!(found[2].contains("unresolved type `ns.zzz` used by entity set `s`"));
     assert!(found[3].contains("unresolved operation `ns.none` imported by `i`"));
     assert!(found[4].contains("annotation target `n.x/nothing/deeper`: `ns.x` has no member"));
+    // Read as the signature `(Edm.String)` before the targets had one parser.
+    assert!(
+        found[5]
+            .ends_with("annotation target `n.f(Edm.String`: `(` is never closed at character 4")
+    );
 }
 
 #[test]

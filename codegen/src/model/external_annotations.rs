@@ -1,20 +1,24 @@
 //! External `Annotations` blocks, applied by target: a type, a type member (`ns.type/prop`), an
-//! operation signature (`ns.op(ns.type, Edm.String)`), or a container path
-//! (`ns.Container/set/nav`). The descriptions and capabilities they carry are interpreted by
-//! [`super::annotations`].
+//! operation overload (`ns.op(ns.type, Edm.String)`; `ns.op()` is the unbound one) or one of
+//! its parameters (`ns.op(ns.type)/param`, `ns.op/param` for all overloads), or a container
+//! path (`ns.Container/set/nav`). Targets are parsed by [`super::annotation_target`]; the
+//! descriptions and capabilities they carry are interpreted by [`super::annotations`].
 //!
-//! A target that does not resolve (unknown type, member, container path or operation) is
-//! reported at the block's position, so a typo in a hand-written annotations document cannot
-//! silently change the generated API. The check applies to every document, the vendored Graph
-//! `$metadata` included: all 284 of its `Annotations` blocks (109 on a type or operation, 175 on
-//! a member or container child) resolve, so no document needs an exemption. A member inherited
-//! from a base type is an error with a hint to target the base (applying it to the base would
-//! change the siblings too). Targets the model has no place for (an operation named without a
-//! signature, a term, the container itself, a member of a member) resolve but carry nothing the
-//! writers use, as before.
+//! A target that is malformed or does not resolve (unknown type, member, container path,
+//! operation, overload or parameter) is reported at the block's position, so a typo in a
+//! hand-written annotations document cannot silently change the generated API. The check
+//! applies to every document, the vendored Graph `$metadata` included: all 284 of its
+//! `Annotations` blocks (109 on a type or operation, 175 on a member or container child)
+//! resolve, so no document needs an exemption. A member inherited from a base type is an error
+//! with a hint to target the base (applying it to the base would change the siblings too).
+//! Targets the model has no place for (an operation named without a signature, a term, the
+//! container itself, a member of a member, the binding parameter, `$ReturnType`) resolve but
+//! carry nothing the writers use, as before.
 
+use super::annotation_target::parse_target;
 use super::annotations::{capabilities, docs, long_running, overlay_docs};
-use super::resolve::{Resolver, join_qualified, type_use_key};
+use super::operations::{matching_overloads, overloads};
+use super::resolve::{Resolver, join_qualified};
 use super::{Capabilities, Container, Docs, Model, TypeId, TypeKind, TypeTarget};
 use crate::csdl::syntax::AnnotationsBlock;
 
@@ -35,37 +39,50 @@ pub(crate) fn apply_external(cx: &mut Resolver) {
 
 /// Applies one block, or says why its target does not resolve.
 fn apply_block(cx: &mut Resolver, doc: usize, block: &AnnotationsBlock) -> Result<(), String> {
+    let target = parse_target(&block.target).map_err(|e| e.to_string())?;
     let found_docs = docs(cx, doc, &block.annotations);
-    if block.target.contains('(') {
+    let head = cx.qualify(doc, target.head);
+    if let Some(signature) = &target.overload {
+        let listed: Vec<String> = (signature.iter())
+            .map(|t| t.key(|name| cx.qualify(doc, name)))
+            .collect();
         let long_running = long_running(cx, doc, &block.annotations);
-        apply_to_operation(cx, doc, &block.target, found_docs, long_running)
-    } else {
-        let caps = capabilities(cx, doc, &block.annotations);
-        apply_to_path(cx, doc, &block.target, found_docs, caps)
+        let overload = Overload {
+            name: &head,
+            listed: &listed,
+            long_running,
+        };
+        return apply_to_overload(&mut cx.model, &overload, &target.path, found_docs);
     }
+    let caps = capabilities(cx, doc, &block.annotations);
+    // Every segment qualified: a type cast in the path may be written with an alias.
+    let path: Vec<String> = target.path.iter().map(|s| cx.qualify(doc, s)).collect();
+    let path: Vec<&str> = path.iter().map(String::as_str).collect();
+    apply_to_path(cx, &head, &path, found_docs, caps)
 }
 
+/// Applies a target without a signature: `head` (qualified) and the segments after it.
 fn apply_to_path(
     cx: &mut Resolver,
-    doc: usize,
-    target: &str,
+    head: &str,
+    rest: &[&str],
     docs: Docs,
     caps: Capabilities,
 ) -> Result<(), String> {
-    // Every segment qualified: a type cast in the path may be written with an alias.
-    let segments: Vec<String> = target.split('/').map(|s| cx.qualify(doc, s)).collect();
-    let (head, rest) = segments
-        .split_first()
-        .map_or(("", &[][..]), |(h, r)| (h.as_str(), r));
-    let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
     let is_container = (cx.model.container.as_ref()).is_some_and(|c| c.qualified_name == head);
     if is_container {
-        return apply_to_container_path(&mut cx.model, &rest, docs, caps);
+        return apply_to_container_path(&mut cx.model, rest, docs, caps);
     }
     if let Some(id) = cx.model.type_id(head) {
-        return apply_to_type(&mut cx.model, id, &rest, docs, caps);
+        return apply_to_type(&mut cx.model, id, rest, docs, caps);
     }
-    if overloads(&cx.model, head).next().is_some() || is_term(cx, head) {
+    let all: Vec<usize> = overloads(&cx.model, head).collect();
+    if let [param, ..] = rest
+        && !all.is_empty()
+    {
+        return apply_to_parameter(&mut cx.model, &all, param, docs);
+    }
+    if !all.is_empty() || is_term(cx, head) {
         return Ok(());
     }
     Err(format!(
@@ -261,67 +278,70 @@ fn apply_to_container_member(
     }
 }
 
-/// The indices of the operations named `qualified` (operations are sorted by qualified name).
-fn overloads<'m>(model: &'m Model, qualified: &'m str) -> impl Iterator<Item = usize> + 'm {
-    let first = (model.operations).partition_point(|op| op.qualified_name.as_str() < qualified);
-    (first..model.operations.len())
-        .take_while(move |&i| model.operations[i].qualified_name == qualified)
+/// An overload signature target: the operation's qualified name, the parameter types listed
+/// (as type keys, binding parameter first) and a long-running result to record.
+struct Overload<'t> {
+    name: &'t str,
+    listed: &'t [String],
+    long_running: Option<String>,
 }
 
 /// Applies docs (and a long-running result) to the operations matching a signature target
-/// `ns.name(T1, T2, ...)`: same qualified name and parameter types (binding parameter first)
-/// starting with the listed ones.
-fn apply_to_operation(
-    cx: &mut Resolver,
-    doc: usize,
-    target: &str,
+/// `ns.name(T1, T2, ...)` (see [`matching_overloads`]), or to their parameter `ns.name(...)/p`.
+fn apply_to_overload(
+    model: &mut Model,
+    overload: &Overload,
+    path: &[&str],
     docs: Docs,
-    long_running: Option<String>,
 ) -> Result<(), String> {
-    let (name, rest) = target.split_once('(').unwrap_or((target, ")"));
-    let name = cx.qualify(doc, name.trim());
-    let listed: Vec<String> = rest
-        .strip_suffix(')')
-        .unwrap_or(rest)
-        .split(',')
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(|t| qualify_type_text(cx, doc, t))
-        .collect();
-    let model = &cx.model;
-    if overloads(model, &name).next().is_none() {
+    let name = overload.name;
+    if overloads(model, name).next().is_none() {
         return Err(format!("no action or function `{name}`"));
     }
-    let matching: Vec<usize> = overloads(model, &name)
-        .filter(|&i| {
-            let op = &model.operations[i];
-            let binding = op.binding.iter().map(|b| type_use_key(model, &b.ty));
-            let params = op.parameters.iter().map(|p| type_use_key(model, &p.ty));
-            let keys: Vec<String> = binding.chain(params).collect();
-            keys.starts_with(&listed)
-        })
-        .collect();
+    let matching: Vec<usize> = matching_overloads(model, name, overload.listed).collect();
     if matching.is_empty() {
-        let listed = listed.join(", ");
+        let listed = overload.listed.join(", ");
         return Err(format!("no overload of `{name}` takes ({listed})"));
     }
+    if let [param, ..] = path {
+        return apply_to_parameter(model, &matching, param, docs);
+    }
     for i in matching {
-        if let Some(op) = cx.model.operations.get_mut(i) {
+        if let Some(op) = model.operations.get_mut(i) {
             overlay_docs(&mut op.docs, docs.clone());
-            if long_running.is_some() {
-                op.long_running.clone_from(&long_running);
+            if overload.long_running.is_some() {
+                op.long_running.clone_from(&overload.long_running);
             }
         }
     }
     Ok(())
 }
 
-fn qualify_type_text(cx: &Resolver, doc: usize, text: &str) -> String {
-    match text
-        .strip_prefix("Collection(")
-        .and_then(|t| t.strip_suffix(')'))
-    {
-        Some(inner) => format!("Collection({})", cx.qualify(doc, inner.trim())),
-        None => cx.qualify(doc, text),
+/// Applies docs to the parameter `param` of the operations `ids` (the binding parameter and
+/// `$ReturnType` resolve but have no docs of their own), or says that none of them has it.
+fn apply_to_parameter(
+    model: &mut Model,
+    ids: &[usize],
+    param: &str,
+    docs: Docs,
+) -> Result<(), String> {
+    let mut found = false;
+    for &i in ids {
+        let Some(op) = model.operations.get_mut(i) else {
+            continue;
+        };
+        found |= (param == "$ReturnType" && op.return_type.is_some())
+            || op.binding.as_ref().is_some_and(|b| b.parameter == param);
+        for p in op.parameters.iter_mut().filter(|p| p.name.csdl == param) {
+            overlay_docs(&mut p.docs, docs.clone());
+            found = true;
+        }
     }
+    if found {
+        return Ok(());
+    }
+    let name = ids
+        .first()
+        .map_or("", |&i| model.operations[i].qualified_name.as_str());
+    Err(format!("no overload of `{name}` has a parameter `{param}`"))
 }

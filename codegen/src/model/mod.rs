@@ -7,6 +7,7 @@
 //!
 //! Build a model with [`resolve`]; prune a document to a set of container paths with [`slice()`].
 
+mod annotation_target;
 mod annotations;
 mod checks;
 mod container;
@@ -223,9 +224,10 @@ impl Model {
     /// annotations that target exactly this path. `None` if the path does not resolve.
     pub fn capabilities_at(&self, path: &str) -> Option<Capabilities> {
         let container = self.container.as_ref()?;
-        let mut segments = path.trim_matches('/').split('/');
-        let (mut current, mut caps) = container.member(segments.next()?)?;
-        for segment in segments {
+        let segments = annotation_target::parse_container_path(path).ok()?;
+        let (first, deeper) = segments.split_first()?;
+        let (mut current, mut caps) = container.member(first)?;
+        for segment in deeper {
             let nav = self.structured(current)?.navigation(segment)?;
             current = nav.target;
             caps = nav.capabilities.clone();

@@ -57,6 +57,37 @@ pub(crate) fn binding_key(model: &Model, op: &OperationDef) -> String {
         .map_or(String::new(), |b| type_use_key(model, &b.ty))
 }
 
+/// The ids of the operations named `qualified` (operations are sorted by qualified name).
+pub(crate) fn overloads<'m>(
+    model: &'m Model,
+    qualified: &'m str,
+) -> impl Iterator<Item = usize> + 'm {
+    let first = (model.operations).partition_point(|op| op.qualified_name.as_str() < qualified);
+    (first..model.operations.len())
+        .take_while(move |&i| model.operations[i].qualified_name == qualified)
+}
+
+/// The overloads of `qualified` an annotation target's signature names, given as type keys
+/// (see [`type_use_key`]), binding parameter first: `()` names the unbound overloads; a
+/// non-empty list, those whose parameter types start with it (an action lists its binding
+/// type, a function all its parameter types).
+pub(crate) fn matching_overloads<'m>(
+    model: &'m Model,
+    qualified: &'m str,
+    listed: &'m [String],
+) -> impl Iterator<Item = usize> + 'm {
+    overloads(model, qualified).filter(move |&i| {
+        let op = &model.operations[i];
+        if listed.is_empty() {
+            return op.binding.is_none();
+        }
+        let binding = op.binding.iter().map(|b| type_use_key(model, &b.ty));
+        let params = op.parameters.iter().map(|p| type_use_key(model, &p.ty));
+        let keys: Vec<String> = binding.chain(params).collect();
+        keys.starts_with(listed)
+    })
+}
+
 fn build_operation<'a>(
     cx: &mut Resolver<'a>,
     doc: usize,

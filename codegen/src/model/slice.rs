@@ -1,8 +1,10 @@
 //! Slicing: which types, operations and container members a set of include paths needs.
 //!
 //! An include path is rooted in the entity container (`/identityGovernance/roleManagementAlerts`;
-//! `/` is the whole container). Walking it, intermediate types keep only the navigation
-//! property on the path; the final type and everything contained beneath it is included.
+//! `/` is the whole container), read like the container part of an annotation target (see
+//! [`super::annotation_target`]: an empty segment is an error). Walking it, intermediate types
+//! keep only the navigation property on the path; the final type and everything contained
+//! beneath it is included.
 //!
 //! The type closure adds: property types, operation parameter and return types, base types (the
 //! full chain), targets of containment navigation properties, and the derived types of every
@@ -15,6 +17,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::annotation_target::parse_container_path;
 use super::{Model, OperationId, TypeId, TypeKind, TypeTarget, TypeUse};
 use crate::csdl::syntax::{Document, Pos};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -169,13 +172,12 @@ impl Closure<'_> {
             .container
             .as_ref()
             .ok_or("the model has no entity container")?;
-        let trimmed = path.trim_matches('/');
-        if trimmed.is_empty() {
+        let segments =
+            parse_container_path(path).map_err(|e| format!("include path `{path}`: {e}"))?;
+        let Some((&first, deeper)) = segments.split_first() else {
             self.select_whole_container();
             return Ok(());
-        }
-        let mut segments = trimmed.split('/');
-        let first = segments.next().unwrap_or_default();
+        };
         let (mut current, _) = container.member(first).ok_or_else(|| {
             format!(
                 "include path `{path}`: no entity set or singleton `{first}` in container `{}`",
@@ -183,7 +185,7 @@ impl Closure<'_> {
             )
         })?;
         self.selection.container_members.insert(first.to_owned());
-        for segment in segments {
+        for &segment in deeper {
             let nav = self
                 .model
                 .structured(current)

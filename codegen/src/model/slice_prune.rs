@@ -4,13 +4,20 @@
 //! property bindings pruned, annotation blocks whose target survives, references and aliases.
 //! Terms are kept when the whole container is kept, otherwise only when a kept annotation uses
 //! them. Schemas left empty are dropped.
+//!
+//! An annotation block survives when what its target names does: targets are parsed by
+//! [`super::annotation_target`] and overloads matched by [`matching_overloads`], as the
+//! resolver does, so a block the slice keeps resolves in the slice and a block it drops
+//! annotates something the slice left out. A block targeting a term of the same document
+//! survives with the term.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::operations::binding_key;
+use super::annotation_target::parse_target;
+use super::operations::{binding_key, matching_overloads, overloads};
 use super::resolve::{document_aliases, qualify_with};
 use super::slice::Selection;
-use super::{Model, TypeId};
+use super::{Model, OperationId, TypeId};
 use crate::csdl::syntax::{
     Annotation, AnnotationsBlock, Document, EntityContainer, Expr, NavigationPropertyBinding,
     Operation, Schema, StructuredType,
@@ -22,6 +29,13 @@ pub(crate) fn prune(doc: &Document, model: &Model, selection: &Selection) -> Doc
         model,
         selection,
         aliases: document_aliases(doc),
+        terms: (doc.schemas.iter())
+            .flat_map(|s| {
+                s.terms
+                    .iter()
+                    .map(|t| format!("{}.{}", s.namespace, t.name))
+            })
+            .collect(),
         kept_operations: selection
             .operations
             .iter()
@@ -33,7 +47,7 @@ pub(crate) fn prune(doc: &Document, model: &Model, selection: &Selection) -> Doc
     };
     let mut schemas: Vec<Schema> = doc.schemas.iter().map(|s| pruner.schema(s)).collect();
     if !selection.whole_container {
-        let used = used_terms(&pruner, &schemas);
+        let used = terms_kept(&pruner, &mut schemas);
         for schema in &mut schemas {
             let namespace = schema.namespace.clone();
             schema
@@ -54,6 +68,8 @@ struct Pruner<'m> {
     model: &'m Model,
     selection: &'m Selection,
     aliases: BTreeMap<String, String>,
+    /// Qualified names of the terms `doc` declares.
+    terms: BTreeSet<String>,
     kept_operations: BTreeSet<(String, String)>,
 }
 
@@ -175,58 +191,77 @@ impl Pruner<'_> {
         kept.contains(name).then_some(nav.target)
     }
 
-    /// Whether an external annotations block targets something that survives.
+    /// Whether an external annotations block targets something that survives (a malformed
+    /// target, which the resolver reports, survives nowhere).
     fn block_kept(&self, block: &AnnotationsBlock) -> bool {
-        if let Some((name, signature)) = block.target.split_once('(') {
-            let binding = signature.split(',').next().unwrap_or_default().trim();
-            let binding = binding.strip_suffix(')').unwrap_or(binding);
-            let binding = match binding.strip_prefix("Collection(") {
-                Some(inner) => format!("Collection({})", self.qualify(inner.trim_end_matches(')'))),
-                None => self.qualify(binding),
-            };
-            return self
-                .kept_operations
-                .contains(&(self.qualify(name), binding));
-        }
-        let mut segments = block.target.split('/');
-        let head = self.qualify(segments.next().unwrap_or_default());
-        let rest: Vec<&str> = segments.collect();
-        if self
-            .model
-            .container
-            .as_ref()
-            .is_some_and(|c| c.qualified_name == head)
-        {
-            return self.container_path_kept(&rest);
-        }
-        let Some(id) = self
-            .model
-            .type_id(&head)
-            .filter(|&id| self.selection.contains(id))
-        else {
+        let Ok(target) = parse_target(&block.target) else {
             return false;
         };
-        match rest.as_slice() {
-            [] => true,
-            [member] => self.member_kept(id, member),
-            _ => false,
+        let head = self.qualify(target.head);
+        if let Some(signature) = &target.overload {
+            let listed: Vec<String> = (signature.iter())
+                .map(|t| t.key(|name| self.qualify(name)))
+                .collect();
+            return self.any_kept(matching_overloads(self.model, &head, &listed));
+        }
+        let container = self.model.container.as_ref();
+        if container.is_some_and(|c| c.qualified_name == head) {
+            return self.container_path_kept(&target.path);
+        }
+        if let Some(id) = self.model.type_id(&head) {
+            return self.selection.contains(id) && self.type_path_kept(id, &target.path);
+        }
+        self.any_kept(overloads(self.model, &head)) || self.terms.contains(&head)
+    }
+
+    /// The term a block targets, if it is one of this document's (the block then survives
+    /// with the term: see [`terms_kept`]).
+    fn targeted_term(&self, block: &AnnotationsBlock) -> Option<String> {
+        let target = parse_target(&block.target).ok()?;
+        let head = self.qualify(target.head);
+        (target.overload.is_none() && self.terms.contains(&head)).then_some(head)
+    }
+
+    /// Whether any of the operations `ids` is kept.
+    fn any_kept(&self, mut ids: impl Iterator<Item = usize>) -> bool {
+        ids.any(|i| self.selection.operations.contains(&OperationId(i)))
+    }
+
+    /// Whether a container path (`set/nav/...`, without the container) survives: the container
+    /// itself always does; an import when the whole container is kept; otherwise its first
+    /// segment is a kept member and the rest survives [`Pruner::path_kept`].
+    fn container_path_kept(&self, path: &[&str]) -> bool {
+        let Some((first, deeper)) = path.split_first() else {
+            return true;
+        };
+        let Some(container) = self.model.container.as_ref() else {
+            return false;
+        };
+        if container.imports.iter().any(|i| i.name.csdl == *first) {
+            return self.selection.whole_container;
+        }
+        let member = container.member(first);
+        match member.filter(|_| self.selection.container_members.contains(*first)) {
+            Some((start, _)) => self.path_kept(start, deeper),
+            None => false,
         }
     }
 
-    /// Whether a container path (`set/nav/...`, without the container) survives: its first
-    /// segment is a kept member and every navigation property after it is kept (a structural
-    /// property ends the walk; a type cast must be in the slice).
-    fn container_path_kept(&self, path: &[&str]) -> bool {
-        let Some((first, deeper)) = path.split_first() else {
-            return false;
-        };
-        let member = (self.model.container.as_ref()).and_then(|c| c.member(first));
-        let Some((mut current, _)) =
-            member.filter(|_| self.selection.container_members.contains(*first))
-        else {
-            return false;
-        };
-        for segment in deeper {
+    /// Whether a path below the kept type `id` survives: its own member for one segment
+    /// (the resolver rejects inherited ones), [`Pruner::path_kept`] for more.
+    fn type_path_kept(&self, id: TypeId, path: &[&str]) -> bool {
+        match path {
+            [] => true,
+            [member] => self.member_kept(id, member),
+            deeper => self.path_kept(id, deeper),
+        }
+    }
+
+    /// Whether `segments` below the type `start` survive: every navigation property on the
+    /// way is kept, a type cast is in the slice, and a structural property ends the walk.
+    fn path_kept(&self, start: TypeId, segments: &[&str]) -> bool {
+        let mut current = start;
+        for segment in segments {
             if let Some(cast) = self.model.type_id(&self.qualify(segment)) {
                 if !self.selection.contains(cast) {
                     return false;
@@ -234,12 +269,7 @@ impl Pruner<'_> {
                 current = cast;
                 continue;
             }
-            if self
-                .model
-                .structured(current)
-                .and_then(|s| s.property(segment))
-                .is_some()
-            {
+            if (self.model.structured(current)).is_some_and(|s| s.property(segment).is_some()) {
                 return true;
             }
             match self.kept_navigation_target(current, segment) {
@@ -271,7 +301,29 @@ impl Pruner<'_> {
     }
 }
 
-/// Qualified names of the terms used by any annotation left in `schemas`.
+/// The terms a partial slice keeps: those used by an annotation left in `schemas` outside the
+/// blocks that target a term. Drops the blocks targeting a term not kept, and adds the terms
+/// the blocks left use.
+fn terms_kept(pruner: &Pruner, schemas: &mut [Schema]) -> BTreeSet<String> {
+    let mut used = used_terms(pruner, schemas);
+    for schema in schemas.iter_mut() {
+        (schema.annotation_blocks).retain(|b| {
+            pruner
+                .targeted_term(b)
+                .is_none_or(|term| used.contains(&term))
+        });
+    }
+    let on_terms = schemas.iter().flat_map(|s| &s.annotation_blocks);
+    for block in on_terms.filter(|b| pruner.targeted_term(b).is_some()) {
+        collect_terms(&block.annotations, &mut |term| {
+            used.insert(pruner.qualify(term));
+        });
+    }
+    used
+}
+
+/// Qualified names of the terms used by any annotation left in `schemas`, outside the blocks
+/// that target a term.
 fn used_terms(pruner: &Pruner, schemas: &[Schema]) -> BTreeSet<String> {
     let mut used = BTreeSet::new();
     let mut add = |annotations: &[Annotation]| {
@@ -281,9 +333,8 @@ fn used_terms(pruner: &Pruner, schemas: &[Schema]) -> BTreeSet<String> {
     };
     for schema in schemas {
         add(&schema.annotations);
-        schema
-            .annotation_blocks
-            .iter()
+        (schema.annotation_blocks.iter())
+            .filter(|b| pruner.targeted_term(b).is_none())
             .for_each(|b| add(&b.annotations));
         schema.enum_types.iter().for_each(|e| {
             add(&e.annotations);
