@@ -5,37 +5,48 @@
 //! and `send()` (or `collect_all()`, `stream()`, `pages()` on collections) performs the call:
 //!
 //! ```
-//! use pim_alerts_client::Client;
-//! # use wiremock::{Mock, MockServer, ResponseTemplate, matchers::{method, path_regex}};
+//! use pim_alerts_client::{Client, UnifiedRoleManagementAlertExpand as Expand};
+//! # use wiremock::{Mock, MockServer, ResponseTemplate, matchers::{method, path_regex, query_param}};
 //! # fn json(body: &str) -> ResponseTemplate {
 //! #     ResponseTemplate::new(200).set_body_raw(body.as_bytes().to_vec(), "application/json")
 //! # }
 //!
 //! #[tokio::main]
 //! async fn main() -> Result<(), pim_alerts_client::Error> {
-//! #   // A loopback Graph that knows one active alert with two incidents.
+//! #   // A loopback Graph with two active alerts (one remediable), each with two incidents.
 //! #   let server = MockServer::start().await;
 //! #   Mock::given(method("GET")).and(path_regex("/alerts$"))
-//! #       .respond_with(json(r#"{"value": [{"id": "a1", "isActive": true}, {"id": "a2", "isActive": false}]}"#))
+//! #       .and(query_param("$expand", "alertDefinition"))
+//! #       .respond_with(json(r#"{"value": [
+//! #           {"id": "a1", "isActive": true, "alertDefinition": {"id": "d1", "isRemediatable": true}},
+//! #           {"id": "a2", "isActive": false},
+//! #           {"id": "a3", "isActive": true, "alertDefinition": {"id": "d3", "isRemediatable": false}}]}"#))
 //! #       .expect(1).mount(&server).await;
-//! #   Mock::given(method("GET")).and(path_regex("/alerts/a1/alertIncidents$"))
+//! #   Mock::given(method("GET")).and(path_regex("/alerts/a[13]/alertIncidents$"))
 //! #       .respond_with(json(r##"{"value": [
 //! #           {"@odata.type": "#microsoft.graph.staleSignInAlertIncident", "id": "i1"},
 //! #           {"@odata.type": "#microsoft.graph.staleSignInAlertIncident", "id": "i2"}]}"##))
-//! #       .expect(1).mount(&server).await;
+//! #       .expect(2).mount(&server).await;
 //! #   Mock::given(method("POST")).and(path_regex("/alerts/a1/alertIncidents/i1/remediate$"))
 //! #       .respond_with(ResponseTemplate::new(200)).expect(1).mount(&server).await;
+//!     // An unset variable gives an empty token: the first call then fails with `Error::Auth`.
 //!     let token = std::env::var("GRAPH_TOKEN").unwrap_or_default();
+//! #   let token = if token.is_empty() { "loopback-token".to_owned() } else { token };
 //!     let client = Client::builder()
 //! #       .base_url(format!("{}/beta", server.uri()))
 //!         .bearer_token(token)
 //!         .build()?;
 //!     let alerts = client.identity_governance().role_management_alerts().alerts();
-//!     for alert in alerts.list().directory_role_scope().collect_all().await? {
+//!     let list = alerts.list().directory_role_scope().expand(&[Expand::AlertDefinition]);
+//!     for alert in list.collect_all().await? {
 //!         let (Some(id), Some(true)) = (alert.id.as_deref(), alert.is_active) else { continue };
 //!         let incidents = alerts.by_id(id).alert_incidents().list().collect_all().await?;
 //!         println!("{id}: {} incidents", incidents.len());
-//!         if let Some(first) = incidents.first().and_then(|i| i.id()) {
+//!         // Remediating changes the tenant (it removes the role assignment behind the
+//!         // incident): only where the alert's definition says it can be remediated.
+//!         let definition = alert.alert_definition.as_ref();
+//!         let remediable = definition.and_then(|d| d.is_remediatable) == Some(true);
+//!         if let (true, Some(first)) = (remediable, incidents.first().and_then(|i| i.id())) {
 //!             alerts.by_id(id).alert_incidents().by_id(first).remediate().send().await?;
 //!         }
 //!     }

@@ -64,7 +64,8 @@ pub struct AccessToken(Arc<Secret>);
 #[derive(Clone, PartialEq, Eq)]
 struct Secret {
     secret: String,
-    /// `Bearer <secret>`, marked sensitive; `None` when the secret has bytes a header cannot carry.
+    /// `Bearer <secret>`, marked sensitive; `None` when the secret is blank or has bytes a header
+    /// cannot carry.
     header: Option<HeaderValue>,
     expires_at: Option<SystemTime>,
 }
@@ -73,8 +74,9 @@ impl AccessToken {
     /// Wraps a raw bearer token.
     pub fn new(secret: impl Into<String>) -> Self {
         let secret = secret.into();
-        let header = HeaderValue::try_from(format!("Bearer {secret}"))
-            .ok()
+        let header = (!secret.trim().is_empty())
+            .then(|| HeaderValue::try_from(format!("Bearer {secret}")).ok())
+            .flatten()
             .map(|mut value| {
                 value.set_sensitive(true);
                 value
@@ -102,10 +104,16 @@ impl AccessToken {
         self.0.expires_at
     }
 
-    /// `Authorization: Bearer <token>` as a sensitive header value.
+    /// `Authorization: Bearer <token>` as a sensitive header value, or why there is none: a
+    /// blank token (say, an unset environment variable read with `unwrap_or_default`) would
+    /// only earn a `401` from the service.
     pub(crate) fn authorization(&self) -> Result<HeaderValue, AuthError> {
         self.0.header.clone().ok_or_else(|| {
-            AuthError::new("the access token contains characters not allowed in an HTTP header")
+            AuthError::new(if self.0.secret.trim().is_empty() {
+                "the access token is empty"
+            } else {
+                "the access token contains characters not allowed in an HTTP header"
+            })
         })
     }
 }
@@ -201,6 +209,18 @@ mod tests {
             .unwrap_or_default();
         assert!(err.contains("not allowed in an HTTP header"), "{err}");
         assert!(!err.contains("s3cr3t"), "{err}");
+    }
+
+    #[test]
+    fn a_blank_secret_is_refused_before_any_request() {
+        for blank in ["", " ", "\t"] {
+            let err = AccessToken::new(blank).authorization().err();
+            let err = err.map(|e| e.to_string()).unwrap_or_default();
+            assert!(
+                err.contains("the access token is empty"),
+                "{blank:?}: {err}"
+            );
+        }
     }
 
     #[test]
