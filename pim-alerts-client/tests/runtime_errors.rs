@@ -81,6 +81,105 @@ async fn request_id_falls_back_to_the_response_header() {
     assert!(err.to_string().contains("request-id: hdr-req-1"));
 }
 
+/// A 400 as Graph documents it in full (https://learn.microsoft.com/graph/errors).
+fn detailed_400() -> serde_json::Value {
+    serde_json::json!({"error": {
+        "code": "BadRequest",
+        "message": "The request is invalid.",
+        "target": "incident",
+        "details": [
+            {"code": "InvalidValue", "message": "The incident is not active.", "target": "incident-1"},
+            {"code": "NotRemediable", "message": "Already remediated."}
+        ],
+        "innerError": {
+            "code": "alertIncidentNotRemediable",
+            "request-id": "7d1e2f30-1111-4c1a-9a35-fb1b4c2f0d11",
+            "date": "2023-09-20T17:06:01",
+            "innerError": {"code": "staleIncident", "message": "Scanned before the change."}
+        }
+    }})
+}
+
+#[tokio::test]
+async fn a_400_keeps_target_details_and_the_inner_error_chain() {
+    let server = server_answering(ResponseTemplate::new(400).set_body_json(detailed_400())).await;
+    let err = client(&server)
+        .send_no_content(remediate())
+        .await
+        .expect_err("400");
+    let Error::Graph(graph) = &err else {
+        panic!("expected Graph: {err:?}")
+    };
+    let body = &graph.error;
+    assert_eq!(body.target.as_deref(), Some("incident"));
+    let details: Vec<_> = body
+        .details
+        .iter()
+        .map(|d| (d.code.as_deref(), d.message.as_deref(), d.target.as_deref()))
+        .collect();
+    assert_eq!(
+        details,
+        [
+            (
+                Some("InvalidValue"),
+                Some("The incident is not active."),
+                Some("incident-1")
+            ),
+            (Some("NotRemediable"), Some("Already remediated."), None),
+        ]
+    );
+    let inner = body.inner_error.as_ref().expect("innerError");
+    assert_eq!(inner.code.as_deref(), Some("alertIncidentNotRemediable"));
+    assert_eq!(inner.date.as_deref(), Some("2023-09-20T17:06:01"));
+    assert_eq!(
+        graph.request_id(),
+        Some("7d1e2f30-1111-4c1a-9a35-fb1b4c2f0d11")
+    );
+    let nested = inner.inner_error.as_ref().expect("nested innerError");
+    assert_eq!(nested.code.as_deref(), Some("staleIncident"));
+    assert_eq!(
+        nested.additional_properties["message"],
+        "Scanned before the change."
+    );
+    let shown = err.to_string();
+    let summary = "BadRequest: The request is invalid. (target: incident); details: InvalidValue: \
+                   The incident is not active. (target: incident-1) and 1 more (request-id: ";
+    assert!(shown.contains(summary), "{shown}");
+}
+
+#[tokio::test]
+async fn an_error_body_of_unexpected_shapes_is_still_a_graph_error() {
+    let details = serde_json::json!([{"code": "InvalidValue", "message": 7}, "free text"]);
+    let body = serde_json::json!({"error": {
+        "code": "BadRequest",
+        "message": "Invalid filter clause.",
+        "details": details,
+        "innerError": {"request-id": "r-1", "date": 20230920, "client-request-id": {"x": 1}}
+    }});
+    let server = server_answering(ResponseTemplate::new(400).set_body_json(body)).await;
+    let err = client(&server)
+        .send_json::<Alert>(get_alert())
+        .await
+        .expect_err("400");
+    let Error::Graph(graph) = &err else {
+        panic!("expected Graph: {err:?}")
+    };
+    assert_eq!(graph.error.code, "BadRequest");
+    assert_eq!(graph.error.message, "Invalid filter clause.");
+    assert_eq!(graph.error.details.len(), 1);
+    assert_eq!(graph.error.details[0].message.as_deref(), Some("7"));
+    assert_eq!(graph.error.additional_properties["details"], details);
+    let inner = graph.error.inner_error.as_ref().expect("innerError");
+    assert_eq!(inner.date.as_deref(), Some("20230920"));
+    assert_eq!(graph.request_id(), Some("r-1"));
+    assert_eq!(inner.additional_properties["client-request-id"]["x"], 1);
+    let shown = err.to_string();
+    assert!(
+        shown.contains("BadRequest: Invalid filter clause.; details: InvalidValue: 7"),
+        "{shown}"
+    );
+}
+
 #[tokio::test]
 async fn malformed_json_is_a_decode_error_with_the_json_path() {
     let body = r#"{"id": "a1", "incidentCount": "seven", "isActive": true}"#;

@@ -1,9 +1,11 @@
 //! The runtime's error type.
 //!
 //! Every failure of a call surfaces as one [`Error`]. Its `Display` says what went wrong and
-//! where: the HTTP method and path *template* of the request, the status, Graph's error code, and
-//! the `request-id` / `client-request-id` to quote to Microsoft support. Large variants are boxed
-//! so that `Result<T, Error>` stays small.
+//! where: the HTTP method and path *template* of the request, the status, Graph's error code (and
+//! target and first detail), and the `request-id` / `client-request-id` to quote to Microsoft
+//! support. Graph's error body is a [`GraphErrorBody`], decoded tolerantly and keeping every
+//! member (see its module, `error/body.rs`). Large variants are boxed so that `Result<T, Error>`
+//! stays small.
 //!
 //! No variant ever holds the bearer token: errors are built from response data, the request's
 //! method and template, and the token provider's own [`AuthError`] message.
@@ -12,11 +14,12 @@ use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
+pub use super::auth::AuthError;
+pub use body::{ErrorDetail, GraphErrorBody, InnerError};
 use reqwest::header::HeaderMap;
 use reqwest::{Method, StatusCode};
-use serde::Deserialize;
 
-pub use super::auth::AuthError;
+mod body;
 
 /// Maximum number of response-body bytes kept in an error excerpt.
 pub const BODY_EXCERPT_LIMIT: usize = 512;
@@ -217,36 +220,6 @@ impl fmt::Display for RequestContext {
     }
 }
 
-/// Graph's standard error body: `{"error": {"code", "message", "innerError": {...}}}`.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct GraphErrorBody {
-    /// Graph's error code, e.g. `BadRequest`, `UnknownError`, `Request_ResourceNotFound`.
-    #[serde(default)]
-    pub code: String,
-    /// Human-readable message.
-    #[serde(default)]
-    pub message: String,
-    /// Diagnostics for support requests.
-    #[serde(default, rename = "innerError", alias = "innererror")]
-    pub inner_error: Option<InnerError>,
-}
-
-/// The `innerError` object of a Graph error body.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct InnerError {
-    /// Graph's `request-id`.
-    #[serde(default, rename = "request-id")]
-    pub request_id: Option<String>,
-    /// The `client-request-id` Graph saw.
-    #[serde(default, rename = "client-request-id")]
-    pub client_request_id: Option<String>,
-    /// When the error happened, as Graph reports it.
-    #[serde(default)]
-    pub date: Option<String>,
-}
-
 /// An error response of Graph with a parsable Graph error body.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -286,11 +259,12 @@ impl fmt::Display for GraphError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} failed with {}: {}: {} (request-id: {}, client-request-id: {}",
+            "{} failed with {}: {}: {}{} (request-id: {}, client-request-id: {}",
             self.context,
             self.status,
             self.error.code,
             self.error.message,
+            self.error.extras(),
             self.request_id().unwrap_or("none"),
             self.client_request_id(),
         )?;

@@ -42,8 +42,8 @@ pub use azure::AzureCredential;
 pub use builders::{GetRequest, ListOptions, ListRequest, UpdateRequest};
 pub use config::{Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_TIMEOUT};
 pub use error::{
-    DecodeError, Error, GraphError, GraphErrorBody, InnerError, LinkKind, OperationError,
-    RequestContext, UnexpectedStatus,
+    DecodeError, Error, ErrorDetail, GraphError, GraphErrorBody, InnerError, LinkKind,
+    OperationError, RequestContext, UnexpectedStatus,
 };
 pub use filter::{Filter, Property};
 pub use literal::{Literal, Ordered};
