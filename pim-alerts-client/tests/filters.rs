@@ -203,7 +203,8 @@ async fn date_offsets_are_percent_encoded_in_the_query() {
     let at = chrono::FixedOffset::east_opt(3600)
         .and_then(|tz| tz.with_ymd_and_hms(2024, 1, 31, 8, 0, 0).single())
         .expect("date");
-    let expected = "scopeId eq '/' and lastModifiedDateTime lt 2024-01-31T08:00:00+01:00";
+    let expected = "scopeId eq '/' and scopeType eq 'DirectoryRole' \
+                    and lastModifiedDateTime lt 2024-01-31T08:00:00+01:00";
     Mock::given(method("GET"))
         .and(path(common::ALERTS))
         .and(query_param("$filter", expected))
@@ -214,9 +215,9 @@ async fn date_offsets_are_percent_encoded_in_the_query() {
         .expect(1)
         .mount(&server)
         .await;
-    let filter = alert()
-        .scope_id()
-        .eq("/")
+    // The scope the service requires, then the date under test.
+    let filter = (alert().scope_id().eq("/"))
+        .and(alert().scope_type().eq("DirectoryRole"))
         .and(alert().last_modified_date_time().lt(at));
     let client = common::client(&server);
     let alerts = (client.identity_governance().role_management_alerts()).alerts();

@@ -93,6 +93,35 @@ async fn list_alerts_without_the_required_filter_is_refused_locally() {
 }
 
 #[tokio::test]
+async fn a_filter_without_the_scope_is_refused_locally_and_one_with_it_is_sent() {
+    let server = MockServer::start().await;
+    let query = "$filter=isActive%20eq%20true%20and%20scopeId%20eq%20%27/%27\
+                 %20and%20scopeType%20eq%20%27DirectoryRole%27";
+    mock_get(&server, common::ALERTS, Some(query), LIST_ALERTS).await;
+    let client = common::client(&server);
+    let alerts = client
+        .identity_governance()
+        .role_management_alerts()
+        .alerts();
+    let active = || alerts.list().filter(|f| f.is_active().eq(true));
+    let err = active().send().await.expect_err("no scope");
+    assert!(
+        matches!(&err, Error::InvalidRequest(m)
+            if m.contains("does not mention scopeId, scopeType") && m.contains("scope_filter")),
+        "{err}"
+    );
+    let half = active().filter_raw("scopeId eq '/'").send().await;
+    let err = half.expect_err("no scopeType");
+    assert!(
+        matches!(&err, Error::InvalidRequest(m) if m.contains("does not mention scopeType;")),
+        "{err}"
+    );
+    assert_eq!(requests(&server).await, 0, "nothing is sent");
+    let page = active().directory_role_scope().send().await;
+    assert!(!page.expect("scoped").value.is_empty());
+}
+
+#[tokio::test]
 async fn filter_literals_double_quotes_and_stream_items() {
     let server = MockServer::start().await;
     let query = "$filter=scopeId%20eq%20%27O%27%27Brien%27%20and%20scopeType%20eq%20%27DirectoryRole%27\

@@ -22,8 +22,11 @@ impl crate::runtime::ListOptions for UnifiedRoleManagementAlertConfigurationList
     type Entity = pim_alerts_models::UnifiedRoleManagementAlertConfiguration;
     type Field = super::UnifiedRoleManagementAlertConfigurationField;
     type Expand = super::UnifiedRoleManagementAlertConfigurationExpand;
-    const REQUIRED_FILTER: Option<&'static str> =
-        Some("the service requires a $filter on scopeId, scopeType; use `scope_filter`");
+    const REQUIRED_FILTER: Option<crate::runtime::builders::RequiredFilter> =
+        Some(crate::runtime::builders::RequiredFilter {
+            properties: &["scopeId", "scopeType"],
+            method: "scope_filter",
+        });
 }
 impl crate::runtime::builders::Selectable for UnifiedRoleManagementAlertConfigurationListOptions {}
 impl crate::runtime::builders::Expandable for UnifiedRoleManagementAlertConfigurationListOptions {}
@@ -51,8 +54,11 @@ impl crate::runtime::ListOptions for UnifiedRoleManagementAlertDefinitionListOpt
     type Entity = pim_alerts_models::UnifiedRoleManagementAlertDefinition;
     type Field = super::UnifiedRoleManagementAlertDefinitionField;
     type Expand = super::UnifiedRoleManagementAlertDefinitionExpand;
-    const REQUIRED_FILTER: Option<&'static str> =
-        Some("the service requires a $filter on scopeId, scopeType; use `scope_filter`");
+    const REQUIRED_FILTER: Option<crate::runtime::builders::RequiredFilter> =
+        Some(crate::runtime::builders::RequiredFilter {
+            properties: &["scopeId", "scopeType"],
+            method: "scope_filter",
+        });
 }
 impl crate::runtime::builders::Selectable for UnifiedRoleManagementAlertDefinitionListOptions {}
 impl crate::runtime::builders::Expandable for UnifiedRoleManagementAlertDefinitionListOptions {}
@@ -80,8 +86,11 @@ impl crate::runtime::ListOptions for UnifiedRoleManagementAlertListOptions {
     type Entity = pim_alerts_models::UnifiedRoleManagementAlert;
     type Field = super::UnifiedRoleManagementAlertField;
     type Expand = super::UnifiedRoleManagementAlertExpand;
-    const REQUIRED_FILTER: Option<&'static str> =
-        Some("the service requires a $filter on scopeId, scopeType; use `scope_filter`");
+    const REQUIRED_FILTER: Option<crate::runtime::builders::RequiredFilter> =
+        Some(crate::runtime::builders::RequiredFilter {
+            properties: &["scopeId", "scopeType"],
+            method: "scope_filter",
+        });
 }
 impl crate::runtime::builders::Selectable for UnifiedRoleManagementAlertListOptions {}
 impl crate::runtime::builders::Expandable for UnifiedRoleManagementAlertListOptions {}

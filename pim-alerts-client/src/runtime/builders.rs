@@ -19,7 +19,7 @@ use serde::de::DeserializeOwned;
 
 use super::config::Client;
 use super::error::Error;
-use super::filter::Filter;
+use super::filter::{Clauses, Filter};
 use super::paging::Paged;
 use super::query::{QueryName, QueryOptions};
 use super::request::Request;
@@ -32,8 +32,44 @@ pub trait ListOptions {
     type Field: QueryName;
     /// Its `$expand` names.
     type Expand: QueryName;
-    /// Set when the service refuses a list without `$filter`: what to tell the caller.
-    const REQUIRED_FILTER: Option<&'static str> = None;
+    /// Set when the service refuses a list whose `$filter` does not constrain some properties.
+    const REQUIRED_FILTER: Option<RequiredFilter> = None;
+}
+
+/// The properties a list's `$filter` must constrain for the service to answer, and the
+/// generated builder method that writes such a filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RequiredFilter {
+    /// The properties, by their CSDL names (`scopeId`, `scopeType`).
+    pub properties: &'static [&'static str],
+    /// The method that adds a filter the service accepts (`scope_filter`).
+    pub method: &'static str,
+}
+
+impl RequiredFilter {
+    /// Why `filter` will be refused by the service, or `None` when it mentions every required
+    /// property. A property counts when it appears as a name outside string literals: a raw
+    /// filter is not checked further, and the service has the last word.
+    pub fn refusal(&self, filter: &Clauses) -> Option<String> {
+        let names = self.properties.join(", ");
+        if filter.is_empty() {
+            return Some(format!(
+                "the service requires a $filter on {names}; use `{}`",
+                self.method
+            ));
+        }
+        let missing: Vec<&str> = (self.properties.iter().copied())
+            .filter(|property| !filter.mentions(property))
+            .collect();
+        (!missing.is_empty()).then(|| {
+            format!(
+                "the service requires a $filter on {names}, and this one does not mention {}; \
+                 use `{}`",
+                missing.join(", "),
+                self.method
+            )
+        })
+    }
 }
 
 /// `$select` is allowed.
@@ -100,10 +136,11 @@ impl<O: ListOptions> ListRequest<O> {
 
     /// The request with its query options, or the reason it cannot be sent.
     fn finish(self) -> Result<(Client, Request), Error> {
-        if let (Some(required), false) = (O::REQUIRED_FILTER, self.query.has_filter()) {
+        let refusal = O::REQUIRED_FILTER.and_then(|r| r.refusal(&self.query.filter));
+        if let Some(refusal) = refusal {
             let template = self.request.template();
             return Err(Error::InvalidRequest(
-                format!("{template}: {required}").into(),
+                format!("{template}: {refusal}").into(),
             ));
         }
         Ok((self.client, self.query.apply(self.request)))

@@ -367,8 +367,89 @@ impl Clauses {
         self.joined.is_none()
     }
 
+    /// Whether `property` appears as a name (a whole identifier, alone or as a segment of a
+    /// path) outside the string literals of the clauses.
+    pub fn mentions(&self, property: &str) -> bool {
+        self.joined
+            .as_ref()
+            .is_some_and(|f| names_outside_literals(&f.text).any(|name| name == property))
+    }
+
     /// The `$filter` text, if any clause was added.
     pub fn into_text(self) -> Option<String> {
         self.joined.map(Filter::into_string)
+    }
+}
+
+/// The identifiers of a `$filter` text (`[A-Za-z_][A-Za-z0-9_]*`, so the segments of a path come
+/// one by one), skipping string literals (`'...'`, where `''` is a quote).
+fn names_outside_literals(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(at) {
+            let start = at;
+            at += 1;
+            if b == b'\'' {
+                // A literal ends at a quote not followed by another one.
+                while let Some(&c) = bytes.get(at) {
+                    at += 1;
+                    if c == b'\'' && bytes.get(at) != Some(&b'\'') {
+                        break;
+                    }
+                    at += usize::from(c == b'\'');
+                }
+            } else if b.is_ascii_alphabetic() || b == b'_' {
+                while bytes
+                    .get(at)
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+                {
+                    at += 1;
+                }
+                return text.get(start..at);
+            } else if b.is_ascii_digit() {
+                // A number, or the digits of a date or GUID: never a name.
+                while bytes
+                    .get(at)
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+                {
+                    at += 1;
+                }
+            }
+        }
+        None
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<&str> {
+        names_outside_literals(text).collect()
+    }
+
+    #[test]
+    fn names_skip_literals_numbers_and_operators() {
+        assert_eq!(
+            names("scopeId eq '/' and scopeType eq 'Directory''Role scopeId'"),
+            ["scopeId", "eq", "and", "scopeType", "eq"]
+        );
+        assert_eq!(names("a/b_c gt 2024-01-01T00:00:00Z"), ["a", "b_c", "gt"]);
+        assert_eq!(names("'unterminated scopeId"), Vec::<&str>::new());
+        assert_eq!(names(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn clauses_mention_whole_names_only() {
+        let mut clauses = Clauses::default();
+        assert!(!clauses.mentions("scopeId"));
+        clauses.push_raw("scopeIdentity eq 'scopeId'");
+        assert!(
+            !clauses.mentions("scopeId"),
+            "a longer name or a literal is not the name"
+        );
+        clauses.push_raw("scopeId ne null");
+        assert!(clauses.mentions("scopeId"));
     }
 }

@@ -53,13 +53,15 @@ fn list_builder(cx: &Cx<'_>, n: &Node, l: &ListPlan) -> TokenStream {
     ));
     let (entity, (field, expand)) = (cx.entity(n.entity), name_types(cx, n));
     let required = n.required_filter.as_ref().map(|f| {
-        let props: Vec<&str> = f.properties.iter().map(|(c, _, _)| c.as_str()).collect();
-        let msg = format!(
-            "the service requires a $filter on {}; use `{}`",
-            props.join(", "),
-            f.method
-        );
-        quote!(const REQUIRED_FILTER: Option<&'static str> = Some(#msg);)
+        let props = f.properties.iter().map(|(c, _, _)| c.as_str());
+        let method = &f.method;
+        let required = quote!(crate::runtime::builders::RequiredFilter);
+        quote! {
+            const REQUIRED_FILTER: Option<#required> = Some(#required {
+                properties: &[#(#props),*],
+                method: #method,
+            });
+        }
     });
     let caps = capability_impls(cx, n, &options, l.caps);
     let convenience = n
