@@ -89,9 +89,14 @@ mod presets;
 pub use generated::*;
 
 pub use runtime::{
-    AccessToken, AuthError, Client, ClientBuilder, Error, Method, Operation, Paged, PollPolicy,
-    Request, RetryPolicy, StaticToken, TokenProvider,
+    AccessToken, AuthError, Client, ClientBuilder, Error, GraphError, Method, Operation, Page,
+    Paged, PollPolicy, Request, RetryPolicy, StaticToken, StatusCode, TokenProvider,
 };
+
+/// The models crate this client is built on, so that one dependency names both the calls and
+/// the types they take and return (`pim_alerts_client::models::UnifiedRoleManagementAlert`),
+/// always at the matching version.
+pub use pim_alerts_models as models;
 
 #[cfg(feature = "azure-identity")]
 pub use runtime::AzureCredential;
