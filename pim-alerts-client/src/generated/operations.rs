@@ -19,14 +19,14 @@ pub(super) struct UnifiedRoleManagementAlertCollectionRefreshRequestBody {
     scope_id: Option<String>,
 }
 impl UnifiedRoleManagementAlertCollectionRefreshRequest {
-    /// The `scopeType` resource.
+    /// The kind of scope: `DirectoryRole` for Microsoft Entra roles.
     ///
     /// Required: `send()` fails without it. JSON member `scopeType`.
     pub fn scope_type(mut self, value: impl Into<String>) -> Self {
         self.body.scope_type = Some(value.into());
         self
     }
-    /// The `scopeId` resource.
+    /// The scope to scan again: `/`, the whole tenant (the only scope alerts of Microsoft Entra roles have).
     ///
     /// Required: `send()` fails without it. JSON member `scopeId`.
     pub fn scope_id(mut self, value: impl Into<String>) -> Self {
