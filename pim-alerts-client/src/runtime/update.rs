@@ -43,6 +43,19 @@ pub trait UpdateBody: Serialize {
 /// `@odata.type` and without the members [`UpdateBody`] lists for its type (see the module
 /// docs). Fails, with a message saying why, when `body` cannot be serialized or is no JSON
 /// object.
+///
+/// ```
+/// use pim_alerts_client::runtime::update::update_json;
+/// use pim_alerts_models::UnifiedRoleManagementAlert;
+///
+/// let read = r#"{"@odata.context": "https://graph.microsoft.com/beta/$metadata#x", "id": "a1",
+///     "isActive": true, "scopeId": "/", "alertDefinition": {"id": "d1"}}"#;
+/// let mut alert: UnifiedRoleManagementAlert = serde_json::from_str(read)?;
+/// alert.is_active = Some(false);
+/// let sent = String::from_utf8(update_json(&alert)?)?;
+/// assert_eq!(sent, r#"{"isActive":false,"scopeId":"/"}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn update_json<B: UpdateBody>(body: &B) -> Result<Vec<u8>, String> {
     let bytes = serde_json::to_vec(body)
         .map_err(|e| format!("could not serialize the update body: {e}"))?;
@@ -113,9 +126,11 @@ impl<'de> Visitor<'de> for MembersVisitor {
 
 #[cfg(test)]
 mod tests {
+    use reqwest::Method;
     use serde_json::{Value, json};
 
     use super::*;
+    use crate::runtime::Request;
 
     /// A body type with a key, a navigation property, and a derived type that adds one.
     struct Thing(Value);
@@ -163,5 +178,30 @@ mod tests {
     fn a_body_that_is_no_object_is_an_error() {
         let err = update_json(&Thing(json!([1]))).expect_err("an array");
         assert!(err.contains("not a JSON object"), "{err}");
+    }
+
+    /// A body whose serialization fails.
+    struct Unwritable;
+
+    impl Serialize for Unwritable {
+        fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+            Err(serde::ser::Error::custom("no way"))
+        }
+    }
+
+    impl UpdateBody for Unwritable {
+        const NOT_SENT: &'static [&'static str] = &[];
+    }
+
+    #[test]
+    fn a_body_that_cannot_be_written_makes_the_request_invalid() {
+        let request = Request::new(Method::PATCH, "/things/{id}").update_json(&Unwritable);
+        let err = request.check().expect_err("invalid");
+        let message = err.to_string();
+        assert!(
+            message.contains("could not serialize the update body: no way"),
+            "{message}"
+        );
+        assert!(request.body.is_none(), "no body");
     }
 }
