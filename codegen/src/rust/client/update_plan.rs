@@ -7,7 +7,9 @@
 //! - **Never sent: keys and navigation properties**, declared or inherited, by CSDL name (the
 //!   JSON member name): a key cannot change, and a navigation property in a `PATCH` body is a
 //!   deep update, which the service rejects. Keys first (in key order), then navigation
-//!   properties (inherited first).
+//!   properties (inherited first). A key that is a path into a complex property (`a/b`; none
+//!   in Graph) is listed as written, so it matches no top-level member and the complex
+//!   property is sent: dropping the whole property would drop what the caller changed too.
 //! - **Annotations need no per-type data**: the runtime drops every `@` member but
 //!   `@odata.type`.
 //! - **Derived types**: a body of a type with derived types may be any of them (a polymorphic
