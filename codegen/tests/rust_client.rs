@@ -54,7 +54,8 @@ fn output_is_deterministic_and_sorted() {
             "mod.rs",
             "operations.rs",
             "paths.rs",
-            "query.rs"
+            "query.rs",
+            "update.rs"
         ]
     );
     for f in &a {

@@ -8,6 +8,7 @@ mod filter;
 mod operations;
 mod paths;
 mod query;
+mod update;
 pub use builders::*;
 pub use filter::*;
 pub use operations::*;

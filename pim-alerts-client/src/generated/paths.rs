@@ -267,15 +267,17 @@ impl UnifiedRoleManagementAlertConfigurationRequest {
             self.request(crate::runtime::Method::GET),
         )
     }
-    /// Updates the entity (`PATCH`, answered `204 No Content`): only the properties set in
-    /// `body` are sent. Derived types carry their `@odata.type`.
+    /// Updates the entity (`PATCH`, answered `204 No Content`).
+    ///
+    /// Sends the properties set in `body` as they serialize (explicit `null`s included), after its `@odata.type` if it has one (derived types always do). Never sent: its key and navigation properties (`id`, `alertDefinition`) or any other annotation (`@odata.context`, `<property>@odata.context`, ...), so a value read with `get()` can be changed and sent back.
     pub fn update(
         &self,
         body: &pim_alerts_models::UnifiedRoleManagementAlertConfiguration,
     ) -> super::UnifiedRoleManagementAlertConfigurationUpdateRequest {
         super::UnifiedRoleManagementAlertConfigurationUpdateRequest::new(
             self.client.clone(),
-            self.request(crate::runtime::Method::PATCH).json(body),
+            self.request(crate::runtime::Method::PATCH)
+                .update_json(body),
         )
     }
     fn request(&self, method: crate::runtime::Method) -> crate::runtime::Request {
@@ -335,15 +337,17 @@ impl UnifiedRoleManagementAlertRequest {
             self.request(crate::runtime::Method::GET),
         )
     }
-    /// Updates the entity (`PATCH`, answered `204 No Content`): only the properties set in
-    /// `body` are sent. Derived types carry their `@odata.type`.
+    /// Updates the entity (`PATCH`, answered `204 No Content`).
+    ///
+    /// Sends the properties set in `body` as they serialize (explicit `null`s included), after its `@odata.type` if it has one (derived types always do). Never sent: its key and navigation properties (`id`, `alertConfiguration`, `alertDefinition`, `alertIncidents`) or any other annotation (`@odata.context`, `<property>@odata.context`, ...), so a value read with `get()` can be changed and sent back.
     pub fn update(
         &self,
         body: &pim_alerts_models::UnifiedRoleManagementAlert,
     ) -> super::UnifiedRoleManagementAlertUpdateRequest {
         super::UnifiedRoleManagementAlertUpdateRequest::new(
             self.client.clone(),
-            self.request(crate::runtime::Method::PATCH).json(body),
+            self.request(crate::runtime::Method::PATCH)
+                .update_json(body),
         )
     }
     /// Scans the tenant again for this alert. Accepted with `202` and a `Location` header naming the operation to poll.

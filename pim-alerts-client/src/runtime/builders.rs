@@ -328,8 +328,9 @@ impl<T: DeserializeOwned, F: QueryName, E: QueryName> GetRequest<T, F, E> {
     }
 }
 
-/// Updates one entity (`PATCH`, answered `204 No Content`): only the properties set in the
-/// body are sent; derived types carry their `@odata.type`.
+/// Updates one entity (`PATCH`, answered `204 No Content`). The body is written by
+/// [`Request::update_json`]: the properties set in the entity value, without its key,
+/// navigation properties and annotations other than `@odata.type` (see [`super::update`]).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UpdateRequest {

@@ -15,7 +15,8 @@
 //! (the generic `list`/`get`/`update` builders) over [`query`] (system query options), [`request`]
 //! (query encoding, headers, bodies), [`path`] (resource paths and function calls), [`filter`] (typed `$filter` expressions) over [`literal`]
 //! (the OData literal encoder), [`send`] (execution and tracing), [`retry`], [`paging`],
-//! [`operation`] (long-running operations), [`origin`] (URL policy) and [`error`].
+//! [`operation`] (long-running operations), [`update`] (what an update body carries), [`origin`]
+//! (URL policy) and [`error`].
 
 pub mod auth;
 #[cfg(feature = "azure-identity")]
@@ -35,6 +36,7 @@ pub mod results;
 pub mod retry;
 pub mod send;
 mod template;
+pub mod update;
 
 pub use auth::{AccessToken, AuthError, StaticToken, TokenFuture, TokenProvider};
 #[cfg(feature = "azure-identity")]
@@ -58,6 +60,7 @@ pub use request::Request;
 pub use results::ValueResponse;
 pub use retry::RetryPolicy;
 pub use send::RawResponse;
+pub use update::UpdateBody;
 
 /// Re-exported so generated code and callers need no direct `reqwest` dependency.
 pub use reqwest::{Method, StatusCode};

@@ -34,6 +34,7 @@ use url::Url;
 use super::error::Error;
 use super::origin::BaseUrl;
 use super::template::Template;
+use super::update::{UpdateBody, update_json};
 
 /// Encoded in keys: everything but unreserved characters.
 pub(crate) const KEY: &AsciiSet = &NON_ALPHANUMERIC
@@ -192,6 +193,16 @@ impl Request {
         match serde_json::to_vec(body) {
             Ok(bytes) => self.body = Some(bytes),
             Err(e) => return self.fail(format!("could not serialize the request body: {e}")),
+        }
+        self
+    }
+
+    /// Sets the JSON body of an update (`PATCH`): `body` as [`update_json`] writes it, without
+    /// its key, navigation properties and annotations other than `@odata.type`.
+    pub fn update_json<B: UpdateBody>(mut self, body: &B) -> Self {
+        match update_json(body) {
+            Ok(bytes) => self.body = Some(bytes),
+            Err(e) => return self.fail(e),
         }
         self
     }

@@ -8,7 +8,9 @@
 //! - `builders.rs`: the `list`, `get` and `update` request builders;
 //! - `operations.rs`: one builder per bound action or function;
 //! - `query.rs`: the query-option accumulator and the `$select`/`$expand` enums per type;
-//! - `filter.rs`: the typed `$filter` handle structs per type (from the [`filter_plan`]).
+//! - `filter.rs`: the typed `$filter` handle structs per type (from the [`filter_plan`]);
+//! - `update.rs`: what the update body of each updated entity type must not carry (from the
+//!   [`update_plan`]).
 //!
 //! Writers print fully qualified paths (`crate::runtime::Client`, `pim_alerts_models::...`) and
 //! import nothing, so no CSDL name can clash with an import.
@@ -22,6 +24,8 @@ mod paths;
 mod query;
 pub mod query_plan;
 pub mod tree;
+mod update;
+pub mod update_plan;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -51,6 +55,7 @@ pub fn write_client(model: &Model, input: &str) -> Result<Vec<GeneratedFile>, Wr
         ("operations.rs", operations::file(&cx)),
         ("paths.rs", paths::file(&cx)),
         ("query.rs", query::file(&cx)),
+        ("update.rs", update::file(&cx)),
     ];
     files
         .into_iter()
@@ -136,6 +141,7 @@ fn root_file(cx: &Cx<'_>) -> TokenStream {
         mod operations;
         mod paths;
         mod query;
+        mod update;
         #(pub use #reexports::*;)*
 
         impl #client {

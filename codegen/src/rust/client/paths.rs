@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::bound::OperationPlan;
-use super::tree::Node;
+use super::tree::{Node, UpdateBody};
 use super::{Cx, doc_attrs, file_doc, rt, sibling};
 use crate::rust::plan::ident;
 
@@ -122,13 +122,39 @@ fn update(cx: &Cx<'_>, n: &Node) -> TokenStream {
     let builder = sibling(builder);
     let method = rt("Method");
     let body = cx.entity(n.entity);
+    let doc = doc_attrs(&update_doc(cx.tree.update_body(n.entity)));
     quote! {
-        /// Updates the entity (`PATCH`, answered `204 No Content`): only the properties set in
-        /// `body` are sent. Derived types carry their `@odata.type`.
+        #doc
         pub fn update(&self, body: &#body) -> #builder {
-            #builder::new(self.client.clone(), self.request(#method::PATCH).json(body))
+            #builder::new(self.client.clone(), self.request(#method::PATCH).update_json(body))
         }
     }
+}
+
+/// What `update()` says it sends, naming the members it never sends.
+fn update_doc(body: Option<&UpdateBody>) -> String {
+    let names = body.map(|b| b.not_sent.as_slice()).unwrap_or_default();
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    let members = match quoted.is_empty() {
+        true => String::new(),
+        false => format!(
+            "its key and navigation properties ({}) or ",
+            quoted.join(", ")
+        ),
+    };
+    let derived = match body.is_some_and(|b| !b.derived.is_empty()) {
+        true => {
+            " A derived type that adds key or navigation properties does not send those either."
+        }
+        false => "",
+    };
+    format!(
+        "Updates the entity (`PATCH`, answered `204 No Content`).\n\n\
+         Sends the properties set in `body` as they serialize (explicit `null`s included), \
+         after its `@odata.type` if it has one (derived types always do). Never sent: {members}any \
+         other annotation (`@odata.context`, `<property>@odata.context`, ...), so a value read \
+         with `get()` can be changed and sent back.{derived}"
+    )
 }
 
 fn operation(o: &OperationPlan) -> TokenStream {

@@ -25,7 +25,8 @@
 //! - **Methods from Capabilities** (`Readable`, `Updatable`, the query restrictions,
 //!   `FilterRestrictions/RequiredProperties`): reads unless stated `false`, `update` only where
 //!   `Updatable` is stated `true`, query options unless stated `false`.
-//! - **Bound operations** are planned in [`bound`].
+//! - **Bound operations** are planned in [`bound`]; what an update body must not carry in
+//!   [`update_plan`].
 
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
@@ -33,6 +34,8 @@ use super::bound::{self, OperationPlan};
 use super::filter_plan::{self, FilterPlan};
 use super::query_plan::{self, query_caps, required_filter, required_handles};
 pub use super::query_plan::{QueryCaps, QueryEnums, RequiredFilter};
+use super::update_plan;
+pub use super::update_plan::UpdateBody;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::naming::{Case, NameScope, cased, escape_keyword};
 use crate::model::{Capabilities, ENTITY_NODE_METHODS, Model, TypeId, TypeKind};
@@ -120,6 +123,8 @@ pub struct ClientTree {
     pub pending: Vec<(TypeId, String)>,
     /// Enum types that need an OData literal form (filters and function parameters).
     pub literal_enums: BTreeSet<TypeId>,
+    /// What the update body of each updated entity type must not carry, by type.
+    pub updates: Vec<UpdateBody>,
 }
 
 impl ClientTree {
@@ -144,6 +149,11 @@ impl ClientTree {
         (modules.into_iter())
             .filter_map(|(module, used)| used.then_some(module))
             .collect()
+    }
+
+    /// The update body of entity type `id`, if some node updates it.
+    pub fn update_body(&self, id: TypeId) -> Option<&UpdateBody> {
+        self.updates.iter().find(|u| u.entity == id)
     }
 
     /// The pending-operation handle of result type `id`.
@@ -202,6 +212,7 @@ pub fn plan(model: &Model) -> Result<ClientTree, WriteError> {
     let pending = bound::pending_handles(model, &operations, &mut walker.names);
     let mut literal_enums = filters.enum_types();
     literal_enums.extend(bound::parameter_enums(model, &operations));
+    let updates = update_plan::plan(model, &nodes);
     Ok(ClientTree {
         nodes,
         roots,
@@ -210,6 +221,7 @@ pub fn plan(model: &Model) -> Result<ClientTree, WriteError> {
         filters,
         pending,
         literal_enums,
+        updates,
     })
 }
 

@@ -1,0 +1,78 @@
+//! The update plan: for every entity type some node updates (`PATCH`), the JSON members its
+//! update body must not carry. The client writer prints it as the type's
+//! `crate::runtime::UpdateBody` data; the runtime drops those members (and every annotation but
+//! `@odata.type`) from the serialized body.
+//!
+//! Decisions:
+//! - **Never sent: keys and navigation properties**, declared or inherited, by CSDL name (the
+//!   JSON member name): a key cannot change, and a navigation property in a `PATCH` body is a
+//!   deep update, which the service rejects. Keys first (in key order), then navigation
+//!   properties (inherited first). A key that is a path into a complex property (`a/b`; none
+//!   in Graph) is listed as written, so it matches no top-level member and the complex
+//!   property is sent: dropping the whole property would drop what the caller changed too.
+//! - **Annotations need no per-type data**: the runtime drops every `@` member but
+//!   `@odata.type`.
+//! - **Derived types**: a body of a type with derived types may be any of them (a polymorphic
+//!   enum). Every derived type inherits the base's keys and navigation properties, so the
+//!   base's list fits all of them, and an unknown type too; a derived type that adds some gets
+//!   its own list, by the `@odata.type` its struct writes (`#` + qualified name).
+//! - Types are listed in type order, once however many nodes update them.
+
+use std::collections::BTreeSet;
+
+use super::tree::Node;
+use crate::model::{Model, StructuredDef, TypeId};
+
+/// What the update body of one entity type must not carry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpdateBody {
+    /// The entity type (the body is its struct or polymorphic enum).
+    pub entity: TypeId,
+    /// Its key and navigation properties, by CSDL name.
+    pub not_sent: Vec<String>,
+    /// Derived types that add key or navigation properties: (`@odata.type`, their whole list).
+    pub derived: Vec<(String, Vec<String>)>,
+}
+
+/// The update bodies of the entity types of `nodes` that have an `update` builder.
+pub fn plan(model: &Model, nodes: &[Node]) -> Vec<UpdateBody> {
+    let updated: BTreeSet<TypeId> = (nodes.iter())
+        .filter(|n| n.update.is_some())
+        .map(|n| n.entity)
+        .collect();
+    (updated.into_iter())
+        .filter_map(|id| body(model, id))
+        .collect()
+}
+
+/// The update body of entity type `id`; `None` for a type that is not structured.
+fn body(model: &Model, id: TypeId) -> Option<UpdateBody> {
+    let s = model.structured(id)?;
+    let not_sent = not_sent(s);
+    let derived = (s.all_derived.iter())
+        .filter_map(|&d| Some((d, not_sent_of(model, d)?)))
+        .filter(|(_, list)| *list != not_sent)
+        .map(|(d, list)| (format!("#{}", model.ty(d).qualified_name), list))
+        .collect();
+    Some(UpdateBody {
+        entity: id,
+        not_sent,
+        derived,
+    })
+}
+
+fn not_sent_of(model: &Model, id: TypeId) -> Option<Vec<String>> {
+    model.structured(id).map(not_sent)
+}
+
+/// Keys, then navigation properties, each once.
+fn not_sent(s: &StructuredDef) -> Vec<String> {
+    let navigation = s.navigation_properties.iter().map(|n| &n.name.csdl);
+    let mut list: Vec<String> = Vec::new();
+    for name in s.key.iter().chain(navigation) {
+        if !list.contains(name) {
+            list.push(name.clone());
+        }
+    }
+    list
+}
