@@ -161,6 +161,57 @@ impl UnifiedRoleManagementAlertConfiguration {
         }
     }
 }
+impl ::std::convert::From<crate::InvalidLicenseAlertConfiguration>
+    for UnifiedRoleManagementAlertConfiguration
+{
+    fn from(value: crate::InvalidLicenseAlertConfiguration) -> Self {
+        Self::InvalidLicenseAlertConfiguration(value)
+    }
+}
+impl ::std::convert::From<crate::NoMfaOnRoleActivationAlertConfiguration>
+    for UnifiedRoleManagementAlertConfiguration
+{
+    fn from(value: crate::NoMfaOnRoleActivationAlertConfiguration) -> Self {
+        Self::NoMfaOnRoleActivationAlertConfiguration(value)
+    }
+}
+impl ::std::convert::From<crate::RedundantAssignmentAlertConfiguration>
+    for UnifiedRoleManagementAlertConfiguration
+{
+    fn from(value: crate::RedundantAssignmentAlertConfiguration) -> Self {
+        Self::RedundantAssignmentAlertConfiguration(value)
+    }
+}
+impl ::std::convert::From<crate::RolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration>
+    for UnifiedRoleManagementAlertConfiguration
+{
+    fn from(
+        value: crate::RolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration,
+    ) -> Self {
+        Self::RolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration(value)
+    }
+}
+impl ::std::convert::From<crate::SequentialActivationRenewalsAlertConfiguration>
+    for UnifiedRoleManagementAlertConfiguration
+{
+    fn from(value: crate::SequentialActivationRenewalsAlertConfiguration) -> Self {
+        Self::SequentialActivationRenewalsAlertConfiguration(value)
+    }
+}
+impl ::std::convert::From<crate::StaleSignInAlertConfiguration>
+    for UnifiedRoleManagementAlertConfiguration
+{
+    fn from(value: crate::StaleSignInAlertConfiguration) -> Self {
+        Self::StaleSignInAlertConfiguration(value)
+    }
+}
+impl ::std::convert::From<crate::TooManyGlobalAdminsAssignedToTenantAlertConfiguration>
+    for UnifiedRoleManagementAlertConfiguration
+{
+    fn from(value: crate::TooManyGlobalAdminsAssignedToTenantAlertConfiguration) -> Self {
+        Self::TooManyGlobalAdminsAssignedToTenantAlertConfiguration(value)
+    }
+}
 impl crate::support::polymorphic::Polymorphic for UnifiedRoleManagementAlertConfiguration {
     const BASE_TYPE: &'static str = "microsoft.graph.unifiedRoleManagementAlertConfiguration";
     const ABSTRACT: bool = true;

@@ -1,5 +1,6 @@
 //! Polymorphic enums keyed on `@odata.type`: a variant per concrete type (the plan's order) and
 //! a catch-all holding the raw object; `odata_type()` and an accessor per base property;
+//! `impl From<Struct>` per variant (so `config.into()` wraps a struct in its variant);
 //! `impl Polymorphic` (a match on the namespace, then on the raw simple name) and serde impls.
 
 use proc_macro2::{Ident, TokenStream};
@@ -24,6 +25,7 @@ pub(super) fn enum_items(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan) -> To
         quote!(#[allow(clippy::large_enum_variant, reason = "boxing would cost an allocation per value")])
     });
     let methods = methods(plan, id, p, &name);
+    let from_impls = from_impls(plan, p, &name);
     let polymorphic = polymorphic_impl(plan, id, p, &name);
     let serde = serde_impls(plan, p, &name);
     quote! {
@@ -37,6 +39,7 @@ pub(super) fn enum_items(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan) -> To
             #other(serde_json::Map<String, serde_json::Value>),
         }
         #methods
+        #(#from_impls)*
         #polymorphic
         #serde
     }
@@ -97,6 +100,25 @@ fn methods(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan, name: &Ident) -> To
             #(#accessors)*
         }
     }
+}
+
+/// `impl From<Struct> for Enum` per variant. The plan gives each variant its own type, and a
+/// type has one struct, so no two impls of one enum share a source type; the catch-all holds
+/// a raw map and gets none.
+fn from_impls(plan: &Plan<'_>, p: &PolymorphicPlan, name: &Ident) -> Vec<TokenStream> {
+    let variants = p.variants.iter();
+    variants
+        .filter_map(|v| {
+            let (vname, path) = (ident(&v.name), plan.struct_path(v.ty)?);
+            Some(quote! {
+                impl ::std::convert::From<#path> for #name {
+                    fn from(value: #path) -> Self {
+                        Self::#vname(value)
+                    }
+                }
+            })
+        })
+        .collect()
 }
 
 /// How an accessor reads a property.
