@@ -1,13 +1,14 @@
 //! The conversions the generated enums offer, on the seeds' JSON bodies under `tests/data/`:
 //! `From<Struct>` into a polymorphic enum (`.into()` wraps exactly as the variant does), and
-//! `as_str()` / `Display` of string enums (the member name as Graph sends it, known or not).
+//! `as_str()` / `Display` of string enums (the member name as Graph sends it, known or not),
+//! and the accessors of a polymorphic enum for its base's navigation properties.
 
 use pim_alerts_models::{
     AlertSeverity, LongRunningOperation, LongRunningOperationBase, Page,
     TooManyGlobalAdminsAssignedToTenantAlertConfiguration as TooManyAdminsConfiguration,
     TooManyGlobalAdminsAssignedToTenantAlertIncident as TooManyAdminsIncident,
     UnifiedRoleManagementAlert, UnifiedRoleManagementAlertConfiguration,
-    UnifiedRoleManagementAlertIncident, from_str, to_string,
+    UnifiedRoleManagementAlertDefinition, UnifiedRoleManagementAlertIncident, from_str, to_string,
 };
 use serde_json::Value;
 
@@ -118,4 +119,32 @@ fn an_unknown_severity_prints_the_name_received() {
     assert_eq!(severity, AlertSeverity::Other("critical".to_owned()));
     assert_eq!(severity.as_str(), "critical");
     assert_eq!(severity.to_string(), "critical");
+}
+
+#[test]
+fn a_configuration_reads_its_expanded_definition_whatever_its_variant() {
+    let alert: UnifiedRoleManagementAlert =
+        from_str(&seed("get-alert-expand.aad.json")).expect("decodes");
+    let definition: UnifiedRoleManagementAlertDefinition =
+        alert.alert_definition.expect("expanded definition");
+    let config = alert.alert_configuration.expect("expanded configuration");
+    assert_eq!(config.alert_definition(), None, "not expanded in the seed");
+    let UnifiedRoleManagementAlertConfiguration::TooManyGlobalAdminsAssignedToTenantAlertConfiguration(
+        mut inner,
+    ) = config
+    else {
+        panic!("the seed's configuration is about too many global admins: {config:?}");
+    };
+    inner.alert_definition = Some(definition.clone());
+    let config: UnifiedRoleManagementAlertConfiguration = inner.into();
+    assert_eq!(config.alert_definition(), Some(&definition));
+    let unknown: UnifiedRoleManagementAlertConfiguration = from_str(
+        r##"{"@odata.type": "#microsoft.graph.futureAlertConfiguration", "alertDefinition": {"id": "x"}}"##,
+    )
+    .expect("decodes");
+    assert_eq!(
+        unknown.alert_definition(),
+        None,
+        "raw objects are not decoded"
+    );
 }

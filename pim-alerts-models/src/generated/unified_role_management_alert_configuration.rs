@@ -160,6 +160,25 @@ impl UnifiedRoleManagementAlertConfiguration {
             Self::Other(raw) => crate::support::polymorphic::raw_str(raw, "scopeType"),
         }
     }
+    /// The definition of the alert type this configuration applies to (expandable).
+    ///
+    /// `None` for types unknown to this crate ([`Self::Other`]).
+    pub fn alert_definition(&self) -> Option<&crate::UnifiedRoleManagementAlertDefinition> {
+        match self {
+            Self::InvalidLicenseAlertConfiguration(v) => v.alert_definition.as_ref(),
+            Self::NoMfaOnRoleActivationAlertConfiguration(v) => v.alert_definition.as_ref(),
+            Self::RedundantAssignmentAlertConfiguration(v) => v.alert_definition.as_ref(),
+            Self::RolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration(v) => {
+                v.alert_definition.as_ref()
+            }
+            Self::SequentialActivationRenewalsAlertConfiguration(v) => v.alert_definition.as_ref(),
+            Self::StaleSignInAlertConfiguration(v) => v.alert_definition.as_ref(),
+            Self::TooManyGlobalAdminsAssignedToTenantAlertConfiguration(v) => {
+                v.alert_definition.as_ref()
+            }
+            Self::Other(_) => None,
+        }
+    }
 }
 impl ::std::convert::From<crate::InvalidLicenseAlertConfiguration>
     for UnifiedRoleManagementAlertConfiguration
