@@ -87,6 +87,9 @@ pub struct PolymorphicPlan {
     pub other: String,
     /// Accessor methods for the type's structural properties: (property index, method name).
     pub accessors: Vec<(usize, String)>,
+    /// Accessor methods for the type's navigation properties: (navigation index, method name),
+    /// named after the structural ones.
+    pub navigation_accessors: Vec<(usize, String)>,
 }
 
 /// Every decision about one type.
@@ -441,10 +444,14 @@ fn polymorphic_plan(model: &Model, id: TypeId, types: &[TypePlan]) -> Option<Pol
     let accessors = (s.properties.iter().enumerate())
         .map(|(i, p)| (i, methods.claim(&p.name.rust)))
         .collect();
+    let navigation_accessors = (s.navigation_properties.iter().enumerate())
+        .map(|(i, n)| (i, methods.claim(&n.name.rust)))
+        .collect();
     Some(PolymorphicPlan {
         variants,
         other,
         accessors,
+        navigation_accessors,
     })
 }
 

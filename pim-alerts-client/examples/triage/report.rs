@@ -98,22 +98,20 @@ fn title(alert: &Alert) -> String {
     named.or_else(|| alert.id.clone()).unwrap_or_default()
 }
 
-fn severity(definition: Option<&Definition>) -> &'static str {
-    match definition.and_then(|d| d.severity_level.as_ref()) {
-        Some(AlertSeverity::High) => "high",
-        Some(AlertSeverity::Medium) => "medium",
-        Some(AlertSeverity::Low) => "low",
-        Some(AlertSeverity::Informational) => "informational",
-        _ => "unknown",
-    }
+/// The severity as Graph names it (`high`; a member newer than the models as received), or
+/// `unknown` when the definition gives none.
+fn severity(definition: Option<&Definition>) -> &str {
+    let level = definition.and_then(|d| d.severity_level.as_ref());
+    level.map_or("unknown", AlertSeverity::as_str)
 }
 
 fn severity_rank(alert: &Alert) -> u8 {
-    match severity(alert.alert_definition.as_ref()) {
-        "high" => 4,
-        "medium" => 3,
-        "low" => 2,
-        "informational" => 1,
+    let definition = alert.alert_definition.as_ref();
+    match definition.and_then(|d| d.severity_level.as_ref()) {
+        Some(AlertSeverity::High) => 4,
+        Some(AlertSeverity::Medium) => 3,
+        Some(AlertSeverity::Low) => 2,
+        Some(AlertSeverity::Informational) => 1,
         _ => 0,
     }
 }

@@ -9,10 +9,12 @@
 ///
 /// let known: AlertSeverity = serde_json::from_str(r#""informational""#)?;
 /// assert_eq!(known, AlertSeverity::Informational);
+/// assert_eq!(known.as_str(), "informational");
 /// // A member this crate does not know yet is kept, and written back unchanged.
 /// let unknown: AlertSeverity = serde_json::from_str(r#""someFutureName""#)?;
 /// assert_eq!(unknown, AlertSeverity::Other("someFutureName".to_owned()));
 /// assert_eq!(serde_json::to_string(&unknown)?, r#""someFutureName""#);
+/// assert_eq!(unknown.to_string(), "someFutureName");
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -67,3 +69,4 @@ impl<'de> serde::Deserialize<'de> for AlertSeverity {
         crate::support::string_enum::deserialize(deserializer)
     }
 }
+crate::support::string_enum::impl_as_str_and_display!(AlertSeverity);

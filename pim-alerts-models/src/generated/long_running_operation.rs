@@ -101,6 +101,16 @@ impl LongRunningOperation {
         }
     }
 }
+impl ::std::convert::From<crate::LongRunningOperationBase> for LongRunningOperation {
+    fn from(value: crate::LongRunningOperationBase) -> Self {
+        Self::Base(value)
+    }
+}
+impl ::std::convert::From<crate::RichLongRunningOperation> for LongRunningOperation {
+    fn from(value: crate::RichLongRunningOperation) -> Self {
+        Self::RichLongRunningOperation(value)
+    }
+}
 impl crate::support::polymorphic::Polymorphic for LongRunningOperation {
     const BASE_TYPE: &'static str = "microsoft.graph.longRunningOperation";
     const ABSTRACT: bool = false;

@@ -9,10 +9,12 @@
 ///
 /// let known: LongRunningOperationStatus = serde_json::from_str(r#""notStarted""#)?;
 /// assert_eq!(known, LongRunningOperationStatus::NotStarted);
+/// assert_eq!(known.as_str(), "notStarted");
 /// // A member this crate does not know yet is kept, and written back unchanged.
 /// let unknown: LongRunningOperationStatus = serde_json::from_str(r#""someFutureName""#)?;
 /// assert_eq!(unknown, LongRunningOperationStatus::Other("someFutureName".to_owned()));
 /// assert_eq!(serde_json::to_string(&unknown)?, r#""someFutureName""#);
+/// assert_eq!(unknown.to_string(), "someFutureName");
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -63,3 +65,4 @@ impl<'de> serde::Deserialize<'de> for LongRunningOperationStatus {
         crate::support::string_enum::deserialize(deserializer)
     }
 }
+crate::support::string_enum::impl_as_str_and_display!(LongRunningOperationStatus);

@@ -160,6 +160,76 @@ impl UnifiedRoleManagementAlertConfiguration {
             Self::Other(raw) => crate::support::polymorphic::raw_str(raw, "scopeType"),
         }
     }
+    /// The definition of the alert type this configuration applies to (expandable).
+    ///
+    /// `None` for types unknown to this crate ([`Self::Other`]).
+    pub fn alert_definition(&self) -> Option<&crate::UnifiedRoleManagementAlertDefinition> {
+        match self {
+            Self::InvalidLicenseAlertConfiguration(v) => v.alert_definition.as_ref(),
+            Self::NoMfaOnRoleActivationAlertConfiguration(v) => v.alert_definition.as_ref(),
+            Self::RedundantAssignmentAlertConfiguration(v) => v.alert_definition.as_ref(),
+            Self::RolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration(v) => {
+                v.alert_definition.as_ref()
+            }
+            Self::SequentialActivationRenewalsAlertConfiguration(v) => v.alert_definition.as_ref(),
+            Self::StaleSignInAlertConfiguration(v) => v.alert_definition.as_ref(),
+            Self::TooManyGlobalAdminsAssignedToTenantAlertConfiguration(v) => {
+                v.alert_definition.as_ref()
+            }
+            Self::Other(_) => None,
+        }
+    }
+}
+impl ::std::convert::From<crate::InvalidLicenseAlertConfiguration>
+    for UnifiedRoleManagementAlertConfiguration
+{
+    fn from(value: crate::InvalidLicenseAlertConfiguration) -> Self {
+        Self::InvalidLicenseAlertConfiguration(value)
+    }
+}
+impl ::std::convert::From<crate::NoMfaOnRoleActivationAlertConfiguration>
+    for UnifiedRoleManagementAlertConfiguration
+{
+    fn from(value: crate::NoMfaOnRoleActivationAlertConfiguration) -> Self {
+        Self::NoMfaOnRoleActivationAlertConfiguration(value)
+    }
+}
+impl ::std::convert::From<crate::RedundantAssignmentAlertConfiguration>
+    for UnifiedRoleManagementAlertConfiguration
+{
+    fn from(value: crate::RedundantAssignmentAlertConfiguration) -> Self {
+        Self::RedundantAssignmentAlertConfiguration(value)
+    }
+}
+impl ::std::convert::From<crate::RolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration>
+    for UnifiedRoleManagementAlertConfiguration
+{
+    fn from(
+        value: crate::RolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration,
+    ) -> Self {
+        Self::RolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration(value)
+    }
+}
+impl ::std::convert::From<crate::SequentialActivationRenewalsAlertConfiguration>
+    for UnifiedRoleManagementAlertConfiguration
+{
+    fn from(value: crate::SequentialActivationRenewalsAlertConfiguration) -> Self {
+        Self::SequentialActivationRenewalsAlertConfiguration(value)
+    }
+}
+impl ::std::convert::From<crate::StaleSignInAlertConfiguration>
+    for UnifiedRoleManagementAlertConfiguration
+{
+    fn from(value: crate::StaleSignInAlertConfiguration) -> Self {
+        Self::StaleSignInAlertConfiguration(value)
+    }
+}
+impl ::std::convert::From<crate::TooManyGlobalAdminsAssignedToTenantAlertConfiguration>
+    for UnifiedRoleManagementAlertConfiguration
+{
+    fn from(value: crate::TooManyGlobalAdminsAssignedToTenantAlertConfiguration) -> Self {
+        Self::TooManyGlobalAdminsAssignedToTenantAlertConfiguration(value)
+    }
 }
 impl crate::support::polymorphic::Polymorphic for UnifiedRoleManagementAlertConfiguration {
     const BASE_TYPE: &'static str = "microsoft.graph.unifiedRoleManagementAlertConfiguration";

@@ -91,6 +91,53 @@ impl UnifiedRoleManagementAlertIncident {
         }
     }
 }
+impl ::std::convert::From<crate::InvalidLicenseAlertIncident>
+    for UnifiedRoleManagementAlertIncident
+{
+    fn from(value: crate::InvalidLicenseAlertIncident) -> Self {
+        Self::InvalidLicenseAlertIncident(value)
+    }
+}
+impl ::std::convert::From<crate::NoMfaOnRoleActivationAlertIncident>
+    for UnifiedRoleManagementAlertIncident
+{
+    fn from(value: crate::NoMfaOnRoleActivationAlertIncident) -> Self {
+        Self::NoMfaOnRoleActivationAlertIncident(value)
+    }
+}
+impl ::std::convert::From<crate::RedundantAssignmentAlertIncident>
+    for UnifiedRoleManagementAlertIncident
+{
+    fn from(value: crate::RedundantAssignmentAlertIncident) -> Self {
+        Self::RedundantAssignmentAlertIncident(value)
+    }
+}
+impl ::std::convert::From<crate::RolesAssignedOutsidePrivilegedIdentityManagementAlertIncident>
+    for UnifiedRoleManagementAlertIncident
+{
+    fn from(value: crate::RolesAssignedOutsidePrivilegedIdentityManagementAlertIncident) -> Self {
+        Self::RolesAssignedOutsidePrivilegedIdentityManagementAlertIncident(value)
+    }
+}
+impl ::std::convert::From<crate::SequentialActivationRenewalsAlertIncident>
+    for UnifiedRoleManagementAlertIncident
+{
+    fn from(value: crate::SequentialActivationRenewalsAlertIncident) -> Self {
+        Self::SequentialActivationRenewalsAlertIncident(value)
+    }
+}
+impl ::std::convert::From<crate::StaleSignInAlertIncident> for UnifiedRoleManagementAlertIncident {
+    fn from(value: crate::StaleSignInAlertIncident) -> Self {
+        Self::StaleSignInAlertIncident(value)
+    }
+}
+impl ::std::convert::From<crate::TooManyGlobalAdminsAssignedToTenantAlertIncident>
+    for UnifiedRoleManagementAlertIncident
+{
+    fn from(value: crate::TooManyGlobalAdminsAssignedToTenantAlertIncident) -> Self {
+        Self::TooManyGlobalAdminsAssignedToTenantAlertIncident(value)
+    }
+}
 impl crate::support::polymorphic::Polymorphic for UnifiedRoleManagementAlertIncident {
     const BASE_TYPE: &'static str = "microsoft.graph.unifiedRoleManagementAlertIncident";
     const ABSTRACT: bool = true;

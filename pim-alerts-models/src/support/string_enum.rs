@@ -1,7 +1,8 @@
 //! CSDL enum types (Graph sends member names as JSON strings).
 //!
-//! A generated enum implements [`StringEnum`] (two `match`es) and delegates its serde impls
-//! to [`serialize`] and [`deserialize`]; unrecognised names land in its catch-all variant.
+//! A generated enum implements [`StringEnum`] (two `match`es), delegates its serde impls to
+//! [`serialize`] and [`deserialize`], and gets an inherent `as_str()` and `Display` from
+//! [`impl_as_str_and_display!`]; unrecognised names land in its catch-all variant.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -41,3 +42,30 @@ pub fn deserialize<'de, E: StringEnum, D: Deserializer<'de>>(
     }
     deserializer.deserialize_str(NameVisitor(PhantomData))
 }
+
+/// Gives a generated [`StringEnum`] type an inherent `as_str()` and `impl Display`, both the
+/// member name as the metadata spells it (or the unknown name as received). Generated code
+/// invokes it once per enum type (`crate::support::string_enum::impl_as_str_and_display!(Name);`);
+/// neither can be a blanket impl (`Display` is a foreign trait, `as_str` an inherent method).
+#[macro_export]
+#[doc(hidden)]
+macro_rules! impl_as_str_and_display {
+    ($name:ident) => {
+        impl $name {
+            /// The member name as the metadata spells it (`"informational"`), or the unknown name
+            /// as received; the same text as `to_string()` and as the JSON string.
+            pub fn as_str(&self) -> &str {
+                <Self as $crate::support::string_enum::StringEnum>::name(self)
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+    };
+}
+
+#[doc(inline)]
+pub use crate::impl_as_str_and_display;

@@ -1,5 +1,6 @@
 //! CSDL enum types: an enum with a variant per member plus a catch-all holding an unknown
-//! member name, `impl StringEnum` (two matches) and serde impls. `IsFlags` types are the same
+//! member name, `impl StringEnum` (two matches), serde impls, and `as_str()` plus `Display`
+//! from the support macro `impl_as_str_and_display!`. `IsFlags` types are the same
 //! enum; properties of such a type are `support::Flags<E>` (the plan decides), which reads and
 //! writes Graph's comma-separated member lists.
 
@@ -31,6 +32,7 @@ pub(super) fn enum_items(plan: &Plan<'_>, id: TypeId) -> TokenStream {
     });
     let string_enum = string_enum_impl(plan, e, &name, &other);
     let serde = serde_impls(plan, &name);
+    let support = plan.support();
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -42,6 +44,7 @@ pub(super) fn enum_items(plan: &Plan<'_>, id: TypeId) -> TokenStream {
         }
         #string_enum
         #serde
+        #support::string_enum::impl_as_str_and_display!(#name);
     }
 }
 

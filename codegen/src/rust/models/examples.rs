@@ -85,10 +85,11 @@ pub(super) fn string_enum_example(plan: &Plan<'_>, id: TypeId, e: &EnumDef) -> S
     if let Some(m) = sample.or(e.members.first()) {
         write!(
             code,
-            "let known: {name} = serde_json::from_str(r#\"\"{}\"\"#)?;\n\
-             assert_eq!(known, {name}::{});\n",
-            m.name.csdl,
-            ident(&m.name.rust)
+            "let known: {name} = serde_json::from_str(r#\"\"{csdl}\"\"#)?;\n\
+             assert_eq!(known, {name}::{variant});\n\
+             assert_eq!(known.as_str(), \"{csdl}\");\n",
+            csdl = m.name.csdl,
+            variant = ident(&m.name.rust)
         )
         .ok();
     }
@@ -98,7 +99,8 @@ pub(super) fn string_enum_example(plan: &Plan<'_>, id: TypeId, e: &EnumDef) -> S
         "// A member this crate does not know yet is kept, and written back unchanged.\n\
          let unknown: {name} = serde_json::from_str(r#\"\"{unknown}\"\"#)?;\n\
          assert_eq!(unknown, {name}::{}(\"{unknown}\".to_owned()));\n\
-         assert_eq!(serde_json::to_string(&unknown)?, r#\"\"{unknown}\"\"#);\n",
+         assert_eq!(serde_json::to_string(&unknown)?, r#\"\"{unknown}\"\"#);\n\
+         assert_eq!(unknown.to_string(), \"{unknown}\");\n",
         ident(&e.catch_all_variant)
     )
     .ok();

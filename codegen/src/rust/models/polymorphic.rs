@@ -1,12 +1,14 @@
 //! Polymorphic enums keyed on `@odata.type`: a variant per concrete type (the plan's order) and
-//! a catch-all holding the raw object; `odata_type()` and an accessor per base property;
-//! `impl Polymorphic` (a match on the namespace, then on the raw simple name) and serde impls.
+//! a catch-all holding the raw object; `odata_type()` and an accessor per structural and
+//! navigation property of the base; `impl From<Struct>` per variant (so `config.into()` wraps
+//! a struct in its variant); `impl Polymorphic` (a match on the namespace, then on the raw
+//! simple name) and serde impls.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::{doc_attrs, examples};
-use crate::model::{Primitive, PropertyDef, TypeId, TypeTarget};
+use crate::model::{Name, Primitive, StructuredDef, TypeId, TypeTarget, TypeUse};
 use crate::rust::plan::{Plan, PolymorphicPlan, Variant, ident};
 
 /// The enum of type `id` and its impls.
@@ -24,6 +26,7 @@ pub(super) fn enum_items(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan) -> To
         quote!(#[allow(clippy::large_enum_variant, reason = "boxing would cost an allocation per value")])
     });
     let methods = methods(plan, id, p, &name);
+    let from_impls = from_impls(plan, p, &name);
     let polymorphic = polymorphic_impl(plan, id, p, &name);
     let serde = serde_impls(plan, p, &name);
     quote! {
@@ -37,6 +40,7 @@ pub(super) fn enum_items(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan) -> To
             #other(serde_json::Map<String, serde_json::Value>),
         }
         #methods
+        #(#from_impls)*
         #polymorphic
         #serde
     }
@@ -66,7 +70,7 @@ fn enum_doc(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan) -> String {
     )
 }
 
-/// `odata_type()` and the property accessors.
+/// `odata_type()` and the accessors of the structural and navigation properties.
 fn methods(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan, name: &Ident) -> TokenStream {
     let support = plan.support();
     let other = ident(&p.other);
@@ -79,12 +83,11 @@ fn methods(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan, name: &Ident) -> To
         " The `@odata.type` of the value, e.g. `#{}`.",
         plan.model().ty(*example).qualified_name
     );
-    let accessors = plan.model().structured(id).map(|s| {
-        let list = p.accessors.iter();
-        list.filter_map(|(i, m)| s.properties.get(*i).map(|prop| accessor(plan, p, prop, m)))
-            .collect::<Vec<_>>()
-    });
-    let accessors = accessors.unwrap_or_default();
+    let accessors = plan
+        .model()
+        .structured(id)
+        .map(|s| members(plan, p, s).collect::<Vec<_>>())
+        .unwrap_or_default();
     quote! {
         impl #name {
             #[doc = #odata_doc]
@@ -99,6 +102,68 @@ fn methods(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan, name: &Ident) -> To
     }
 }
 
+/// `impl From<Struct> for Enum` per variant. The plan gives each variant its own type, and a
+/// type has one struct, so no two impls of one enum share a source type; the catch-all holds
+/// a raw map and gets none.
+fn from_impls(plan: &Plan<'_>, p: &PolymorphicPlan, name: &Ident) -> Vec<TokenStream> {
+    let variants = p.variants.iter();
+    variants
+        .filter_map(|v| {
+            let (vname, path) = (ident(&v.name), plan.struct_path(v.ty)?);
+            Some(quote! {
+                impl ::std::convert::From<#path> for #name {
+                    fn from(value: #path) -> Self {
+                        Self::#vname(value)
+                    }
+                }
+            })
+        })
+        .collect()
+}
+
+/// A property or navigation property of the base type, read by one accessor.
+struct Member<'a> {
+    name: &'a Name,
+    ty: TypeUse,
+    /// The property's rustdoc.
+    doc: String,
+}
+
+/// The accessors of `s`'s properties, then of its navigation properties (the plan's order).
+fn members<'a>(
+    plan: &'a Plan<'_>,
+    p: &'a PolymorphicPlan,
+    s: &'a StructuredDef,
+) -> impl Iterator<Item = TokenStream> + 'a {
+    let props = p.accessors.iter().filter_map(|(i, method)| {
+        let prop = s.properties.get(*i)?;
+        let doc = plan.property_doc(prop);
+        Some((
+            Member {
+                name: &prop.name,
+                ty: prop.ty,
+                doc,
+            },
+            method,
+        ))
+    });
+    let navs = p.navigation_accessors.iter().filter_map(|(i, method)| {
+        let nav = s.navigation_properties.get(*i)?;
+        let (ty, doc) = (Plan::navigation_use(nav), plan.navigation_doc(nav));
+        Some((
+            Member {
+                name: &nav.name,
+                ty,
+                doc,
+            },
+            method,
+        ))
+    });
+    props
+        .chain(navs)
+        .map(|(member, method)| accessor(plan, p, member, method))
+}
+
 /// How an accessor reads a property.
 enum Access {
     /// `Option<&str>`; raw objects answer too.
@@ -109,34 +174,34 @@ enum Access {
     Ref,
 }
 
-fn access(prop: &PropertyDef) -> Access {
-    match (prop.ty.collection, prop.ty.target) {
+fn access(ty: &TypeUse) -> Access {
+    match (ty.collection, ty.target) {
         (false, TypeTarget::Primitive(Primitive::String)) => Access::Str,
         (false, TypeTarget::Primitive(Primitive::Boolean)) => Access::Bool,
         _ => Access::Ref,
     }
 }
 
-fn accessor(plan: &Plan<'_>, p: &PolymorphicPlan, prop: &PropertyDef, method: &str) -> TokenStream {
+fn accessor(plan: &Plan<'_>, p: &PolymorphicPlan, member: Member<'_>, method: &str) -> TokenStream {
     let support = plan.support();
-    let (field, json, method) = (ident(&prop.name.rust), &prop.name.csdl, ident(method));
-    let kind = access(prop);
-    let element = plan.rust_type(&prop.ty);
-    let returns = match (&kind, prop.ty.collection) {
+    let (field, json, method) = (ident(&member.name.rust), &member.name.csdl, ident(method));
+    let kind = access(&member.ty);
+    let element = plan.rust_type(&member.ty);
+    let returns = match (&kind, member.ty.collection) {
         (Access::Str, _) => quote!(Option<&str>),
         (Access::Bool, _) => quote!(Option<bool>),
         (Access::Ref, true) => {
-            let inner = plan.element_type(prop.ty.target);
+            let inner = plan.element_type(member.ty.target);
             quote!(Option<&[#inner]>)
         }
         (Access::Ref, false) => quote!(Option<&#element>),
     };
     let arms = p.variants.iter().map(|v| {
         let vname = ident(&v.name);
-        let boxed = plan.is_boxed(v.ty, &prop.name.csdl);
+        let boxed = plan.is_boxed(v.ty, json);
         let read = match kind {
             Access::Bool => quote!(v.#field),
-            Access::Ref if !boxed && !prop.ty.collection => quote!(v.#field.as_ref()),
+            Access::Ref if !boxed && !member.ty.collection => quote!(v.#field.as_ref()),
             _ => quote!(v.#field.as_deref()),
         };
         quote!(Self::#vname(v) => #read,)
@@ -151,7 +216,7 @@ fn accessor(plan: &Plan<'_>, p: &PolymorphicPlan, prop: &PropertyDef, method: &s
         Access::Ref => quote!(Self::#other(_)),
         _ => quote!(Self::#other(raw)),
     };
-    let mut doc = plan.property_doc(prop);
+    let mut doc = member.doc;
     if let Access::Ref = kind {
         doc.push_str(&format!(
             "\n\n`None` for types unknown to this crate ([`Self::{other}`])."
