@@ -24,22 +24,23 @@
 //! Paths are crate-relative (`crate::security::Alert`) with a configurable prefix, so the client
 //! writer can print `pim_alerts_models::security::Alert`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 mod boxing;
+mod files;
 mod idents;
 
 use boxing::boxed_fields;
+use files::{all_modules, assign_files};
 pub use idents::ident;
 use idents::{path_tokens, validate_names};
 
 use super::WriteError;
 use crate::csdl::syntax::StructuredKind;
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::naming::{Case, NameScope, cased, escape_keyword, unraw};
+use crate::model::naming::{Case, NameScope};
 use crate::model::{
     Model, NavigationDef, Primitive, PropertyDef, TypeDef, TypeId, TypeKind, TypeTarget, TypeUse,
 };
@@ -465,50 +466,6 @@ fn mark_derived_variants(types: &mut [TypePlan]) {
     for id in derived {
         types[id.0].write_odata_type = true;
     }
-}
-
-/// Every module path with a `mod.rs`, parents of nested modules included.
-fn all_modules(model: &Model) -> BTreeSet<Vec<String>> {
-    let mut modules = BTreeSet::from([Vec::new()]);
-    for path in model.modules.values() {
-        for len in 1..=path.len() {
-            modules.insert(path[..len].to_vec());
-        }
-    }
-    modules
-}
-
-/// File stems, unique per module folder and distinct from child module names and `mod`. A type
-/// whose module the model does not list is a problem at the type's position.
-fn assign_files(model: &Model, types: &mut [TypePlan]) -> Result<(), WriteError> {
-    let modules = all_modules(model);
-    let mut scopes: BTreeMap<Vec<String>, NameScope> = BTreeMap::new();
-    for module in &modules {
-        let scope = scopes
-            .entry(module.clone())
-            .or_insert_with(|| NameScope::new(Case::Snake));
-        scope.reserve("mod");
-        let children = modules.iter().filter(|m| m.len() == module.len() + 1);
-        children
-            .filter(|m| m.starts_with(module))
-            .for_each(|m| scope.reserve(&m[module.len()]));
-    }
-    for (i, plan) in types.iter_mut().enumerate() {
-        let ty = &model.types[i];
-        let emits = plan.struct_name.is_some()
-            || plan.polymorphic.is_some()
-            || matches!(plan.repr, Repr::StringEnum | Repr::Flags);
-        if !emits {
-            continue;
-        }
-        let scope = scopes.get_mut(&ty.module).ok_or_else(|| {
-            let message = format!("type {} has an unknown module", ty.qualified_name);
-            Diagnostics::from(Diagnostic::at(&ty.origin, message))
-        })?;
-        let stem = scope.claim(&escape_keyword(&cased(&ty.name.rust, Case::Snake)));
-        plan.file = Some(unraw(&stem).to_owned());
-    }
-    Ok(())
 }
 
 fn member_doc(docs: &crate::model::Docs, csdl: &str, what: &str, display: &str) -> String {
