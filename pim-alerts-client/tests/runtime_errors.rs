@@ -37,6 +37,8 @@ async fn remediate_400_not_remediable_is_a_graph_error_with_request_id() {
     let graph = err.graph_error().expect("graph error");
     assert_eq!(graph.status, 400);
     assert_eq!(graph.error.code, "BadRequest");
+    assert_eq!(graph.code(), "BadRequest");
+    assert_eq!(graph.message(), "The alert incident is not remediable.");
     assert_eq!(
         graph.request_id(),
         Some("6a9b6b1b-3c57-4c1a-9a35-fb1b4c2f0d11")

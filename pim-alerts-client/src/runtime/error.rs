@@ -235,6 +235,16 @@ pub struct GraphError {
 }
 
 impl GraphError {
+    /// Graph's error code, e.g. `BadRequest` or `Request_ResourceNotFound` (`error.code`).
+    pub fn code(&self) -> &str {
+        &self.error.code
+    }
+
+    /// Graph's human-readable message (`error.message`).
+    pub fn message(&self) -> &str {
+        &self.error.message
+    }
+
     /// Graph's `request-id`: from `innerError`, else from the `request-id` response header.
     pub fn request_id(&self) -> Option<&str> {
         self.error
