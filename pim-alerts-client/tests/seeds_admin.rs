@@ -5,7 +5,7 @@
 mod common;
 
 use common::seed_mocks::{get_seed, mock_get, mock_patch, mock_post};
-use pim_alerts_client::Error;
+use pim_alerts_client::{Error, PendingOperation};
 use pim_alerts_models::{
     LongRunningOperationStatus, TooManyGlobalAdminsAssignedToTenantAlertConfiguration,
     UnifiedRoleManagementAlertConfiguration,
@@ -102,6 +102,41 @@ async fn refresh_one_alert_and_wait_for_the_operation() {
     let pending = alert.refresh().send().await.expect("202");
     let done = pending.wait().await.expect("succeeded");
     assert_eq!(done.status(), Some(&LongRunningOperationStatus::Succeeded));
+}
+
+#[tokio::test]
+async fn an_operation_saved_by_its_location_is_resumed_by_another_client() {
+    let server = MockServer::start().await;
+    let refresh = at(&format!("alerts/{OUTSIDE_PIM}/refresh"));
+    mock_post(&server, refresh, body_string(""), accepted(&server)).await;
+    mock_get(&server, at(OPERATION), None, SUCCEEDED).await;
+    let first = common::client(&server);
+    let alert = (first.identity_governance().role_management_alerts())
+        .alerts()
+        .by_id(OUTSIDE_PIM);
+    let saved = alert
+        .refresh()
+        .send()
+        .await
+        .expect("202")
+        .location()
+        .to_owned();
+    // Later, another process: a new client and the saved URL.
+    let later = common::client(&server);
+    let resumed = PendingOperation::resume(&later, &saved).expect("on the origin");
+    assert_eq!(resumed.location(), saved);
+    let done = resumed.wait().await.expect("succeeded");
+    assert_eq!(done.status(), Some(&LongRunningOperationStatus::Succeeded));
+    // A URL of another origin is refused before anything is polled.
+    let foreign = PendingOperation::resume(&later, "https://example.com/beta/operations/x");
+    let err = foreign.expect_err("foreign origin");
+    assert!(matches!(err, Error::ForeignOrigin { .. }), "{err}");
+    assert!(PendingOperation::resume(&later, " ").is_err(), "blank");
+    assert_eq!(
+        common::requests(&server).await,
+        2,
+        "the refresh and one poll"
+    );
 }
 
 #[tokio::test]

@@ -50,6 +50,7 @@ pub(crate) const CLIENT_METHODS: &[&str] = &[
     "send_accepted",
     "send_accepted_owned",
     "send_raw",
+    "resume_operation",
     "execute",
     "with_retries",
     "attempt",

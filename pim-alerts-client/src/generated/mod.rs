@@ -37,6 +37,16 @@ impl PendingOperation {
     pub fn location(&self) -> &str {
         self.inner.location().as_str()
     }
+    /// The operation at a monitor URL saved earlier from [`location`](Self::location),
+    /// to poll again (e.g. after a restart); it must be on `client`'s origin.
+    pub fn resume(
+        client: &crate::runtime::Client,
+        location: &str,
+    ) -> Result<Self, crate::runtime::Error> {
+        client
+            .resume_operation(location)
+            .map(|inner| Self { inner })
+    }
     /// Polls with the client's poll policy until the operation ends, and returns the
     /// final operation (status `succeeded`); `failed` is an error.
     pub async fn wait(

@@ -27,7 +27,7 @@ use serde::de::DeserializeOwned;
 use url::Url;
 
 use super::config::Client;
-use super::error::{Error, OperationError, header_str};
+use super::error::{Error, LinkKind, OperationError, RequestContext, header_str};
 use super::request::Request;
 use super::retry::parse_retry_after;
 use super::send::{Reply, decode, unexpected};
@@ -121,6 +121,28 @@ enum Poll {
         status: String,
         body: Reply,
     },
+}
+
+/// The path template that polls of a resumed operation carry in traces and errors: the URL
+/// itself is opaque, and may name the operation.
+const RESUMED_TEMPLATE: &str = "{resumed operation}";
+
+impl Client {
+    /// The operation whose monitor URL (its [`Operation::location`]) was saved earlier, to poll
+    /// again, e.g. after a restart. The URL is checked as a `Location` header is: it must be a
+    /// URL (absolute, or relative to the base URL) on the client's origin, else nothing is
+    /// polled and the error says why.
+    pub fn resume_operation(&self, location: &str) -> Result<Operation, Error> {
+        let started_by = Request::new(reqwest::Method::GET, RESUMED_TEMPLATE);
+        let context = || RequestContext {
+            method: reqwest::Method::GET,
+            template: RESUMED_TEMPLATE.into(),
+            client_request_id: String::new(),
+        };
+        let base = &self.inner.base;
+        let url = base.resolve_link(location, LinkKind::Location, context)?;
+        Ok(Operation::new(self.clone(), started_by, url))
+    }
 }
 
 impl Operation {

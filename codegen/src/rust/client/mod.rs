@@ -178,6 +178,7 @@ fn pending_operation(cx: &Cx<'_>, result: TypeId, name: &str) -> TokenStream {
     let ty = cx.entity(result);
     let name = ident(name);
     let (operation, error, policy) = (rt("Operation"), rt("Error"), rt("PollPolicy"));
+    let client = rt("Client");
     quote! {
         /// A long-running operation accepted with `202 Accepted` and a `Location` header.
         ///
@@ -191,6 +192,12 @@ fn pending_operation(cx: &Cx<'_>, result: TypeId, name: &str) -> TokenStream {
             /// The monitor URL from the `Location` header.
             pub fn location(&self) -> &str {
                 self.inner.location().as_str()
+            }
+
+            /// The operation at a monitor URL saved earlier from [`location`](Self::location),
+            /// to poll again (e.g. after a restart); it must be on `client`'s origin.
+            pub fn resume(client: &#client, location: &str) -> Result<Self, #error> {
+                client.resume_operation(location).map(|inner| Self { inner })
             }
 
             /// Polls with the client's poll policy until the operation ends, and returns the
