@@ -8,8 +8,20 @@ impl crate::runtime::UpdateBody for pim_alerts_models::UnifiedRoleManagementAler
         "alertConfiguration",
         "alertDefinition",
         "alertIncidents",
+        "alertDefinitionId",
+        "incidentCount",
+        "lastModifiedDateTime",
+        "lastScannedDateTime",
+        "scopeId",
+        "scopeType",
     ];
 }
 impl crate::runtime::UpdateBody for pim_alerts_models::UnifiedRoleManagementAlertConfiguration {
-    const NOT_SENT: &'static [&'static str] = &["id", "alertDefinition"];
+    const NOT_SENT: &'static [&'static str] = &[
+        "id",
+        "alertDefinition",
+        "alertDefinitionId",
+        "scopeId",
+        "scopeType",
+    ];
 }

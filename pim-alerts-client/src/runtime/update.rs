@@ -56,7 +56,7 @@ pub trait UpdateBody: Serialize {
 /// let mut alert: UnifiedRoleManagementAlert = serde_json::from_str(read)?;
 /// alert.is_active = Some(false);
 /// let sent = String::from_utf8(update_json(&alert)?)?;
-/// assert_eq!(sent, r#"{"isActive":false,"scopeId":"/"}"#);
+/// assert_eq!(sent, r#"{"isActive":false}"#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn update_json<B: UpdateBody>(body: &B) -> Result<Vec<u8>, String> {
