@@ -1,6 +1,7 @@
 //! What an update (`PATCH`) body must not carry, per updated entity type: planned from the
-//! model (keys and navigation properties, declared or inherited; derived types that add some
-//! get their own list) and printed as the runtime's `UpdateBody` data.
+//! model (keys, navigation properties, and properties annotated `Core.Computed` or
+//! `Core.Immutable`, declared or inherited; derived types that add some get their own list)
+//! and printed as the runtime's `UpdateBody` data.
 
 use codegen::csdl::read_document;
 use codegen::model::{Model, resolve};
@@ -9,6 +10,9 @@ use codegen::rust::client::write_client;
 
 const CSDL: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:Reference Uri="https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Core.V1.xml">
+    <edmx:Include Namespace="Org.OData.Core.V1" Alias="Core" />
+  </edmx:Reference>
   <edmx:DataServices>
     <Schema Namespace="shop" xmlns="http://docs.oasis-open.org/odata/ns/edm">
       <EntityType Name="person">
@@ -19,10 +23,22 @@ const CSDL: &str = r#"<?xml version="1.0" encoding="utf-8"?>
         <Key><PropertyRef Name="sku" /></Key>
         <Property Name="sku" Type="Edm.String" Nullable="false" />
         <Property Name="name" Type="Edm.String" />
+        <Property Name="created" Type="Edm.DateTimeOffset">
+          <Annotation Term="Core.Computed" />
+        </Property>
+        <Property Name="code" Type="Edm.String" />
+        <Property Name="note" Type="Edm.String">
+          <Annotation Term="Core.Computed" Bool="false" />
+        </Property>
         <NavigationProperty Name="owner" Type="shop.person" />
       </EntityType>
       <EntityType Name="plainItem" BaseType="shop.item">
         <Property Name="colour" Type="Edm.String" />
+      </EntityType>
+      <EntityType Name="stampedItem" BaseType="shop.item">
+        <Property Name="stamp" Type="Edm.String">
+          <Annotation Term="Org.OData.Core.V1.Computed" Bool="true" />
+        </Property>
       </EntityType>
       <EntityType Name="specialItem" BaseType="shop.item">
         <Property Name="extra" Type="Edm.Int32" />
@@ -36,6 +52,9 @@ const CSDL: &str = r#"<?xml version="1.0" encoding="utf-8"?>
         </EntitySet>
         <EntitySet Name="people" EntityType="shop.person" />
       </EntityContainer>
+      <Annotations Target="shop.item/code">
+        <Annotation Term="Core.Immutable" Bool="true" />
+      </Annotations>
     </Schema>
   </edmx:DataServices>
 </edmx:Edmx>"#;
@@ -50,22 +69,29 @@ fn strings(names: &[&str]) -> Vec<String> {
 }
 
 #[test]
-fn keys_and_navigation_are_listed_per_updated_type() {
+fn keys_navigation_computed_and_immutable_are_listed_per_updated_type() {
     let model = model();
     let tree = tree::plan(&model).unwrap_or_else(|e| panic!("{e}"));
     let item = model.type_id("shop.item").expect("item");
+    let base = ["sku", "owner", "created", "code"];
     let expected = UpdateBody {
         entity: item,
-        not_sent: strings(&["sku", "owner"]),
-        derived: vec![(
-            "#shop.specialItem".to_owned(),
-            strings(&["sku", "owner", "bonus"]),
-        )],
+        not_sent: strings(&base),
+        derived: vec![
+            (
+                "#shop.specialItem".to_owned(),
+                strings(&["sku", "owner", "bonus", "created", "code"]),
+            ),
+            (
+                "#shop.stampedItem".to_owned(),
+                strings(&[&base[..], &["stamp"]].concat()),
+            ),
+        ],
     };
     assert_eq!(
         tree.updates,
         [expected],
-        "people are not updatable; plainItem adds no key or navigation"
+        "people are not updatable; plainItem adds nothing not sent; `note` is not computed"
     );
 }
 
@@ -82,16 +108,21 @@ fn the_writer_prints_the_lists_and_names_them_in_the_docs() {
         "{update}"
     );
     assert!(
-        update.contains(r#"const NOT_SENT: &'static [&'static str] = &["sku", "owner"];"#),
+        update.contains(
+            r#"const NOT_SENT: &'static [&'static str] = &["sku", "owner", "created", "code"];"#
+        ),
         "{update}"
     );
     assert!(
-        update.contains(r##"("#shop.specialItem", &["sku", "owner", "bonus"]),"##),
+        update
+            .contains(r##"("#shop.stampedItem", &["sku", "owner", "created", "code", "stamp"])"##),
         "{update}"
     );
     let paths = text("paths.rs");
     assert!(
-        paths.contains("its key and navigation properties (`sku`, `owner`) or any"),
+        paths.contains(
+            "its key, navigation, computed and immutable properties (`sku`, `owner`, `created`, `code`) or any"
+        ),
         "{paths}"
     );
     assert!(paths.contains(".update_json(body)"), "{paths}");

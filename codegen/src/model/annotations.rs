@@ -1,5 +1,6 @@
 //! Interpretation of annotation terms: `Core.Description` / `Core.LongDescription` become
-//! [`Docs`], the Capabilities restrictions become [`Capabilities`].
+//! [`Docs`], `Core.Computed` / `Core.Immutable` on a property become [`Mutability`], the
+//! Capabilities restrictions become [`Capabilities`].
 //!
 //! Terms are matched by full name (`Org.OData.Capabilities.V1.UpdateRestrictions`) after alias
 //! expansion, so `Capabilities.UpdateRestrictions` under an `edmx:Include Alias` works too.
@@ -11,7 +12,7 @@
 //! `Annotations` blocks are applied by target in [`super::external_annotations`].
 
 use super::resolve::Resolver;
-use super::{Capabilities, Docs};
+use super::{Capabilities, Docs, PropertyDef};
 use crate::csdl::syntax::{Annotation, Expr};
 
 const CORE: &str = "Org.OData.Core.V1.";
@@ -34,6 +35,38 @@ pub(crate) fn docs(cx: &Resolver, doc: usize, annotations: &[Annotation]) -> Doc
         }
     }
     docs
+}
+
+/// `Core.Computed` and `Core.Immutable` as a property's annotations say: `None` where a term is
+/// absent (or its value is no Boolean constant), so an external block overrides only what it
+/// states. Both are Boolean terms: an annotation without a value means `true`.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Mutability {
+    computed: Option<bool>,
+    immutable: Option<bool>,
+}
+
+impl Mutability {
+    /// Sets the flags this stated on `property`, keeping the others.
+    pub(crate) fn apply_to(self, property: &mut PropertyDef) {
+        property.computed = self.computed.unwrap_or(property.computed);
+        property.immutable = self.immutable.unwrap_or(property.immutable);
+    }
+}
+
+/// The mutability annotations among `annotations` of a property in document `doc`.
+pub(crate) fn mutability(cx: &Resolver, doc: usize, annotations: &[Annotation]) -> Mutability {
+    let mut found = Mutability::default();
+    for annotation in annotations {
+        let term = cx.qualified(doc, &annotation.term);
+        let value = || bool_value(&annotation.value);
+        match term.strip_prefix(CORE) {
+            Some("Computed") => found.computed = value().or(found.computed),
+            Some("Immutable") => found.immutable = value().or(found.immutable),
+            _ => {}
+        }
+    }
+    found
 }
 
 /// The `RustCodegen.V1.LongRunning` annotation among `annotations` of an action: the qualified

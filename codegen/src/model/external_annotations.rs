@@ -2,7 +2,8 @@
 //! operation overload (`ns.op(ns.type, Edm.String)`; `ns.op()` is the unbound one) or one of
 //! its parameters (`ns.op(ns.type)/param`, `ns.op/param` for all overloads), or a container
 //! path (`ns.Container/set/nav`). Targets are parsed by [`super::annotation_target`]; the
-//! descriptions and capabilities they carry are interpreted by [`super::annotations`].
+//! descriptions, capabilities and property mutability (`Core.Computed`, `Core.Immutable`)
+//! they carry are interpreted by [`super::annotations`].
 //!
 //! A target that is malformed or does not resolve (unknown type, member, container path,
 //! operation, overload or parameter) is reported at the block's position, so a typo in a
@@ -16,7 +17,7 @@
 //! carry nothing the writers use, as before.
 
 use super::annotation_target::parse_target;
-use super::annotations::{capabilities, docs, long_running, overlay_docs};
+use super::annotations::{Mutability, capabilities, docs, long_running, mutability, overlay_docs};
 use super::operations::{matching_overloads, overloads};
 use super::resolve::{Resolver, join_qualified};
 use super::{Capabilities, Container, Docs, Model, TypeId, TypeKind, TypeTarget};
@@ -55,10 +56,23 @@ fn apply_block(cx: &mut Resolver, doc: usize, block: &AnnotationsBlock) -> Resul
         return apply_to_overload(&mut cx.model, &overload, &target.path, found_docs);
     }
     let caps = capabilities(cx, doc, &block.annotations);
+    let member = MemberTerms {
+        docs: found_docs,
+        caps,
+        mutability: mutability(cx, doc, &block.annotations),
+    };
     // Every segment qualified: a type cast in the path may be written with an alias.
     let path: Vec<String> = target.path.iter().map(|s| cx.qualify(doc, s)).collect();
     let path: Vec<&str> = path.iter().map(String::as_str).collect();
-    apply_to_path(cx, &head, &path, found_docs, caps)
+    apply_to_path(cx, &head, &path, member)
+}
+
+/// What a block without a signature carries: descriptions, capabilities, and for a structural
+/// property its mutability.
+struct MemberTerms {
+    docs: Docs,
+    caps: Capabilities,
+    mutability: Mutability,
 }
 
 /// Applies a target without a signature: `head` (qualified) and the segments after it.
@@ -66,21 +80,20 @@ fn apply_to_path(
     cx: &mut Resolver,
     head: &str,
     rest: &[&str],
-    docs: Docs,
-    caps: Capabilities,
+    terms: MemberTerms,
 ) -> Result<(), String> {
     let is_container = (cx.model.container.as_ref()).is_some_and(|c| c.qualified_name == head);
     if is_container {
-        return apply_to_container_path(&mut cx.model, rest, docs, caps);
+        return apply_to_container_path(&mut cx.model, rest, terms.docs, terms.caps);
     }
     if let Some(id) = cx.model.type_id(head) {
-        return apply_to_type(&mut cx.model, id, rest, docs, caps);
+        return apply_to_type(&mut cx.model, id, rest, terms);
     }
     let all: Vec<usize> = overloads(&cx.model, head).collect();
     if let [param, ..] = rest
         && !all.is_empty()
     {
-        return apply_to_parameter(&mut cx.model, &all, param, docs);
+        return apply_to_parameter(&mut cx.model, &all, param, terms.docs);
     }
     if !all.is_empty() || is_term(cx, head) {
         return Ok(());
@@ -101,19 +114,18 @@ fn apply_to_type(
     model: &mut Model,
     id: TypeId,
     rest: &[&str],
-    docs: Docs,
-    caps: Capabilities,
+    terms: MemberTerms,
 ) -> Result<(), String> {
     match rest {
         [] => {
             let ty = &mut model.types[id.0];
-            overlay_docs(&mut ty.docs, docs);
+            overlay_docs(&mut ty.docs, terms.docs);
             if let TypeKind::Structured(s) = &mut ty.kind {
-                s.capabilities = std::mem::take(&mut s.capabilities).overlaid_with(caps);
+                s.capabilities = std::mem::take(&mut s.capabilities).overlaid_with(terms.caps);
             }
             Ok(())
         }
-        [member] => apply_to_member(model, id, member, docs, caps),
+        [member] => apply_to_member(model, id, member, terms),
         deeper => follow_navigations(model, id, deeper),
     }
 }
@@ -122,9 +134,13 @@ fn apply_to_member(
     model: &mut Model,
     id: TypeId,
     member: &str,
-    docs: Docs,
-    caps: Capabilities,
+    terms: MemberTerms,
 ) -> Result<(), String> {
+    let MemberTerms {
+        docs,
+        caps,
+        mutability,
+    } = terms;
     let (_, declared_in) = find_member(model, id, member)?;
     if declared_in != id {
         let base = &model.ty(declared_in).qualified_name;
@@ -136,6 +152,7 @@ fn apply_to_member(
         TypeKind::Structured(s) => {
             if let Some(p) = s.properties.iter_mut().find(|p| p.name.csdl == member) {
                 overlay_docs(&mut p.docs, docs);
+                mutability.apply_to(p);
             } else if let Some(n) =
                 (s.navigation_properties.iter_mut()).find(|n| n.name.csdl == member)
             {

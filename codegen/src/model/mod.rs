@@ -333,6 +333,10 @@ pub struct PropertyDef {
     pub declared_in: TypeId,
     /// Description annotations.
     pub docs: Docs,
+    /// `Core.Computed`: the service sets it; a client never sends it.
+    pub computed: bool,
+    /// `Core.Immutable`: settable on create, never changed by an update.
+    pub immutable: bool,
     /// Where it was declared.
     pub origin: Origin,
 }

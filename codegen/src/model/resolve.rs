@@ -329,15 +329,19 @@ impl<'a> Resolver<'a> {
         properties.extend(t.properties.iter().filter_map(|p| {
             let what = || format!("property `{}` of `{qualified}`", p.name);
             let ty = self.resolve_type_or_report(doc, &p.ty, p.pos, what)?;
-            Some(PropertyDef {
+            let mut property = PropertyDef {
                 name: plain_name(&p.name),
                 ty,
                 facets: p.facets.clone(),
                 default_value: p.default_value.clone(),
                 declared_in: id,
                 docs: annotations::docs(self, doc, &p.annotations),
+                computed: false,
+                immutable: false,
                 origin: self.origin(doc, p.pos),
-            })
+            };
+            annotations::mutability(self, doc, &p.annotations).apply_to(&mut property);
+            Some(property)
         }));
         let mut navigation_properties = Vec::with_capacity(t.navigation_properties.len());
         navigation_properties.extend(

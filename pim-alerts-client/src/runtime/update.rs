@@ -2,14 +2,17 @@
 //!
 //! The natural flow is `get()` (maybe with `$expand`), change a field, `update()`. The value
 //! read then holds more than an update may carry: instance annotations (`@odata.context`,
-//! `@microsoft.graph.tips`, `alertIncidents@odata.context`), the key, and expanded navigation
-//! properties. A key cannot be changed, and a navigation property in a `PATCH` body is a deep
-//! update, so the service rejects such a body. [`update_json`] serializes the value as usual
-//! and keeps, in their order, only the top-level members an update may carry:
+//! `@microsoft.graph.tips`, `alertIncidents@odata.context`), the key, expanded navigation
+//! properties, and properties only the service sets. A key cannot be changed and a navigation
+//! property in a `PATCH` body is a deep update: the service rejects such a body. A property
+//! the metadata marks `Core.Computed` or `Core.Immutable` is not the caller's to change, and
+//! Graph's update requests never carry one. [`update_json`] serializes the value as usual and
+//! keeps, in their order, only the top-level members an update may carry:
 //!
 //! - `@odata.type` (a derived type in a polymorphic body needs it; it stays first);
 //! - every other member that is no annotation (no `@` in its name) and that the entity type's
-//!   [`UpdateBody`] data does not list (keys and navigation properties).
+//!   [`UpdateBody`] data does not list (keys, navigation properties, computed and immutable
+//!   properties).
 //!
 //! Values are sent exactly as serialized (absent `Option`s stay absent, explicit `null`s stay);
 //! nested values are not filtered.
@@ -27,11 +30,11 @@ const ODATA_TYPE: &str = "@odata.type";
 /// of it never carries. The generated code implements it for every entity type the service lets
 /// callers update; [`update_json`] reads it.
 pub trait UpdateBody: Serialize {
-    /// The key and navigation properties of the entity type (declared or inherited), by JSON
-    /// (CSDL) name: never sent.
+    /// The key, navigation, computed and immutable properties of the entity type (declared or
+    /// inherited), by JSON (CSDL) name: never sent.
     const NOT_SENT: &'static [&'static str];
 
-    /// Derived types that add key or navigation properties: (`@odata.type` as the models write
+    /// Derived types that add members to that list: (`@odata.type` as the models write
     /// it, every member a body of that type never carries). A body whose `@odata.type` is listed
     /// drops those members instead of [`NOT_SENT`](Self::NOT_SENT); any other body (the type
     /// itself, a derived type that adds none, a type this crate does not know) drops
@@ -53,7 +56,7 @@ pub trait UpdateBody: Serialize {
 /// let mut alert: UnifiedRoleManagementAlert = serde_json::from_str(read)?;
 /// alert.is_active = Some(false);
 /// let sent = String::from_utf8(update_json(&alert)?)?;
-/// assert_eq!(sent, r#"{"isActive":false,"scopeId":"/"}"#);
+/// assert_eq!(sent, r#"{"isActive":false}"#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn update_json<B: UpdateBody>(body: &B) -> Result<Vec<u8>, String> {

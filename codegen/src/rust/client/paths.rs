@@ -138,14 +138,12 @@ fn update_doc(body: Option<&UpdateBody>) -> String {
     let members = match quoted.is_empty() {
         true => String::new(),
         false => format!(
-            "its key and navigation properties ({}) or ",
+            "its key, navigation, computed and immutable properties ({}) or ",
             quoted.join(", ")
         ),
     };
     let derived = match body.is_some_and(|b| !b.derived.is_empty()) {
-        true => {
-            " A derived type that adds key or navigation properties does not send those either."
-        }
+        true => " A derived type that adds such properties does not send those either.",
         false => "",
     };
     format!(

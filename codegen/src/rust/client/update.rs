@@ -11,9 +11,9 @@ use super::{Cx, file_doc, rt};
 /// The `update.rs` file.
 pub(super) fn file(cx: &Cx<'_>) -> TokenStream {
     let docs = file_doc(
-        "What the update (`PATCH`) body of each updatable entity type must not carry: its key\n\
-         and navigation properties (the runtime drops them, and annotations other than\n\
-         `@odata.type`).",
+        "What the update (`PATCH`) body of each updatable entity type must not carry: its key,\n\
+         navigation, computed and immutable properties (the runtime drops them, and annotations\n\
+         other than `@odata.type`).",
     );
     let impls = cx.tree.updates.iter().map(|u| body_impl(cx, u));
     quote! {

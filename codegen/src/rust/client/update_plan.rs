@@ -4,18 +4,21 @@
 //! `@odata.type`) from the serialized body.
 //!
 //! Decisions:
-//! - **Never sent: keys and navigation properties**, declared or inherited, by CSDL name (the
-//!   JSON member name): a key cannot change, and a navigation property in a `PATCH` body is a
-//!   deep update, which the service rejects. Keys first (in key order), then navigation
-//!   properties (inherited first). A key that is a path into a complex property (`a/b`; none
-//!   in Graph) is listed as written, so it matches no top-level member and the complex
+//! - **Never sent: keys, navigation properties, and computed and immutable properties**,
+//!   declared or inherited, by CSDL name (the JSON member name): a key cannot change, a
+//!   navigation property in a `PATCH` body is a deep update, which the service rejects, and a
+//!   property annotated `Core.Computed` (the service sets it) or `Core.Immutable` (set on create
+//!   only) is not the caller's to update: Graph's update pages send neither. Keys first (in key
+//!   order), then navigation properties, then computed and immutable properties (each in
+//!   declaration order, inherited first). A key that is a path into a complex property (`a/b`;
+//!   none in Graph) is listed as written, so it matches no top-level member and the complex
 //!   property is sent: dropping the whole property would drop what the caller changed too.
 //! - **Annotations need no per-type data**: the runtime drops every `@` member but
 //!   `@odata.type`.
 //! - **Derived types**: a body of a type with derived types may be any of them (a polymorphic
-//!   enum). Every derived type inherits the base's keys and navigation properties, so the
-//!   base's list fits all of them, and an unknown type too; a derived type that adds some gets
-//!   its own list, by the `@odata.type` its struct writes (`#` + qualified name).
+//!   enum). Every derived type inherits the base's members and their annotations, so the base's
+//!   list fits all of them, and an unknown type too; a derived type that adds some gets its own
+//!   list, by the `@odata.type` its struct writes (`#` + qualified name).
 //! - Types are listed in type order, once however many nodes update them.
 
 use std::collections::BTreeSet;
@@ -28,9 +31,9 @@ use crate::model::{Model, StructuredDef, TypeId};
 pub struct UpdateBody {
     /// The entity type (the body is its struct or polymorphic enum).
     pub entity: TypeId,
-    /// Its key and navigation properties, by CSDL name.
+    /// Its key, navigation, computed and immutable properties, by CSDL name.
     pub not_sent: Vec<String>,
-    /// Derived types that add key or navigation properties: (`@odata.type`, their whole list).
+    /// Derived types that add members to that list: (`@odata.type`, their whole list).
     pub derived: Vec<(String, Vec<String>)>,
 }
 
@@ -65,11 +68,14 @@ fn not_sent_of(model: &Model, id: TypeId) -> Option<Vec<String>> {
     model.structured(id).map(not_sent)
 }
 
-/// Keys, then navigation properties, each once.
+/// Keys, then navigation properties, then computed and immutable properties, each once.
 fn not_sent(s: &StructuredDef) -> Vec<String> {
     let navigation = s.navigation_properties.iter().map(|n| &n.name.csdl);
+    let fixed = (s.properties.iter())
+        .filter(|p| p.computed || p.immutable)
+        .map(|p| &p.name.csdl);
     let mut list: Vec<String> = Vec::new();
-    for name in s.key.iter().chain(navigation) {
+    for name in s.key.iter().chain(navigation).chain(fixed) {
         if !list.contains(name) {
             list.push(name.clone());
         }
