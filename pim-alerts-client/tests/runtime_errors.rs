@@ -183,6 +183,50 @@ async fn an_error_body_of_unexpected_shapes_is_still_a_graph_error() {
 }
 
 #[tokio::test]
+async fn an_error_without_a_code_is_still_a_graph_error_and_an_empty_one_is_not() {
+    let body = serde_json::json!({"error": {
+        "code": null, "message": "Something broke.", "details": [{"code": "Inner"}]
+    }});
+    let server = server_answering(ResponseTemplate::new(500).set_body_json(body)).await;
+    let err = client(&server)
+        .send_json::<Alert>(get_alert())
+        .await
+        .expect_err("500");
+    let graph = err
+        .graph_error()
+        .expect("a Graph error body, without a code");
+    assert_eq!((graph.code(), graph.message()), ("", "Something broke."));
+    assert_eq!(graph.error.details[0].code.as_deref(), Some("Inner"));
+    let empty = serde_json::json!({"error": {"details": []}});
+    let server = server_answering(ResponseTemplate::new(500).set_body_json(empty)).await;
+    let err = client(&server)
+        .send_json::<Alert>(get_alert())
+        .await
+        .expect_err("500");
+    assert!(matches!(err, Error::UnexpectedStatus(_)), "{err:?}");
+}
+
+#[tokio::test]
+async fn a_blank_token_is_an_auth_error_before_anything_is_sent() {
+    let server = server_answering(ResponseTemplate::new(200)).await;
+    for blank in ["", "  "] {
+        let client = builder(&server)
+            .bearer_token(blank)
+            .build()
+            .expect("builds");
+        let err = client
+            .send_json::<Alert>(get_alert())
+            .await
+            .expect_err("blank token");
+        assert!(
+            matches!(&err, Error::Auth(_)) && err.to_string().contains("the access token is empty"),
+            "{blank:?}: {err}"
+        );
+    }
+    assert_eq!(requests(&server).await, 0, "nothing is sent");
+}
+
+#[tokio::test]
 async fn malformed_json_is_a_decode_error_with_the_json_path() {
     let body = r#"{"id": "a1", "incidentCount": "seven", "isActive": true}"#;
     let server =

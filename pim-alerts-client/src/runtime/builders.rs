@@ -39,6 +39,7 @@ pub trait ListOptions {
 /// The properties a list's `$filter` must constrain for the service to answer, and the
 /// generated builder method that writes such a filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RequiredFilter {
     /// The properties, by their CSDL names (`scopeId`, `scopeType`).
     pub properties: &'static [&'static str],

@@ -368,11 +368,14 @@ impl Clauses {
     }
 
     /// Whether `property` appears as a name (a whole identifier, alone or as a segment of a
-    /// path) outside the string literals of the clauses.
+    /// path) outside the string literals of the clauses, in any ASCII case (Graph reads
+    /// property names case-insensitively).
     pub fn mentions(&self, property: &str) -> bool {
-        self.joined
-            .as_ref()
-            .is_some_and(|f| names_outside_literals(&f.text).any(|name| name == property))
+        let mut names = self
+            .joined
+            .iter()
+            .flat_map(|f| names_outside_literals(&f.text));
+        names.any(|name| name.eq_ignore_ascii_case(property))
     }
 
     /// The `$filter` text, if any clause was added.
@@ -449,7 +452,7 @@ mod tests {
             !clauses.mentions("scopeId"),
             "a longer name or a literal is not the name"
         );
-        clauses.push_raw("scopeId ne null");
-        assert!(clauses.mentions("scopeId"));
+        clauses.push_raw("ScopeID ne null");
+        assert!(clauses.mentions("scopeId"), "in any case");
     }
 }

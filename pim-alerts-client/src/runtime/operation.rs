@@ -131,7 +131,8 @@ impl Client {
     /// The operation whose monitor URL (its [`Operation::location`]) was saved earlier, to poll
     /// again, e.g. after a restart. The URL is checked as a `Location` header is: it must be a
     /// URL (absolute, or relative to the base URL) on the client's origin, else nothing is
-    /// polled and the error says why.
+    /// polled: [`Error::InvalidRequest`] for what is no URL, [`Error::ForeignOrigin`] for a URL
+    /// of another origin.
     pub fn resume_operation(&self, location: &str) -> Result<Operation, Error> {
         let started_by = Request::new(reqwest::Method::GET, RESUMED_TEMPLATE);
         let context = || RequestContext {
@@ -140,7 +141,14 @@ impl Client {
             client_request_id: String::new(),
         };
         let base = &self.inner.base;
-        let url = base.resolve_link(location, LinkKind::Location, context)?;
+        let url =
+            (base.resolve_link(location, LinkKind::Location, context)).map_err(|e| match e {
+                // No `202 Accepted` was involved: say what the caller's string is.
+                Error::MissingLocation { reason, .. } => {
+                    Error::InvalidRequest(format!("saved operation location: {reason}").into())
+                }
+                other => other,
+            })?;
         Ok(Operation::new(self.clone(), started_by, url))
     }
 }

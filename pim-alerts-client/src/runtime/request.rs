@@ -202,7 +202,7 @@ impl Request {
     pub fn update_json<B: UpdateBody>(mut self, body: &B) -> Self {
         match update_json(body) {
             Ok(bytes) => self.body = Some(bytes),
-            Err(e) => return self.fail(e),
+            Err(e) => return self.fail(e.to_string()),
         }
         self
     }

@@ -461,20 +461,22 @@ pub(crate) fn unexpected(resp: Reply) -> Error {
     }))
 }
 
-/// A non-2xx response as [`Error::Graph`] if the body is a Graph error, else
-/// [`Error::UnexpectedStatus`].
+/// A non-2xx response as [`Error::Graph`] if the body is a Graph error (an `error` object with a
+/// code or a message, whatever else it holds), else [`Error::UnexpectedStatus`].
 fn failure(resp: Reply) -> Error {
     #[derive(Deserialize)]
     struct Envelope {
         error: GraphErrorBody,
     }
     match serde_json::from_slice::<Envelope>(&resp.body) {
-        Ok(Envelope { error }) if !error.code.is_empty() => Error::Graph(Box::new(GraphError {
-            context: resp.call.context(),
-            status: resp.status,
-            error,
-            headers: resp.headers,
-        })),
+        Ok(Envelope { error }) if !error.code.is_empty() || !error.message.is_empty() => {
+            Error::Graph(Box::new(GraphError {
+                context: resp.call.context(),
+                status: resp.status,
+                error,
+                headers: resp.headers,
+            }))
+        }
         _ => unexpected(resp),
     }
 }

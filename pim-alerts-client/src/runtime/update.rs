@@ -42,10 +42,21 @@ pub trait UpdateBody: Serialize {
     const NOT_SENT_BY_TYPE: &'static [(&'static str, &'static [&'static str])] = &[];
 }
 
+/// Why an update body cannot be sent.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum UpdateBodyError {
+    /// The value's `Serialize` implementation failed.
+    #[error("could not serialize the update body: {0}")]
+    Serialize(#[source] serde_json::Error),
+    /// The value serialized to JSON that is no object (an entity always is one).
+    #[error("the update body is not a JSON object: {0}")]
+    NotAnObject(#[source] serde_json::Error),
+}
+
 /// The JSON bytes `update(&body)` sends: `body` serialized, without annotations other than
-/// `@odata.type` and without the members [`UpdateBody`] lists for its type (see the module
-/// docs). Fails, with a message saying why, when `body` cannot be serialized or is no JSON
-/// object.
+/// `@odata.type` and `@odata.bind` links and without the members [`UpdateBody`] lists for its
+/// type (see the module docs). Fails when `body` cannot be serialized or is no JSON object.
 ///
 /// ```
 /// use pim_alerts_client::runtime::update::update_json;
@@ -59,11 +70,9 @@ pub trait UpdateBody: Serialize {
 /// assert_eq!(sent, r#"{"isActive":false}"#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn update_json<B: UpdateBody>(body: &B) -> Result<Vec<u8>, String> {
-    let bytes = serde_json::to_vec(body)
-        .map_err(|e| format!("could not serialize the update body: {e}"))?;
-    let Members(members) = serde_json::from_slice(&bytes)
-        .map_err(|e| format!("the update body is not a JSON object: {e}"))?;
+pub fn update_json<B: UpdateBody>(body: &B) -> Result<Vec<u8>, UpdateBodyError> {
+    let bytes = serde_json::to_vec(body).map_err(UpdateBodyError::Serialize)?;
+    let Members(members) = serde_json::from_slice(&bytes).map_err(UpdateBodyError::NotAnObject)?;
     let not_sent = not_sent::<B>(&members);
     let kept = members.iter().filter(|(name, _)| is_sent(name, not_sent));
     Ok(write_object(kept))
@@ -80,9 +89,16 @@ fn not_sent<B: UpdateBody>(members: &[(String, &RawValue)]) -> &'static [&'stati
         .map_or(B::NOT_SENT, |(_, members)| members)
 }
 
-/// Whether the member `name` is sent: `@odata.type`, or no annotation and not listed.
+/// Whether the member `name` is sent: `@odata.type`, a navigation link, or no annotation and
+/// not listed.
 fn is_sent(name: &str, not_sent: &[&str]) -> bool {
-    name == ODATA_TYPE || (!name.contains('@') && !not_sent.contains(&name))
+    name == ODATA_TYPE || is_bind(name) || (!name.contains('@') && !not_sent.contains(&name))
+}
+
+/// Whether `name` is a `nav@odata.bind` (4.0) or `nav@bind` (4.01) link of a navigation property.
+fn is_bind(name: &str) -> bool {
+    name.split_once('@')
+        .is_some_and(|(nav, term)| !nav.is_empty() && matches!(term, "odata.bind" | "bind"))
 }
 
 /// `{"name":raw,...}` of `members`, in order, each value as serialized.
@@ -167,6 +183,18 @@ mod tests {
     }
 
     #[test]
+    fn navigation_links_are_kept() {
+        let body = json!({
+            "parent": {"id": "2"}, "parent@odata.bind": "things('2')",
+            "other@bind": "things('3')", "@odata.bind": "x", "parent@odata.navigationLink": "y"
+        });
+        assert_eq!(
+            sent(body),
+            r#"{"other@bind":"things('3')","parent@odata.bind":"things('2')"}"#
+        );
+    }
+
+    #[test]
     fn odata_type_is_kept_and_selects_the_derived_list() {
         let special = json!({"@odata.type": "#ns.special", "extra": 1, "name": "n"});
         assert_eq!(
@@ -180,7 +208,8 @@ mod tests {
     #[test]
     fn a_body_that_is_no_object_is_an_error() {
         let err = update_json(&Thing(json!([1]))).expect_err("an array");
-        assert!(err.contains("not a JSON object"), "{err}");
+        assert!(matches!(err, UpdateBodyError::NotAnObject(_)), "{err}");
+        assert!(err.to_string().contains("not a JSON object"), "{err}");
     }
 
     /// A body whose serialization fails.

@@ -229,10 +229,11 @@ impl fmt::Display for Extras<'_> {
         if let Some(target) = &first.target {
             line = format!("{line} (target: {target})");
         }
-        write!(f, "; details: {}", line.trim_start())?;
-        match body.details.len() - 1 {
-            0 => Ok(()),
-            more => write!(f, " and {more} more"),
+        let more = body.details.len() - 1;
+        match (line.trim_start(), more) {
+            ("", _) => write!(f, "; {} details", body.details.len()),
+            (line, 0) => write!(f, "; details: {line}"),
+            (line, more) => write!(f, "; details: {line} and {more} more"),
         }
     }
 }
@@ -323,5 +324,7 @@ mod tests {
         let only_target = decode(json!({"details": [{"target": "x"}]}));
         assert_eq!(only_target.extras().to_string(), "; details: (target: x)");
         assert_eq!(decode(json!({})).extras().to_string(), "");
+        let nothing_said = decode(json!({"details": [{}, {"code": "B"}, {}]}));
+        assert_eq!(nothing_said.extras().to_string(), "; 3 details");
     }
 }
