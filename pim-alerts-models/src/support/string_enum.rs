@@ -2,7 +2,7 @@
 //!
 //! A generated enum implements [`StringEnum`] (two `match`es), delegates its serde impls to
 //! [`serialize`] and [`deserialize`], and gets an inherent `as_str()` and `Display` from
-//! the crate-private `impl_as_str_and_display!`; unrecognised names land in its catch-all variant.
+//! [`impl_as_str_and_display!`]; unrecognised names land in its catch-all variant.
 
 use std::fmt;
 use std::marker::PhantomData;
