@@ -47,6 +47,8 @@ pub fn deserialize<'de, E: StringEnum, D: Deserializer<'de>>(
 /// member name as the metadata spells it (or the unknown name as received). Generated code
 /// invokes it once per enum type (`crate::support::string_enum::impl_as_str_and_display!(Name);`);
 /// neither can be a blanket impl (`Display` is a foreign trait, `as_str` an inherent method).
+#[macro_export]
+#[doc(hidden)]
 macro_rules! impl_as_str_and_display {
     ($name:ident) => {
         impl $name {
@@ -65,5 +67,5 @@ macro_rules! impl_as_str_and_display {
     };
 }
 
-// Crate-private: only generated code in this crate calls it, by path.
-pub(crate) use impl_as_str_and_display;
+#[doc(inline)]
+pub use crate::impl_as_str_and_display;
