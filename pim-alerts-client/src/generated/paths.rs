@@ -269,7 +269,7 @@ impl UnifiedRoleManagementAlertConfigurationRequest {
     }
     /// Updates the entity (`PATCH`, answered `204 No Content`).
     ///
-    /// Sends the properties set in `body` as they serialize (explicit `null`s included), after its `@odata.type` if it has one (derived types always do). Never sent: its key, navigation, computed and immutable properties (`id`, `alertDefinition`, `alertDefinitionId`, `scopeId`, `scopeType`) or any other annotation (`@odata.context`, `<property>@odata.context`, ...), so a value read with `get()` can be changed and sent back.
+    /// Sends the properties set in `body` as they serialize (explicit `null`s included), after its `@odata.type` if it has one (derived types always do), and any `<navigation>@odata.bind` link the caller added. Never sent: its key, navigation, computed and immutable properties (`id`, `alertDefinition`, `alertDefinitionId`, `scopeId`, `scopeType`) or any other annotation (`@odata.context`, `<property>@odata.context`, ...), so a value read with `get()` can be changed and sent back.
     pub fn update(
         &self,
         body: &pim_alerts_models::UnifiedRoleManagementAlertConfiguration,
@@ -339,7 +339,7 @@ impl UnifiedRoleManagementAlertRequest {
     }
     /// Updates the entity (`PATCH`, answered `204 No Content`).
     ///
-    /// Sends the properties set in `body` as they serialize (explicit `null`s included), after its `@odata.type` if it has one (derived types always do). Never sent: its key, navigation, computed and immutable properties (`id`, `alertConfiguration`, `alertDefinition`, `alertIncidents`, `alertDefinitionId`, `incidentCount`, `lastModifiedDateTime`, `lastScannedDateTime`, `scopeId`, `scopeType`) or any other annotation (`@odata.context`, `<property>@odata.context`, ...), so a value read with `get()` can be changed and sent back.
+    /// Sends the properties set in `body` as they serialize (explicit `null`s included), after its `@odata.type` if it has one (derived types always do), and any `<navigation>@odata.bind` link the caller added. Never sent: its key, navigation, computed and immutable properties (`id`, `alertConfiguration`, `alertDefinition`, `alertIncidents`, `alertDefinitionId`, `incidentCount`, `lastModifiedDateTime`, `lastScannedDateTime`, `scopeId`, `scopeType`) or any other annotation (`@odata.context`, `<property>@odata.context`, ...), so a value read with `get()` can be changed and sent back.
     pub fn update(
         &self,
         body: &pim_alerts_models::UnifiedRoleManagementAlert,

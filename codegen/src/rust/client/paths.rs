@@ -149,9 +149,10 @@ fn update_doc(body: Option<&UpdateBody>) -> String {
     format!(
         "Updates the entity (`PATCH`, answered `204 No Content`).\n\n\
          Sends the properties set in `body` as they serialize (explicit `null`s included), \
-         after its `@odata.type` if it has one (derived types always do). Never sent: {members}any \
-         other annotation (`@odata.context`, `<property>@odata.context`, ...), so a value read \
-         with `get()` can be changed and sent back.{derived}"
+         after its `@odata.type` if it has one (derived types always do), and any \
+         `<navigation>@odata.bind` link the caller added. Never sent: {members}any other \
+         annotation (`@odata.context`, `<property>@odata.context`, ...), so a value read with \
+         `get()` can be changed and sent back.{derived}"
     )
 }
 
