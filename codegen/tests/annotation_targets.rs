@@ -169,6 +169,24 @@ fn a_block_on_a_term_survives_with_the_term() {
     assert_eq!(kept_targets(&unused, &model, "/"), ["n.level"]);
 }
 
+#[test]
+fn a_block_on_a_term_kept_through_another_terms_block_survives() {
+    // `n.scale` is used only in the block on `n.level`, which a kept type uses. Before: the
+    // blocks were filtered before the terms of the kept blocks were added, so `n.scale` was
+    // kept but its own block was dropped.
+    let terms = r#"<Term Name="level" Type="Edm.String" />
+<Term Name="scale" Type="Edm.String" />
+<Annotations Target="n.scale"><Annotation Term="Org.OData.Core.V1.Description" String="on scale" /></Annotations>
+<Annotations Target="n.level"><Annotation Term="n.scale" String="coarse" /></Annotations>
+<Annotations Target="n.root"><Annotation Term="n.level" String="high" /></Annotations>"#;
+    let doc = document(&format!("{TYPES}\n{terms}"));
+    let model = resolved(&doc);
+    assert_eq!(
+        kept_targets(&doc, &model, "/r/kept"),
+        ["n.scale", "n.level", "n.root"]
+    );
+}
+
 /// An action bound to `n.root` whose parameter `p` has a complex type with a member `x`.
 const PARAMETER_OF_COMPLEX_TYPE: &str = r#"<ComplexType Name="opts"><Property Name="x" Type="Edm.String" /></ComplexType>
 <EntityType Name="root"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>
