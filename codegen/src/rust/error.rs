@@ -45,8 +45,10 @@ pub enum WriteError {
         #[source]
         source: syn::Error,
     },
-    /// The client writer's thread panicked (a bug in the writer; the panic message went to
-    /// stderr).
-    #[error("the client writer thread panicked")]
-    ClientWriterPanicked,
+    /// The client writer's thread panicked (a bug in the writer).
+    #[error("the client writer thread panicked: {message}")]
+    ClientWriterPanicked {
+        /// The panic's message, or "a non-string panic" when its payload is no string.
+        message: String,
+    },
 }
