@@ -168,3 +168,84 @@ fn a_block_on_a_term_survives_with_the_term() {
     assert!(kept_targets(&unused, &model, "/r/kept").is_empty());
     assert_eq!(kept_targets(&unused, &model, "/"), ["n.level"]);
 }
+
+#[test]
+fn a_block_on_a_term_kept_through_another_terms_block_survives() {
+    // `n.scale` is used only in the block on `n.level`, which a kept type uses. Before: the
+    // blocks were filtered before the terms of the kept blocks were added, so `n.scale` was
+    // kept but its own block was dropped.
+    let terms = r#"<Term Name="level" Type="Edm.String" />
+<Term Name="scale" Type="Edm.String" />
+<Annotations Target="n.scale"><Annotation Term="Org.OData.Core.V1.Description" String="on scale" /></Annotations>
+<Annotations Target="n.level"><Annotation Term="n.scale" String="coarse" /></Annotations>
+<Annotations Target="n.root"><Annotation Term="n.level" String="high" /></Annotations>"#;
+    let doc = document(&format!("{TYPES}\n{terms}"));
+    let model = resolved(&doc);
+    assert_eq!(
+        kept_targets(&doc, &model, "/r/kept"),
+        ["n.scale", "n.level", "n.root"]
+    );
+}
+
+/// An action bound to `n.root` whose parameter `p` has a complex type with a member `x`.
+const PARAMETER_OF_COMPLEX_TYPE: &str = r#"<ComplexType Name="opts"><Property Name="x" Type="Edm.String" /></ComplexType>
+<EntityType Name="root"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>
+<Action Name="act" IsBound="true"><Parameter Name="bp" Type="n.root" /><Parameter Name="p" Type="n.opts" /><Parameter Name="s" Type="Edm.String" /></Action>"#;
+
+fn described(targets: &[&str]) -> Document {
+    let blocks: Vec<String> = (targets.iter())
+        .map(|t| {
+            format!(
+                "<Annotations Target=\"{t}\"><Annotation Term=\"Org.OData.Core.V1.Description\" String=\"on {t}\" /></Annotations>"
+            )
+        })
+        .collect();
+    document(&format!(
+        "{PARAMETER_OF_COMPLEX_TYPE}\n{}",
+        blocks.join("\n")
+    ))
+}
+
+#[test]
+fn a_member_of_a_parameters_type_does_not_document_the_parameter() {
+    // Before: the blocks on `p/x` overwrote the description of `p` itself.
+    let targets = [
+        "n.act(n.root)/p",
+        "n.act(n.root)/p/x",
+        "n.act/p/x",
+        "n.act/bp/id",
+    ];
+    let model = resolved(&described(&targets));
+    assert_eq!(
+        parameter_doc(&model, "ns.act", "p"),
+        Some("on n.act(n.root)/p")
+    );
+    let targets = ["n.act/p/x", "n.act(n.root)/p/x"];
+    let model = resolved(&described(&targets));
+    assert_eq!(parameter_doc(&model, "ns.act", "p"), None);
+}
+
+#[test]
+fn a_member_of_a_parameters_type_that_does_not_exist_is_reported() {
+    // Before: everything after the parameter was ignored, so these resolved.
+    let targets = [
+        "n.act(n.root)/p/nope",
+        "n.act/bp/nope",
+        "n.act/s/x",
+        "n.act/nope/x",
+    ];
+    let err = resolve(&[described(&targets)]).expect_err("the targets do not resolve");
+    let found: Vec<String> = err.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        found,
+        [
+            "targets.csdl:7:1: annotation target `n.act(n.root)/p/nope`: `ns.opts` has no member \
+             `nope`",
+            "targets.csdl:8:1: annotation target `n.act/bp/nope`: `ns.root` has no member `nope`",
+            "targets.csdl:9:1: annotation target `n.act/s/x`: parameter `s` has a primitive type, \
+             with no member `x`",
+            "targets.csdl:10:1: annotation target `n.act/nope/x`: no overload of `ns.act` has a \
+             parameter `nope`",
+        ]
+    );
+}

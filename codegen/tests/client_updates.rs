@@ -5,7 +5,7 @@
 
 use codegen::csdl::read_document;
 use codegen::model::{Model, resolve};
-use codegen::rust::client::tree::{self, UpdateBody};
+use codegen::rust::client::tree::{self, UpdatePlan};
 use codegen::rust::client::write_client;
 
 const CSDL: &str = r#"<?xml version="1.0" encoding="utf-8"?>
@@ -74,7 +74,7 @@ fn keys_navigation_computed_and_immutable_are_listed_per_updated_type() {
     let tree = tree::plan(&model).unwrap_or_else(|e| panic!("{e}"));
     let item = model.type_id("shop.item").expect("item");
     let base = ["sku", "owner", "created", "code"];
-    let expected = UpdateBody {
+    let expected = UpdatePlan {
         entity: item,
         not_sent: strings(&base),
         derived: vec![

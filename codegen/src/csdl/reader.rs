@@ -4,7 +4,7 @@
 //! Reading is one pass over quick-xml events borrowed from the input. Problems that leave the XML
 //! readable (missing attributes, bad values, an unbalanced `Collection(`) are collected and all
 //! returned together; XML syntax errors, a wrong root element and nesting deeper than
-//! 256 levels stop reading. Unknown elements and attributes are skipped,
+//! `events::MAX_DEPTH` levels stop reading. Unknown elements and attributes are skipped,
 //! except a `Schema` outside the CSDL namespace, which is reported (skipping it would leave an
 //! empty model without a word).
 //! Names are not resolved here: that is the model's job.

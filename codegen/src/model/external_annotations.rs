@@ -1,7 +1,8 @@
 //! External `Annotations` blocks, applied by target: a type, a type member (`ns.type/prop`), an
 //! operation overload (`ns.op(ns.type, Edm.String)`; `ns.op()` is the unbound one) or one of
 //! its parameters (`ns.op(ns.type)/param`, `ns.op/param` for all overloads), or a container
-//! path (`ns.Container/set/nav`). Targets are parsed by [`super::annotation_target`]; the
+//! path (`ns.Container/set/nav`). A longer parameter path (`ns.op(ns.type)/param/member`) names
+//! a member of the parameter's type, not the parameter. Targets are parsed by [`super::annotation_target`]; the
 //! descriptions, capabilities and property mutability (`Core.Computed`, `Core.Immutable`)
 //! they carry are interpreted by [`super::annotations`].
 //!
@@ -13,14 +14,16 @@
 //! resolve, so no document needs an exemption. A member inherited from a base type is an error
 //! with a hint to target the base (applying it to the base would change the siblings too).
 //! Targets the model has no place for (an operation named without a signature, a term, the
-//! container itself, a member of a member, the binding parameter, `$ReturnType`) resolve but
-//! carry nothing the writers use, as before.
+//! container itself, a member of a member, the binding parameter, `$ReturnType`, a member of a
+//! parameter's type) resolve but carry nothing the writers use.
 
 use super::annotation_target::parse_target;
 use super::annotations::{Mutability, capabilities, docs, long_running, mutability, overlay_docs};
 use super::operations::{matching_overloads, overloads};
 use super::resolve::{Resolver, join_qualified};
-use super::{Capabilities, Container, Docs, Model, TypeId, TypeKind, TypeTarget};
+use super::{
+    Capabilities, Container, Docs, Model, OperationDef, TypeId, TypeKind, TypeTarget, TypeUse,
+};
 use crate::csdl::syntax::AnnotationsBlock;
 
 /// Applies every external `Annotations` block of every document and reports those whose target
@@ -90,10 +93,8 @@ fn apply_to_path(
         return apply_to_type(&mut cx.model, id, rest, terms);
     }
     let all: Vec<usize> = overloads(&cx.model, head).collect();
-    if let [param, ..] = rest
-        && !all.is_empty()
-    {
-        return apply_to_parameter(&mut cx.model, &all, param, terms.docs);
+    if !rest.is_empty() && !all.is_empty() {
+        return apply_to_parameter_path(&mut cx.model, &all, rest, terms.docs);
     }
     if !all.is_empty() || is_term(cx, head) {
         return Ok(());
@@ -320,8 +321,8 @@ fn apply_to_overload(
         let listed = overload.listed.join(", ");
         return Err(format!("no overload of `{name}` takes ({listed})"));
     }
-    if let [param, ..] = path {
-        return apply_to_parameter(model, &matching, param, docs);
+    if !path.is_empty() {
+        return apply_to_parameter_path(model, &matching, path, docs);
     }
     for i in matching {
         if let Some(op) = model.operations.get_mut(i) {
@@ -332,6 +333,65 @@ fn apply_to_overload(
         }
     }
     Ok(())
+}
+
+/// Applies docs to the parameter `path[0]` of the operations `ids` when the path stops there;
+/// a longer path names a member of the parameter's type, which must exist but carries nothing.
+fn apply_to_parameter_path(
+    model: &mut Model,
+    ids: &[usize],
+    path: &[&str],
+    docs: Docs,
+) -> Result<(), String> {
+    match path {
+        [param] => apply_to_parameter(model, ids, param, docs),
+        [param, members @ ..] => resolve_parameter_members(model, ids, param, members),
+        [] => Ok(()),
+    }
+}
+
+/// Checks that `members` resolve from the type of the parameter `param` (the binding parameter
+/// and `$ReturnType` included) of at least one of the operations `ids`.
+fn resolve_parameter_members(
+    model: &Model,
+    ids: &[usize],
+    param: &str,
+    members: &[&str],
+) -> Result<(), String> {
+    let ops = ids.iter().filter_map(|&i| model.operations.get(i));
+    let types: Vec<&TypeUse> = ops.filter_map(|op| parameter_type(op, param)).collect();
+    if types.is_empty() {
+        return Err(no_parameter(model, ids, param));
+    }
+    let mut first_problem = String::new();
+    for ty in types {
+        let found = match ty.target {
+            TypeTarget::Defined(id) => follow_navigations(model, id, members),
+            TypeTarget::Primitive(_) => Err(format!(
+                "parameter `{param}` has a primitive type, with no member `{}`",
+                members.join("/")
+            )),
+        };
+        match found {
+            Ok(()) => return Ok(()),
+            Err(problem) if first_problem.is_empty() => first_problem = problem,
+            Err(_) => {}
+        }
+    }
+    Err(first_problem)
+}
+
+/// The type of the parameter `param` of `op`: a declared parameter, the binding parameter or
+/// `$ReturnType`.
+fn parameter_type<'m>(op: &'m OperationDef, param: &str) -> Option<&'m TypeUse> {
+    if param == "$ReturnType" {
+        return op.return_type.as_ref().map(|r| &r.ty);
+    }
+    if let Some(binding) = op.binding.as_ref().filter(|b| b.parameter == param) {
+        return Some(&binding.ty);
+    }
+    let mut declared = op.parameters.iter();
+    declared.find(|p| p.name.csdl == param).map(|p| &p.ty)
 }
 
 /// Applies docs to the parameter `param` of the operations `ids` (the binding parameter and
@@ -357,8 +417,12 @@ fn apply_to_parameter(
     if found {
         return Ok(());
     }
-    let name = ids
-        .first()
-        .map_or("", |&i| model.operations[i].qualified_name.as_str());
-    Err(format!("no overload of `{name}` has a parameter `{param}`"))
+    Err(no_parameter(model, ids, param))
+}
+
+fn no_parameter(model: &Model, ids: &[usize], param: &str) -> String {
+    let name = (ids.first())
+        .and_then(|&i| model.operations.get(i))
+        .map_or("", |op| op.qualified_name.as_str());
+    format!("no overload of `{name}` has a parameter `{param}`")
 }

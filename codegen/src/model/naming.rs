@@ -1,10 +1,11 @@
 //! The one place where CSDL names become Rust names.
 //!
-//! Every Rust identifier the generator prints is decided here, on `heck`: types and enum
-//! variants are UpperCamelCase, fields, methods and modules snake_case. Characters that cannot
-//! appear in an identifier (`@`, `.`, `-`, ...) separate words, a leading digit gets a prefix,
-//! and Rust keywords are escaped: as raw identifiers (`r#type`) where Rust allows them and with
-//! a trailing underscore (`self_`, `Self_`) where it does not.
+//! Every Rust identifier the generator prints is decided here: types and enum variants are
+//! UpperCamelCase, fields, methods and modules snake_case, with words split as `heck` 0.5
+//! splits them (by the private `words` module, on bytes, with `heck` as its test oracle).
+//! Characters that cannot appear in an identifier (`@`, `.`, `-`, ...) separate words, a
+//! leading digit gets a prefix, and Rust keywords are escaped: as raw identifiers (`r#type`)
+//! where Rust allows them and with a trailing underscore (`self_`, `Self_`) where it does not.
 //!
 //! Uniqueness inside one scope (a module's types, a struct's fields, an enum's variants) is the
 //! job of [`NameScope`]: the first claimant of a name keeps it, later ones get `2`, `3`, ... in

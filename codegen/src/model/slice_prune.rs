@@ -302,10 +302,19 @@ impl Pruner<'_> {
 }
 
 /// The terms a partial slice keeps: those used by an annotation left in `schemas` outside the
-/// blocks that target a term. Drops the blocks targeting a term not kept, and adds the terms
-/// the blocks left use.
+/// blocks that target a term, and, to a fixpoint, those used by the blocks targeting a kept
+/// term (a term kept only through another term's block keeps its own blocks). Drops the blocks
+/// targeting a term not kept.
 fn terms_kept(pruner: &Pruner, schemas: &mut [Schema]) -> BTreeSet<String> {
     let mut used = used_terms(pruner, schemas);
+    loop {
+        let found = terms_used_on_kept_terms(pruner, schemas, &used);
+        let before = used.len();
+        used.extend(found);
+        if used.len() == before {
+            break;
+        }
+    }
     for schema in schemas.iter_mut() {
         (schema.annotation_blocks).retain(|b| {
             pruner
@@ -313,13 +322,24 @@ fn terms_kept(pruner: &Pruner, schemas: &mut [Schema]) -> BTreeSet<String> {
                 .is_none_or(|term| used.contains(&term))
         });
     }
-    let on_terms = schemas.iter().flat_map(|s| &s.annotation_blocks);
-    for block in on_terms.filter(|b| pruner.targeted_term(b).is_some()) {
+    used
+}
+
+/// Qualified names of the terms used by the blocks that target a term in `kept`.
+fn terms_used_on_kept_terms(
+    pruner: &Pruner,
+    schemas: &[Schema],
+    kept: &BTreeSet<String>,
+) -> Vec<String> {
+    let blocks = schemas.iter().flat_map(|s| &s.annotation_blocks);
+    let on_kept = blocks.filter(|b| pruner.targeted_term(b).is_some_and(|t| kept.contains(&t)));
+    let mut found = Vec::new();
+    for block in on_kept {
         collect_terms(&block.annotations, &mut |term| {
-            used.insert(pruner.qualify(term));
+            found.push(pruner.qualify(term));
         });
     }
-    used
+    found
 }
 
 /// Qualified names of the terms used by any annotation left in `schemas`, outside the blocks

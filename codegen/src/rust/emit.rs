@@ -68,7 +68,27 @@ mod tests {
         let shown = err.to_string();
         assert_eq!(
             shown,
-            "writer produced invalid Rust for bad.rs (tokens: struct)"
+            "writer produced invalid Rust for bad.rs (tokens, 6 bytes: `struct`)"
+        );
+    }
+
+    #[test]
+    fn invalid_rust_shows_only_the_start_of_long_tokens() {
+        let fields = (0..100).map(|i| quote::format_ident!("field_{i}"));
+        let tokens = quote! { struct A { #(pub #fields: u8,)* } struct };
+        let all = tokens.to_string();
+        let err = format_file("long.rs", "m", tokens).expect_err("invalid");
+        let WriteError::InvalidRust { tokens: held, .. } = &err else {
+            panic!("not InvalidRust: {err:?}");
+        };
+        assert_eq!(held, &all, "the error still holds every token");
+        let start: String = all.chars().take(200).collect();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "writer produced invalid Rust for long.rs (tokens, {} bytes: `{start}`...)",
+                all.len()
+            )
         );
     }
 }

@@ -34,8 +34,13 @@ pub enum WriteError {
         #[source]
         source: syn::Error,
     },
-    /// A writer printed tokens that do not parse as a Rust file: a bug in that writer.
-    #[error("writer produced invalid Rust for {file} (tokens: {tokens})")]
+    /// A writer printed tokens that do not parse as a Rust file: a bug in that writer. The
+    /// message shows only the start of the tokens (they run to megabytes) and their length.
+    #[error(
+        "writer produced invalid Rust for {file} (tokens, {} bytes: {})",
+        .tokens.len(),
+        token_excerpt(.tokens)
+    )]
     InvalidRust {
         /// The path of the file being written, relative to `src/generated/`.
         file: String,
@@ -45,8 +50,22 @@ pub enum WriteError {
         #[source]
         source: syn::Error,
     },
-    /// The client writer's thread panicked (a bug in the writer; the panic message went to
-    /// stderr).
-    #[error("the client writer thread panicked")]
-    ClientWriterPanicked,
+    /// The client writer's thread panicked (a bug in the writer).
+    #[error("the client writer thread panicked: {message}")]
+    ClientWriterPanicked {
+        /// The panic's message, or "a non-string panic" when its payload is no string.
+        message: String,
+    },
+}
+
+/// How many characters of the tokens [`WriteError::InvalidRust`] shows.
+const SHOWN_TOKEN_CHARS: usize = 200;
+
+/// The first [`SHOWN_TOKEN_CHARS`] characters of `tokens` in backticks, then `...` if there
+/// are more.
+fn token_excerpt(tokens: &str) -> String {
+    match tokens.char_indices().nth(SHOWN_TOKEN_CHARS) {
+        Some((end, _)) => format!("`{}`...", tokens.get(..end).unwrap_or(tokens)),
+        None => format!("`{tokens}`"),
+    }
 }

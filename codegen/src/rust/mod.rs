@@ -32,8 +32,49 @@ pub fn write_crates(
         let client = match client.map(|handle| handle.join()) {
             None => None,
             Some(Ok(written)) => Some(written?),
-            Some(Err(_)) => return Err(WriteError::ClientWriterPanicked),
+            Some(Err(payload)) => {
+                let message = panic_message(payload.as_ref()).to_owned();
+                return Err(WriteError::ClientWriterPanicked { message });
+            }
         };
         Ok((models, client))
     })
+}
+
+/// The text of a panic payload: the message of `panic!` with a literal (`&str`) or a format
+/// (`String`), or "a non-string panic" for any other payload.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
+    if let Some(text) = payload.downcast_ref::<&str>() {
+        text
+    } else if let Some(text) = payload.downcast_ref::<String>() {
+        text
+    } else {
+        "a non-string panic"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panic_payloads_keep_their_text() {
+        let literal = std::panic::catch_unwind(|| panic!("a literal")).expect_err("panics");
+        assert_eq!(panic_message(literal.as_ref()), "a literal");
+        let formatted = std::panic::catch_unwind(|| panic!("formatted {}", 7)).expect_err("panics");
+        assert_eq!(panic_message(formatted.as_ref()), "formatted 7");
+        let other = std::panic::catch_unwind(|| std::panic::panic_any(7_u8)).expect_err("panics");
+        assert_eq!(panic_message(other.as_ref()), "a non-string panic");
+    }
+
+    #[test]
+    fn the_error_shows_the_panic_message() {
+        let err = WriteError::ClientWriterPanicked {
+            message: "formatted 7".to_owned(),
+        };
+        assert_eq!(
+            err.to_string(),
+            "the client writer thread panicked: formatted 7"
+        );
+    }
 }

@@ -1,10 +1,12 @@
-//! Splits a name into words and joins them in one case, exactly as `heck` 0.5 does.
+//! Splits a name into words and joins them in one case, exactly as `heck` 0.5 does on the name
+//! with every character that is not an ASCII letter or digit turned into a space.
 //!
-//! The naming function first turns every character that is not an ASCII letter or digit into a
-//! word separator, so what is left to split is plain ASCII. `heck` formats its output one
-//! character at a time through `fmt::Write` (about 0.5 µs per name, 12 ms for the full Graph
-//! beta document); these few lines do the same split on bytes, with `heck` itself as the test
-//! oracle (see the tests below and `tests/naming_heck.rs`).
+//! Words are runs of ASCII letters and digits, looked for byte by byte (every other byte,
+//! including each byte of a non-ASCII character, separates words), split further where the case
+//! changes. `heck` formats its output one character at a time through `fmt::Write` (about 0.5 µs
+//! per name, 12 ms for the full Graph beta document); these few lines do the same split on
+//! bytes, with `heck` itself as the test oracle (see the tests below and
+//! `tests/naming_heck.rs`).
 
 use super::Case;
 

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::bound::OperationPlan;
-use super::tree::{Node, UpdateBody};
+use super::tree::{Node, UpdatePlan};
 use super::{Cx, doc_attrs, file_doc, rt, sibling};
 use crate::rust::plan::ident;
 
@@ -122,7 +122,7 @@ fn update(cx: &Cx<'_>, n: &Node) -> TokenStream {
     let builder = sibling(builder);
     let method = rt("Method");
     let body = cx.entity(n.entity);
-    let doc = doc_attrs(&update_doc(cx.tree.update_body(n.entity)));
+    let doc = doc_attrs(&update_doc(cx.tree.update_plan(n.entity)));
     quote! {
         #doc
         pub fn update(&self, body: &#body) -> #builder {
@@ -132,8 +132,8 @@ fn update(cx: &Cx<'_>, n: &Node) -> TokenStream {
 }
 
 /// What `update()` says it sends, naming the members it never sends.
-fn update_doc(body: Option<&UpdateBody>) -> String {
-    let names = body.map(|b| b.not_sent.as_slice()).unwrap_or_default();
+fn update_doc(plan: Option<&UpdatePlan>) -> String {
+    let names = plan.map(|p| p.not_sent.as_slice()).unwrap_or_default();
     let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
     let members = match quoted.is_empty() {
         true => String::new(),
@@ -142,7 +142,7 @@ fn update_doc(body: Option<&UpdateBody>) -> String {
             quoted.join(", ")
         ),
     };
-    let derived = match body.is_some_and(|b| !b.derived.is_empty()) {
+    let derived = match plan.is_some_and(|p| !p.derived.is_empty()) {
         true => " A derived type that adds such properties does not send those either.",
         false => "",
     };

@@ -35,7 +35,7 @@ use super::filter_plan::{self, FilterPlan};
 use super::query_plan::{self, query_caps, required_filter, required_handles};
 pub use super::query_plan::{QueryCaps, QueryEnums, RequiredFilter};
 use super::update_plan;
-pub use super::update_plan::UpdateBody;
+pub use super::update_plan::UpdatePlan;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::naming::{Case, NameScope, cased, escape_keyword};
 use crate::model::{Capabilities, ENTITY_NODE_METHODS, Model, TypeId, TypeKind};
@@ -124,7 +124,7 @@ pub struct ClientTree {
     /// Enum types that need an OData literal form (filters and function parameters).
     pub literal_enums: BTreeSet<TypeId>,
     /// What the update body of each updated entity type must not carry, by type.
-    pub updates: Vec<UpdateBody>,
+    pub updates: Vec<UpdatePlan>,
 }
 
 impl ClientTree {
@@ -151,8 +151,8 @@ impl ClientTree {
             .collect()
     }
 
-    /// The update body of entity type `id`, if some node updates it.
-    pub fn update_body(&self, id: TypeId) -> Option<&UpdateBody> {
+    /// The update plan of entity type `id`, if some node updates it.
+    pub fn update_plan(&self, id: TypeId) -> Option<&UpdatePlan> {
         self.updates.iter().find(|u| u.entity == id)
     }
 

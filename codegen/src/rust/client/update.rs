@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::tree::UpdateBody;
+use super::tree::UpdatePlan;
 use super::{Cx, file_doc, rt};
 
 /// The `update.rs` file.
@@ -23,7 +23,7 @@ pub(super) fn file(cx: &Cx<'_>) -> TokenStream {
 }
 
 /// `impl UpdateBody for <entity type>`.
-fn body_impl(cx: &Cx<'_>, u: &UpdateBody) -> TokenStream {
+fn body_impl(cx: &Cx<'_>, u: &UpdatePlan) -> TokenStream {
     let (ty, update_body) = (cx.entity(u.entity), rt("UpdateBody"));
     let not_sent = &u.not_sent;
     let derived = (!u.derived.is_empty()).then(|| {

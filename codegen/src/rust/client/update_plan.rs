@@ -26,9 +26,10 @@ use std::collections::BTreeSet;
 use super::tree::Node;
 use crate::model::{Model, StructuredDef, TypeId};
 
-/// What the update body of one entity type must not carry.
+/// The update plan of one entity type: what its update body must not carry. (Not the
+/// runtime's `UpdateBody` trait, which the client writer implements from it.)
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UpdateBody {
+pub struct UpdatePlan {
     /// The entity type (the body is its struct or polymorphic enum).
     pub entity: TypeId,
     /// Its key, navigation, computed and immutable properties, by CSDL name.
@@ -37,19 +38,19 @@ pub struct UpdateBody {
     pub derived: Vec<(String, Vec<String>)>,
 }
 
-/// The update bodies of the entity types of `nodes` that have an `update` builder.
-pub fn plan(model: &Model, nodes: &[Node]) -> Vec<UpdateBody> {
+/// The update plans of the entity types of `nodes` that have an `update` builder.
+pub fn plan(model: &Model, nodes: &[Node]) -> Vec<UpdatePlan> {
     let updated: BTreeSet<TypeId> = (nodes.iter())
         .filter(|n| n.update.is_some())
         .map(|n| n.entity)
         .collect();
     (updated.into_iter())
-        .filter_map(|id| body(model, id))
+        .filter_map(|id| type_plan(model, id))
         .collect()
 }
 
-/// The update body of entity type `id`; `None` for a type that is not structured.
-fn body(model: &Model, id: TypeId) -> Option<UpdateBody> {
+/// The update plan of entity type `id`; `None` for a type that is not structured.
+fn type_plan(model: &Model, id: TypeId) -> Option<UpdatePlan> {
     let s = model.structured(id)?;
     let not_sent = not_sent(s);
     let derived = (s.all_derived.iter())
@@ -57,7 +58,7 @@ fn body(model: &Model, id: TypeId) -> Option<UpdateBody> {
         .filter(|(_, list)| *list != not_sent)
         .map(|(d, list)| (format!("#{}", model.ty(d).qualified_name), list))
         .collect();
-    Some(UpdateBody {
+    Some(UpdatePlan {
         entity: id,
         not_sent,
         derived,
