@@ -142,3 +142,24 @@ fn an_external_flag_on_an_inherited_member_must_target_the_base() {
         "{message}"
     );
 }
+
+#[test]
+fn the_models_docs_say_which_properties_an_update_does_not_send() {
+    let props = r#"<Property Name="plain" Type="Edm.String" />
+  <Property Name="computed" Type="Edm.String"><Annotation Term="Core.Computed" /></Property>
+  <Property Name="immutable" Type="Edm.String"><Annotation Term="Core.Immutable" /></Property>"#;
+    let model = resolved(&[service(props)]);
+    let plan = codegen::rust::plan::Plan::new(&model, "crate").expect("plans");
+    let id = model.type_id("ns.thing").expect("ns.thing");
+    let doc = |prop: &str| {
+        let s = model.structured(id).expect("structured");
+        plan.property_doc(s.property(prop).expect(prop))
+    };
+    assert!(!doc("plain").contains("update"), "{}", doc("plain"));
+    assert!(
+        doc("computed").ends_with("Read-only: set by the service; an update does not send it.")
+    );
+    assert!(
+        doc("immutable").ends_with("Set when the entity is created; an update does not send it.")
+    );
+}

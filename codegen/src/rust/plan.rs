@@ -297,13 +297,14 @@ impl<'m> Plan<'m> {
     }
 
     /// The rustdoc of a property: its description, else a sentence naming it and its type;
-    /// plus a note where the Rust type is raw JSON.
+    /// plus notes where the Rust type is raw JSON and where only the service sets the value.
     pub fn property_doc(&self, p: &PropertyDef) -> String {
         let text = member_doc(&p.docs, &p.name.csdl, "property", &self.type_display(&p.ty));
-        match value_note(p.ty.target) {
-            Some(note) => format!("{text}\n\n{note}"),
-            None => text,
-        }
+        let notes = [value_note(p.ty.target), settable_note(p)];
+        notes
+            .into_iter()
+            .flatten()
+            .fold(text, |text, note| format!("{text}\n\n{note}"))
     }
 
     /// The rustdoc of a navigation property.
@@ -471,6 +472,16 @@ fn mark_derived_variants(types: &mut [TypePlan]) {
 fn member_doc(docs: &crate::model::Docs, csdl: &str, what: &str, display: &str) -> String {
     super::doc_text::description(docs.description.as_deref())
         .unwrap_or_else(|| format!("The `{csdl}` {what} (`{display}`)."))
+}
+
+/// A note for properties the caller cannot change (`Core.Computed` or `Core.Immutable`), which
+/// an update never sends.
+fn settable_note(p: &PropertyDef) -> Option<&'static str> {
+    match (p.computed, p.immutable) {
+        (true, _) => Some("Read-only: set by the service; an update does not send it."),
+        (false, true) => Some("Set when the entity is created; an update does not send it."),
+        (false, false) => None,
+    }
 }
 
 /// A note for properties whose Rust type is raw JSON.

@@ -9,12 +9,18 @@ pub struct InvalidLicenseAlertConfiguration {
     /// The unique identifier of the entity, assigned by the service. Read-only.
     pub id: Option<String>,
     /// The id of the alert definition this configuration applies to.
+    ///
+    /// Read-only: set by the service; an update does not send it.
     pub alert_definition_id: Option<String>,
     /// Whether PIM scans the tenant for this alert type.
     pub is_enabled: Option<bool>,
     /// The scope of the configuration: `/` for the whole tenant.
+    ///
+    /// Read-only: set by the service; an update does not send it.
     pub scope_id: Option<String>,
     /// The kind of scope of the configuration; `DirectoryRole` for Microsoft Entra roles.
+    ///
+    /// Read-only: set by the service; an update does not send it.
     pub scope_type: Option<String>,
     /// The definition of the alert type this configuration applies to (expandable).
     pub alert_definition: Option<crate::UnifiedRoleManagementAlertDefinition>,

@@ -25,18 +25,30 @@ pub struct UnifiedRoleManagementAlert {
     /// The unique identifier of the entity, assigned by the service. Read-only.
     pub id: Option<String>,
     /// The id of the alert definition this alert is an instance of.
+    ///
+    /// Read-only: set by the service; an update does not send it.
     pub alert_definition_id: Option<String>,
     /// How many incidents the last scan found for this alert.
+    ///
+    /// Read-only: set by the service; an update does not send it.
     pub incident_count: Option<i32>,
     /// Whether the alert is active. Set it to `false` to dismiss the alert; a later scan may raise it again.
     pub is_active: Option<bool>,
     /// When the alert was last modified.
+    ///
+    /// Read-only: set by the service; an update does not send it.
     pub last_modified_date_time: Option<crate::support::edm::DateTimeOffset>,
     /// When the service last scanned the tenant for this alert.
+    ///
+    /// Read-only: set by the service; an update does not send it.
     pub last_scanned_date_time: Option<crate::support::edm::DateTimeOffset>,
     /// The scope of the alert: `/` for the whole tenant.
+    ///
+    /// Read-only: set by the service; an update does not send it.
     pub scope_id: Option<String>,
     /// The kind of scope of the alert; `DirectoryRole` for Microsoft Entra roles.
+    ///
+    /// Read-only: set by the service; an update does not send it.
     pub scope_type: Option<String>,
     /// The configuration of this alert's type in this scope (expandable).
     pub alert_configuration: Option<crate::UnifiedRoleManagementAlertConfiguration>,

@@ -95,6 +95,8 @@ impl UnifiedRoleManagementAlertConfiguration {
         }
     }
     /// The id of the alert definition this configuration applies to.
+    ///
+    /// Read-only: set by the service; an update does not send it.
     pub fn alert_definition_id(&self) -> Option<&str> {
         match self {
             Self::InvalidLicenseAlertConfiguration(v) => v.alert_definition_id.as_deref(),
@@ -129,6 +131,8 @@ impl UnifiedRoleManagementAlertConfiguration {
         }
     }
     /// The scope of the configuration: `/` for the whole tenant.
+    ///
+    /// Read-only: set by the service; an update does not send it.
     pub fn scope_id(&self) -> Option<&str> {
         match self {
             Self::InvalidLicenseAlertConfiguration(v) => v.scope_id.as_deref(),
@@ -144,6 +148,8 @@ impl UnifiedRoleManagementAlertConfiguration {
         }
     }
     /// The kind of scope of the configuration; `DirectoryRole` for Microsoft Entra roles.
+    ///
+    /// Read-only: set by the service; an update does not send it.
     pub fn scope_type(&self) -> Option<&str> {
         match self {
             Self::InvalidLicenseAlertConfiguration(v) => v.scope_type.as_deref(),
