@@ -52,24 +52,25 @@ impl RequiredFilter {
     /// property. A property counts when it appears as a name outside string literals: a raw
     /// filter is not checked further, and the service has the last word.
     pub fn refusal(&self, filter: &Clauses) -> Option<String> {
-        let names = self.properties.join(", ");
+        // Every accepted list passes here: nothing is allocated unless the filter is refused.
+        let names = || self.properties.join(", ");
         if filter.is_empty() {
+            let names = names();
             return Some(format!(
                 "the service requires a $filter on {names}; use `{}`",
                 self.method
             ));
         }
-        let missing: Vec<&str> = (self.properties.iter().copied())
-            .filter(|property| !filter.mentions(property))
-            .collect();
-        (!missing.is_empty()).then(|| {
-            format!(
-                "the service requires a $filter on {names}, and this one does not mention {}; \
-                 use `{}`",
-                missing.join(", "),
-                self.method
-            )
-        })
+        let mut missing = (self.properties.iter()).filter(|property| !filter.mentions(property));
+        let first = missing.next()?;
+        let names = names();
+        let missing: Vec<&str> = std::iter::once(first).chain(missing).copied().collect();
+        Some(format!(
+            "the service requires a $filter on {names}, and this one does not mention {}; \
+             use `{}`",
+            missing.join(", "),
+            self.method
+        ))
     }
 }
 
