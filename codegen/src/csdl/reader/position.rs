@@ -143,6 +143,23 @@ mod tests {
         }
     }
 
+    /// Segments of many words, with line breaks at every distance from their ends.
+    #[test]
+    fn agrees_with_counting_characters_over_long_segments() {
+        let text: String = (0..40)
+            .map(|n| format!("{}\u{e9}{}\n", "x".repeat(n * 3), "\u{20AC}".repeat(n % 4)))
+            .collect();
+        let ends: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(5).collect();
+        for (n, &from) in ends.iter().enumerate().step_by(3) {
+            for &to in ends.iter().skip(n) {
+                let mut cursor = LineCursor::new(text.as_bytes());
+                cursor.pos(from);
+                let prefix = text.get(..to).unwrap_or_default();
+                assert_eq!(cursor.pos(to), naive(prefix), "{from}..{to}");
+            }
+        }
+    }
+
     #[test]
     fn moves_backward_and_clamps() {
         let text = "a\nb\nc";
