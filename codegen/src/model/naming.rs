@@ -15,18 +15,6 @@ mod words;
 
 use super::fast_hash::{FastMap, FastSet};
 
-/// Keywords that can be written as raw identifiers (`r#type`).
-const RAW_KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
-    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
-    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
-    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
-    "virtual", "where", "while", "yield",
-];
-
-/// Keywords that cannot be raw identifiers; they get a trailing underscore instead.
-const NON_RAW_KEYWORDS: &[&str] = &["self", "Self", "super", "crate", "_"];
-
 /// The casing of a kind of identifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Case {
@@ -131,18 +119,15 @@ fn hash_of(s: &str) -> u64 {
 /// is not an ASCII letter or digit separating words), then the fixes for an empty result and a
 /// leading digit.
 fn convert(name: &str, case: Case) -> String {
-    let converted = words::cased(name, case);
-    match converted.chars().next() {
-        None => match case {
-            Case::UpperCamel => "Unnamed".to_owned(),
-            Case::Snake => "unnamed".to_owned(),
-        },
-        Some(first) if first.is_ascii_digit() => match case {
-            Case::UpperCamel => format!("N{converted}"),
-            Case::Snake => format!("_{converted}"),
-        },
-        Some(_) => converted,
+    let mut converted = words::cased(name, case);
+    match (converted.as_bytes().first(), case) {
+        (None, Case::UpperCamel) => converted.push_str("Unnamed"),
+        (None, Case::Snake) => converted.push_str("unnamed"),
+        (Some(first), Case::UpperCamel) if first.is_ascii_digit() => converted.insert(0, 'N'),
+        (Some(first), Case::Snake) if first.is_ascii_digit() => converted.insert(0, '_'),
+        (Some(_), _) => {}
     }
+    converted
 }
 
 /// `ident` made usable as a Rust identifier: `type` -> `r#type`, `self` -> `self_`.
@@ -151,20 +136,73 @@ pub fn escape_keyword(ident: &str) -> String {
 }
 
 /// [`escape_keyword`] on an owned identifier, which is returned as is when it is no keyword.
-fn escaped(ident: String) -> String {
-    // Keywords are 1 to 8 ASCII lowercase letters (`Self` and `_` aside): anything else is
-    // returned without searching the lists.
-    let may_be_keyword = ident.len() <= 8
-        && (ident == "Self" || ident.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
-    if !may_be_keyword {
-        ident
-    } else if NON_RAW_KEYWORDS.contains(&ident.as_str()) {
-        format!("{ident}_")
-    } else if RAW_KEYWORDS.contains(&ident.as_str()) {
-        format!("r#{ident}")
-    } else {
-        ident
+fn escaped(mut ident: String) -> String {
+    if is_raw_keyword(&ident) {
+        ident.insert_str(0, "r#");
+    } else if is_non_raw_keyword(&ident) {
+        ident.push('_');
     }
+    ident
+}
+
+/// Keywords that can be written as raw identifiers (`r#type`).
+fn is_raw_keyword(ident: &str) -> bool {
+    matches!(
+        ident,
+        "abstract"
+            | "as"
+            | "async"
+            | "await"
+            | "become"
+            | "box"
+            | "break"
+            | "const"
+            | "continue"
+            | "do"
+            | "dyn"
+            | "else"
+            | "enum"
+            | "extern"
+            | "false"
+            | "final"
+            | "fn"
+            | "for"
+            | "gen"
+            | "if"
+            | "impl"
+            | "in"
+            | "let"
+            | "loop"
+            | "macro"
+            | "match"
+            | "mod"
+            | "move"
+            | "mut"
+            | "override"
+            | "priv"
+            | "pub"
+            | "ref"
+            | "return"
+            | "static"
+            | "struct"
+            | "trait"
+            | "true"
+            | "try"
+            | "type"
+            | "typeof"
+            | "unsafe"
+            | "unsized"
+            | "use"
+            | "virtual"
+            | "where"
+            | "while"
+            | "yield"
+    )
+}
+
+/// Keywords that cannot be raw identifiers; they get a trailing underscore instead.
+fn is_non_raw_keyword(ident: &str) -> bool {
+    matches!(ident, "self" | "Self" | "super" | "crate" | "_")
 }
 
 /// The identifier without a raw prefix: `r#type` -> `type`.
