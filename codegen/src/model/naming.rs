@@ -231,6 +231,14 @@ impl NameScope {
         }
     }
 
+    /// [`NameScope::new`] with room for `names` names, so claiming them never grows the set.
+    pub(crate) fn with_capacity(case: Case, names: usize) -> Self {
+        NameScope {
+            taken: FastSet::with_capacity_and_hasher(names, Default::default()),
+            ..NameScope::new(case)
+        }
+    }
+
     /// Whether `ident` (a finished Rust identifier) is used in this scope.
     pub fn is_taken(&self, ident: &str) -> bool {
         self.taken.contains(unraw(ident))
@@ -244,8 +252,8 @@ impl NameScope {
     /// Claims `ident` (a finished Rust identifier, possibly escaped), or `ident2`, `ident3`, ...
     /// (`ident_2`, ... in snake case) if it is taken, and returns the claimed name.
     pub fn claim(&mut self, ident: &str) -> String {
-        if !self.is_taken(ident) {
-            self.reserve(ident);
+        // A free name is reserved by the one lookup that finds it free.
+        if self.taken.insert(unraw(ident).to_owned()) {
             return ident.to_owned();
         }
         let stem = unraw(ident).trim_end_matches('_');
@@ -265,11 +273,10 @@ impl NameScope {
     /// [`NameScope::claim`] for a name the caller already owns: a free name is handed back as
     /// it is, so only the scope's own copy is allocated.
     pub fn claim_owned(&mut self, ident: String) -> String {
-        if self.is_taken(&ident) {
-            return self.claim(&ident);
+        match self.taken.insert(unraw(&ident).to_owned()) {
+            true => ident,
+            false => self.claim(&ident),
         }
-        self.reserve(&ident);
-        ident
     }
 
     /// Claims the first free name among `candidates` (finished identifiers); when all are taken,

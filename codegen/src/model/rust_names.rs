@@ -169,8 +169,19 @@ fn module_scopes(model: &Model) -> (Vec<usize>, usize, Vec<NameScope>) {
         scope_of.push(*index.entry(module).or_insert(next));
     }
     let root = scope_of.pop().unwrap_or_default();
-    let scopes = (0..index.len())
-        .map(|_| NameScope::new(Case::UpperCamel))
+    // Room for the names of the module's types, their `...Base` structs and the root's extra
+    // names, so claiming them never grows a scope.
+    let mut sizes = vec![0; index.len()];
+    for (ty, &scope) in model.types.iter().zip(&scope_of) {
+        let base_struct =
+            matches!(&ty.kind, TypeKind::Structured(s) if !s.direct_derived.is_empty());
+        sizes[scope] += 1 + usize::from(base_struct);
+    }
+    if let Some(root) = sizes.get_mut(root) {
+        *root += 1 + SUPPORT_REEXPORTS.len();
+    }
+    let scopes = (sizes.into_iter())
+        .map(|names| NameScope::with_capacity(Case::UpperCamel, names))
         .collect();
     (scope_of, root, scopes)
 }
