@@ -68,43 +68,42 @@ pub fn cased(name: &str, case: Case) -> String {
 /// Whether no two of `idents` (finished identifiers) are the same name once unraw'd: then a
 /// fresh [`NameScope`] would give each its wanted name unchanged, in any claim order.
 pub(crate) fn all_distinct<'a>(idents: impl IntoIterator<Item = &'a str>) -> bool {
-    // Most scopes are small: up to SMALL names are compared pairwise, up to MEDIUM are sorted
-    // by (hash, name) in a stack array (equal neighbours are exactly the repeated names), and
-    // only larger scopes allocate a hash set.
+    // Most scopes are small: up to SMALL names are compared pairwise, up to MEDIUM have their
+    // hashes sorted in a stack array (no two equal hashes means no two equal names; equal ones,
+    // a repeated name or a rare collision, are settled exactly), and only larger scopes
+    // allocate a hash set.
     const SMALL: usize = 8;
     const MEDIUM: usize = 64;
     let mut idents = idents.into_iter().map(unraw);
-    let mut keyed = [(0u64, ""); MEDIUM];
+    let mut names = [""; MEDIUM];
     let mut len = 0;
     for ident in idents.by_ref() {
-        let Some(slot) = keyed.get_mut(len) else {
-            return distinct_in_set(keyed.iter().map(|(_, s)| *s), ident, idents);
+        let Some(slot) = names.get_mut(len) else {
+            return distinct_in_set(names.into_iter().chain([ident]).chain(idents));
         };
-        *slot = (0, ident);
+        *slot = ident;
         len += 1;
     }
-    let keyed = keyed.get_mut(..len).unwrap_or_default();
+    let names = names.get(..len).unwrap_or_default();
     if len <= SMALL {
-        return (1..len).all(|n| !keyed[..n].iter().any(|(_, s)| *s == keyed[n].1));
+        return (1..len).all(|n| !names[..n].contains(&names[n]));
     }
-    for (hash, ident) in keyed.iter_mut() {
-        *hash = hash_of(ident);
+    let mut hashes = [0u64; MEDIUM];
+    let hashes = hashes.get_mut(..len).unwrap_or_default();
+    for (hash, name) in hashes.iter_mut().zip(names) {
+        *hash = hash_of(name);
     }
-    keyed.sort_unstable();
-    keyed.windows(2).all(|pair| pair[0] != pair[1])
+    hashes.sort_unstable();
+    hashes.windows(2).all(|pair| pair[0] != pair[1]) || distinct_in_set(names.iter().copied())
 }
 
-/// [`all_distinct`] for large scopes: `seen` (not yet compared), then `next`, then `rest`.
-fn distinct_in_set<'a>(
-    seen: impl Iterator<Item = &'a str>,
-    next: &'a str,
-    mut rest: impl Iterator<Item = &'a str>,
-) -> bool {
+/// [`all_distinct`] through a hash set, for large scopes.
+fn distinct_in_set<'a>(idents: impl Iterator<Item = &'a str>) -> bool {
     // Sized up front from the iterator's hint: growing a hash set rehashes every name.
-    let capacity = seen.size_hint().0 + 1 + rest.size_hint().0;
+    let capacity = idents.size_hint().0;
     let mut set: FastSet<&str> = FastSet::with_capacity_and_hasher(capacity, Default::default());
-    let mut seen = seen;
-    seen.all(|ident| set.insert(ident)) && set.insert(next) && rest.all(|ident| set.insert(ident))
+    let mut idents = idents;
+    idents.all(|ident| set.insert(ident))
 }
 
 /// The [`WordHasher`](super::fast_hash::WordHasher) hash of `s`.
