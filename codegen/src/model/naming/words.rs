@@ -130,18 +130,32 @@ fn for_each_byte(name: &str, mut visit: impl FnMut(u8, Byte)) {
 /// `name` in `case`: its words lower-cased and joined with `_` in snake case, capitalized and
 /// concatenated in upper camel case. May be empty.
 pub(super) fn cased(name: &str, case: Case) -> String {
-    // Only ASCII letters, digits and `_` are written, so the bytes are always UTF-8.
-    let mut out = Vec::with_capacity(name.len() + 4);
+    let mut out = String::with_capacity(name.len() + 4);
     for_each_byte(name, |byte, kind| match kind {
         Byte::Separator => {}
-        Byte::InWord => out.push(byte.to_ascii_lowercase()),
+        Byte::InWord => out.push(lower(byte)),
         Byte::WordStart => match case {
-            Case::Snake if out.is_empty() => out.push(byte.to_ascii_lowercase()),
-            Case::Snake => out.extend([b'_', byte.to_ascii_lowercase()]),
-            Case::UpperCamel => out.push(byte.to_ascii_uppercase()),
+            Case::Snake if out.is_empty() => out.push(lower(byte)),
+            Case::Snake => {
+                out.push('_');
+                out.push(lower(byte));
+            }
+            Case::UpperCamel => out.push(upper(byte)),
         },
     });
-    String::from_utf8(out).unwrap_or_default()
+    out
+}
+
+/// An ASCII letter or digit in lower case: setting bit 5 lower-cases a letter and keeps a digit
+/// (`0`..`9` have it set). Masking with 0x7f tells the compiler the char is ASCII, so pushing it
+/// writes one byte.
+fn lower(byte: u8) -> char {
+    char::from((byte | 0x20) & 0x7f)
+}
+
+/// An ASCII letter or digit in upper case (see [`lower`]).
+fn upper(byte: u8) -> char {
+    char::from(byte.to_ascii_uppercase() & 0x7f)
 }
 
 #[cfg(test)]
