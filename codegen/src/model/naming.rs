@@ -15,18 +15,6 @@ mod words;
 
 use super::fast_hash::{FastMap, FastSet};
 
-/// Keywords that can be written as raw identifiers (`r#type`).
-const RAW_KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
-    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
-    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
-    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
-    "virtual", "where", "while", "yield",
-];
-
-/// Keywords that cannot be raw identifiers; they get a trailing underscore instead.
-const NON_RAW_KEYWORDS: &[&str] = &["self", "Self", "super", "crate", "_"];
-
 /// The casing of a kind of identifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Case {
@@ -80,43 +68,42 @@ pub fn cased(name: &str, case: Case) -> String {
 /// Whether no two of `idents` (finished identifiers) are the same name once unraw'd: then a
 /// fresh [`NameScope`] would give each its wanted name unchanged, in any claim order.
 pub(crate) fn all_distinct<'a>(idents: impl IntoIterator<Item = &'a str>) -> bool {
-    // Most scopes are small: up to SMALL names are compared pairwise, up to MEDIUM are sorted
-    // by (hash, name) in a stack array (equal neighbours are exactly the repeated names), and
-    // only larger scopes allocate a hash set.
+    // Most scopes are small: up to SMALL names are compared pairwise, up to MEDIUM have their
+    // hashes sorted in a stack array (no two equal hashes means no two equal names; equal ones,
+    // a repeated name or a rare collision, are settled exactly), and only larger scopes
+    // allocate a hash set.
     const SMALL: usize = 8;
     const MEDIUM: usize = 64;
     let mut idents = idents.into_iter().map(unraw);
-    let mut keyed = [(0u64, ""); MEDIUM];
+    let mut names = [""; MEDIUM];
     let mut len = 0;
     for ident in idents.by_ref() {
-        let Some(slot) = keyed.get_mut(len) else {
-            return distinct_in_set(keyed.iter().map(|(_, s)| *s), ident, idents);
+        let Some(slot) = names.get_mut(len) else {
+            return distinct_in_set(names.into_iter().chain([ident]).chain(idents));
         };
-        *slot = (0, ident);
+        *slot = ident;
         len += 1;
     }
-    let keyed = keyed.get_mut(..len).unwrap_or_default();
+    let names = names.get(..len).unwrap_or_default();
     if len <= SMALL {
-        return (1..len).all(|n| !keyed[..n].iter().any(|(_, s)| *s == keyed[n].1));
+        return (1..len).all(|n| !names[..n].contains(&names[n]));
     }
-    for (hash, ident) in keyed.iter_mut() {
-        *hash = hash_of(ident);
+    let mut hashes = [0u64; MEDIUM];
+    let hashes = hashes.get_mut(..len).unwrap_or_default();
+    for (hash, name) in hashes.iter_mut().zip(names) {
+        *hash = hash_of(name);
     }
-    keyed.sort_unstable();
-    keyed.windows(2).all(|pair| pair[0] != pair[1])
+    hashes.sort_unstable();
+    hashes.windows(2).all(|pair| pair[0] != pair[1]) || distinct_in_set(names.iter().copied())
 }
 
-/// [`all_distinct`] for large scopes: `seen` (not yet compared), then `next`, then `rest`.
-fn distinct_in_set<'a>(
-    seen: impl Iterator<Item = &'a str>,
-    next: &'a str,
-    mut rest: impl Iterator<Item = &'a str>,
-) -> bool {
+/// [`all_distinct`] through a hash set, for large scopes.
+fn distinct_in_set<'a>(idents: impl Iterator<Item = &'a str>) -> bool {
     // Sized up front from the iterator's hint: growing a hash set rehashes every name.
-    let capacity = seen.size_hint().0 + 1 + rest.size_hint().0;
+    let capacity = idents.size_hint().0;
     let mut set: FastSet<&str> = FastSet::with_capacity_and_hasher(capacity, Default::default());
-    let mut seen = seen;
-    seen.all(|ident| set.insert(ident)) && set.insert(next) && rest.all(|ident| set.insert(ident))
+    let mut idents = idents;
+    idents.all(|ident| set.insert(ident))
 }
 
 /// The [`WordHasher`](super::fast_hash::WordHasher) hash of `s`.
@@ -131,18 +118,15 @@ fn hash_of(s: &str) -> u64 {
 /// is not an ASCII letter or digit separating words), then the fixes for an empty result and a
 /// leading digit.
 fn convert(name: &str, case: Case) -> String {
-    let converted = words::cased(name, case);
-    match converted.chars().next() {
-        None => match case {
-            Case::UpperCamel => "Unnamed".to_owned(),
-            Case::Snake => "unnamed".to_owned(),
-        },
-        Some(first) if first.is_ascii_digit() => match case {
-            Case::UpperCamel => format!("N{converted}"),
-            Case::Snake => format!("_{converted}"),
-        },
-        Some(_) => converted,
+    let mut converted = words::cased(name, case);
+    match (converted.as_bytes().first(), case) {
+        (None, Case::UpperCamel) => converted.push_str("Unnamed"),
+        (None, Case::Snake) => converted.push_str("unnamed"),
+        (Some(first), Case::UpperCamel) if first.is_ascii_digit() => converted.insert(0, 'N'),
+        (Some(first), Case::Snake) if first.is_ascii_digit() => converted.insert(0, '_'),
+        (Some(_), _) => {}
     }
+    converted
 }
 
 /// `ident` made usable as a Rust identifier: `type` -> `r#type`, `self` -> `self_`.
@@ -151,20 +135,73 @@ pub fn escape_keyword(ident: &str) -> String {
 }
 
 /// [`escape_keyword`] on an owned identifier, which is returned as is when it is no keyword.
-fn escaped(ident: String) -> String {
-    // Keywords are 1 to 8 ASCII lowercase letters (`Self` and `_` aside): anything else is
-    // returned without searching the lists.
-    let may_be_keyword = ident.len() <= 8
-        && (ident == "Self" || ident.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
-    if !may_be_keyword {
-        ident
-    } else if NON_RAW_KEYWORDS.contains(&ident.as_str()) {
-        format!("{ident}_")
-    } else if RAW_KEYWORDS.contains(&ident.as_str()) {
-        format!("r#{ident}")
-    } else {
-        ident
+fn escaped(mut ident: String) -> String {
+    if is_raw_keyword(&ident) {
+        ident.insert_str(0, "r#");
+    } else if is_non_raw_keyword(&ident) {
+        ident.push('_');
     }
+    ident
+}
+
+/// Keywords that can be written as raw identifiers (`r#type`).
+fn is_raw_keyword(ident: &str) -> bool {
+    matches!(
+        ident,
+        "abstract"
+            | "as"
+            | "async"
+            | "await"
+            | "become"
+            | "box"
+            | "break"
+            | "const"
+            | "continue"
+            | "do"
+            | "dyn"
+            | "else"
+            | "enum"
+            | "extern"
+            | "false"
+            | "final"
+            | "fn"
+            | "for"
+            | "gen"
+            | "if"
+            | "impl"
+            | "in"
+            | "let"
+            | "loop"
+            | "macro"
+            | "match"
+            | "mod"
+            | "move"
+            | "mut"
+            | "override"
+            | "priv"
+            | "pub"
+            | "ref"
+            | "return"
+            | "static"
+            | "struct"
+            | "trait"
+            | "true"
+            | "try"
+            | "type"
+            | "typeof"
+            | "unsafe"
+            | "unsized"
+            | "use"
+            | "virtual"
+            | "where"
+            | "while"
+            | "yield"
+    )
+}
+
+/// Keywords that cannot be raw identifiers; they get a trailing underscore instead.
+fn is_non_raw_keyword(ident: &str) -> bool {
+    matches!(ident, "self" | "Self" | "super" | "crate" | "_")
 }
 
 /// The identifier without a raw prefix: `r#type` -> `type`.
@@ -193,6 +230,14 @@ impl NameScope {
         }
     }
 
+    /// [`NameScope::new`] with room for `names` names, so claiming them never grows the set.
+    pub(crate) fn with_capacity(case: Case, names: usize) -> Self {
+        NameScope {
+            taken: FastSet::with_capacity_and_hasher(names, Default::default()),
+            ..NameScope::new(case)
+        }
+    }
+
     /// Whether `ident` (a finished Rust identifier) is used in this scope.
     pub fn is_taken(&self, ident: &str) -> bool {
         self.taken.contains(unraw(ident))
@@ -206,8 +251,8 @@ impl NameScope {
     /// Claims `ident` (a finished Rust identifier, possibly escaped), or `ident2`, `ident3`, ...
     /// (`ident_2`, ... in snake case) if it is taken, and returns the claimed name.
     pub fn claim(&mut self, ident: &str) -> String {
-        if !self.is_taken(ident) {
-            self.reserve(ident);
+        // A free name is reserved by the one lookup that finds it free.
+        if self.taken.insert(unraw(ident).to_owned()) {
             return ident.to_owned();
         }
         let stem = unraw(ident).trim_end_matches('_');
@@ -227,11 +272,10 @@ impl NameScope {
     /// [`NameScope::claim`] for a name the caller already owns: a free name is handed back as
     /// it is, so only the scope's own copy is allocated.
     pub fn claim_owned(&mut self, ident: String) -> String {
-        if self.is_taken(&ident) {
-            return self.claim(&ident);
+        match self.taken.insert(unraw(&ident).to_owned()) {
+            true => ident,
+            false => self.claim(&ident),
         }
-        self.reserve(&ident);
-        ident
     }
 
     /// Claims the first free name among `candidates` (finished identifiers); when all are taken,

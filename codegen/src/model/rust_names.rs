@@ -111,7 +111,15 @@ pub fn module_path(namespace: &str, root: &str) -> Vec<String> {
 fn assign_modules(model: &mut Model) {
     let types = model.types.iter().map(|t| t.namespace.as_str());
     let operations = model.operations.iter().map(|o| o.namespace.as_str());
-    let namespaces: BTreeSet<&str> = types.chain(operations).collect();
+    // Types and operations come in runs of one namespace: each run is inserted once.
+    let mut namespaces: BTreeSet<&str> = BTreeSet::new();
+    let mut last = None;
+    for namespace in types.chain(operations) {
+        if last != Some(namespace) {
+            namespaces.insert(namespace);
+            last = Some(namespace);
+        }
+    }
     let root = root_namespace(model, &namespaces);
     let modules = (namespaces.iter())
         .map(|n| ((*n).to_owned(), module_path(n, &root)))
@@ -169,8 +177,19 @@ fn module_scopes(model: &Model) -> (Vec<usize>, usize, Vec<NameScope>) {
         scope_of.push(*index.entry(module).or_insert(next));
     }
     let root = scope_of.pop().unwrap_or_default();
-    let scopes = (0..index.len())
-        .map(|_| NameScope::new(Case::UpperCamel))
+    // Room for the names of the module's types, their `...Base` structs and the root's extra
+    // names, so claiming them never grows a scope.
+    let mut sizes = vec![0; index.len()];
+    for (ty, &scope) in model.types.iter().zip(&scope_of) {
+        let base_struct =
+            matches!(&ty.kind, TypeKind::Structured(s) if !s.direct_derived.is_empty());
+        sizes[scope] += 1 + usize::from(base_struct);
+    }
+    if let Some(root) = sizes.get_mut(root) {
+        *root += 1 + SUPPORT_REEXPORTS.len();
+    }
+    let scopes = (sizes.into_iter())
+        .map(|names| NameScope::with_capacity(Case::UpperCamel, names))
         .collect();
     (scope_of, root, scopes)
 }
@@ -285,7 +304,10 @@ fn assign_operation_names(model: &mut Model) {
     let keys: Vec<String> = (model.operations.iter())
         .map(|op| binding_key(model, op))
         .collect();
-    let mut overloads: FastMap<(&str, &str), usize> = FastMap::default();
+    // Sized up front (at most one entry per operation): growing a map rehashes every key.
+    let capacity = model.operations.len();
+    let mut overloads: FastMap<(&str, &str), usize> =
+        FastMap::with_capacity_and_hasher(capacity, Default::default());
     for (op, key) in model.operations.iter().zip(&keys) {
         *overloads.entry((key, &op.name.csdl)).or_default() += 1;
     }
@@ -299,7 +321,8 @@ fn assign_operation_names(model: &mut Model) {
         .collect();
     // One scope per binding: the operations of each binding, in operation order. Scopes are
     // independent of each other, so the order they are visited in does not matter.
-    let mut bindings: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut bindings: FastMap<&str, Vec<usize>> =
+        FastMap::with_capacity_and_hasher(capacity, Default::default());
     for (index, key) in keys.iter().enumerate() {
         bindings.entry(key).or_default().push(index);
     }
