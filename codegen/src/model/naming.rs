@@ -65,15 +65,17 @@ pub fn cased(name: &str, case: Case) -> String {
     convert(name, case)
 }
 
+/// The most names [`all_distinct`] keeps on the stack.
+const MEDIUM: usize = 64;
+
 /// Whether no two of `idents` (finished identifiers) are the same name once unraw'd: then a
 /// fresh [`NameScope`] would give each its wanted name unchanged, in any claim order.
 pub(crate) fn all_distinct<'a>(idents: impl IntoIterator<Item = &'a str>) -> bool {
     // Most scopes are small: up to SMALL names are compared pairwise, up to MEDIUM have their
     // hashes sorted in a stack array (no two equal hashes means no two equal names; equal ones,
-    // a repeated name or a rare collision, are settled exactly), and only larger scopes
+    // a repeated name or a rare collision, are settled pairwise), and only larger scopes
     // allocate a hash set.
     const SMALL: usize = 8;
-    const MEDIUM: usize = 64;
     let mut idents = idents.into_iter().map(unraw);
     let mut names = [""; MEDIUM];
     let mut len = 0;
@@ -86,15 +88,29 @@ pub(crate) fn all_distinct<'a>(idents: impl IntoIterator<Item = &'a str>) -> boo
     }
     let names = names.get(..len).unwrap_or_default();
     if len <= SMALL {
-        return (1..len).all(|n| !names[..n].contains(&names[n]));
+        return distinct_pairwise(names);
     }
+    distinct_by_hashes(names, hash_of)
+}
+
+/// Whether no two of `names` are equal, comparing every pair.
+fn distinct_pairwise(names: &[&str]) -> bool {
+    (1..names.len()).all(|n| !names[..n].contains(&names[n]))
+}
+
+/// Whether no two of `names` are equal: their `hash`es sorted on the stack, and only if two
+/// hashes are equal (a repeated name, or a collision) every pair compared. More than
+/// [`MEDIUM`] names go to a hash set.
+fn distinct_by_hashes(names: &[&str], hash: impl Fn(&str) -> u64) -> bool {
     let mut hashes = [0u64; MEDIUM];
-    let hashes = hashes.get_mut(..len).unwrap_or_default();
-    for (hash, name) in hashes.iter_mut().zip(names) {
-        *hash = hash_of(name);
+    let Some(hashes) = hashes.get_mut(..names.len()) else {
+        return distinct_in_set(names.iter().copied());
+    };
+    for (slot, name) in hashes.iter_mut().zip(names) {
+        *slot = hash(name);
     }
     hashes.sort_unstable();
-    hashes.windows(2).all(|pair| pair[0] != pair[1]) || distinct_in_set(names.iter().copied())
+    hashes.windows(2).all(|pair| pair[0] != pair[1]) || distinct_pairwise(names)
 }
 
 /// [`all_distinct`] through a hash set, for large scopes.
@@ -252,20 +268,9 @@ impl NameScope {
     /// (`ident_2`, ... in snake case) if it is taken, and returns the claimed name.
     pub fn claim(&mut self, ident: &str) -> String {
         // A free name is reserved by the one lookup that finds it free.
-        if self.taken.insert(unraw(ident).to_owned()) {
-            return ident.to_owned();
-        }
-        let stem = unraw(ident).trim_end_matches('_');
-        let separator = self.case.number_separator();
-        let mut number = self.next_number.get(stem).copied().unwrap_or(2);
-        loop {
-            let candidate = escape_keyword(&format!("{stem}{separator}{number}"));
-            if !self.is_taken(&candidate) {
-                self.reserve(&candidate);
-                self.next_number.insert(stem.to_owned(), number + 1);
-                return candidate;
-            }
-            number += 1;
+        match self.taken.insert(unraw(ident).to_owned()) {
+            true => ident.to_owned(),
+            false => self.claim_numbered(ident),
         }
     }
 
@@ -274,7 +279,23 @@ impl NameScope {
     pub fn claim_owned(&mut self, ident: String) -> String {
         match self.taken.insert(unraw(&ident).to_owned()) {
             true => ident,
-            false => self.claim(&ident),
+            false => self.claim_numbered(&ident),
+        }
+    }
+
+    /// The first free `ident2`, `ident3`, ... (`ident_2`, ... in snake case), claimed: for an
+    /// `ident` already taken.
+    fn claim_numbered(&mut self, ident: &str) -> String {
+        let stem = unraw(ident).trim_end_matches('_');
+        let separator = self.case.number_separator();
+        let mut number = self.next_number.get(stem).copied().unwrap_or(2);
+        loop {
+            let candidate = escaped(format!("{stem}{separator}{number}"));
+            if self.taken.insert(unraw(&candidate).to_owned()) {
+                self.next_number.insert(stem.to_owned(), number + 1);
+                return candidate;
+            }
+            number += 1;
         }
     }
 
@@ -382,6 +403,19 @@ mod tests {
                 assert!(!all_distinct(with_raw), "{size} r#{dup}");
             }
         }
+    }
+
+    /// Equal hashes are settled by comparing the names: a collision of different names is no
+    /// repeat, a repeated name is one, whatever the hash.
+    #[test]
+    fn equal_hashes_are_settled_by_the_names() {
+        let names: Vec<String> = (0..20).map(|i| format!("f{i}")).collect();
+        let mut names: Vec<&str> = names.iter().map(String::as_str).collect();
+        assert!(distinct_by_hashes(&names, |_| 7));
+        assert!(distinct_by_hashes(&names, hash_of));
+        names.push("f3");
+        assert!(!distinct_by_hashes(&names, |_| 7));
+        assert!(!distinct_by_hashes(&names, hash_of));
     }
 
     #[test]

@@ -13,7 +13,8 @@ use super::Case;
 /// The case of the last cased letter since the last word boundary (`heck`'s `WordMode`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
-    /// No letter since the boundary (only digits, or nothing).
+    /// At a word boundary: no letter since the last one (only digits, or nothing), or just
+    /// past the split inside a run of capitals (`HTTP|Server`, with `S` already in the word).
     Boundary,
     /// The last letter was lower case.
     Lower,
@@ -130,7 +131,13 @@ fn for_each_byte(name: &str, mut visit: impl FnMut(u8, Byte)) {
 /// `name` in `case`: its words lower-cased and joined with `_` in snake case, capitalized and
 /// concatenated in upper camel case. May be empty.
 pub(super) fn cased(name: &str, case: Case) -> String {
-    let mut out = String::with_capacity(name.len() + 4);
+    // Snake case adds a `_` per word break: room for one per four bytes (growing past it costs
+    // a reallocation, nothing more); upper camel case never grows.
+    let extra = match case {
+        Case::Snake => name.len() / 4 + 2,
+        Case::UpperCamel => 2,
+    };
+    let mut out = String::with_capacity(name.len() + extra);
     for_each_byte(name, |byte, kind| match kind {
         Byte::Separator => {}
         Byte::InWord => out.push(lower(byte)),
