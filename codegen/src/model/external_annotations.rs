@@ -93,8 +93,8 @@ fn apply_to_path(
         return apply_to_type(&mut cx.model, id, rest, terms);
     }
     let all: Vec<usize> = overloads(&cx.model, head).collect();
-    if !rest.is_empty() && !all.is_empty() {
-        return apply_to_parameter_path(&mut cx.model, &all, rest, terms.docs);
+    if let ([param, members @ ..], false) = (rest, all.is_empty()) {
+        return apply_to_parameter_path(&mut cx.model, &all, param, members, terms.docs);
     }
     if !all.is_empty() || is_term(cx, head) {
         return Ok(());
@@ -321,8 +321,8 @@ fn apply_to_overload(
         let listed = overload.listed.join(", ");
         return Err(format!("no overload of `{name}` takes ({listed})"));
     }
-    if !path.is_empty() {
-        return apply_to_parameter_path(model, &matching, path, docs);
+    if let [param, members @ ..] = path {
+        return apply_to_parameter_path(model, &matching, param, members, docs);
     }
     for i in matching {
         if let Some(op) = model.operations.get_mut(i) {
@@ -335,18 +335,18 @@ fn apply_to_overload(
     Ok(())
 }
 
-/// Applies docs to the parameter `path[0]` of the operations `ids` when the path stops there;
-/// a longer path names a member of the parameter's type, which must exist but carries nothing.
+/// Applies docs to the parameter `param` of the operations `ids` when no `members` follow it;
+/// members name a member of the parameter's type, which must exist but carries nothing.
 fn apply_to_parameter_path(
     model: &mut Model,
     ids: &[usize],
-    path: &[&str],
+    param: &str,
+    members: &[&str],
     docs: Docs,
 ) -> Result<(), String> {
-    match path {
-        [param] => apply_to_parameter(model, ids, param, docs),
-        [param, members @ ..] => resolve_parameter_members(model, ids, param, members),
-        [] => Ok(()),
+    match members {
+        [] => apply_to_parameter(model, ids, param, docs),
+        _ => resolve_parameter_members(model, ids, param, members),
     }
 }
 
@@ -407,8 +407,7 @@ fn apply_to_parameter(
         let Some(op) = model.operations.get_mut(i) else {
             continue;
         };
-        found |= (param == "$ReturnType" && op.return_type.is_some())
-            || op.binding.as_ref().is_some_and(|b| b.parameter == param);
+        found |= parameter_type(op, param).is_some();
         for p in op.parameters.iter_mut().filter(|p| p.name.csdl == param) {
             overlay_docs(&mut p.docs, docs.clone());
             found = true;

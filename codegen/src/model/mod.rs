@@ -259,6 +259,14 @@ pub struct TypeDef {
     pub origin: Origin,
 }
 
+impl TypeDef {
+    /// The `@odata.type` value Graph sends for an instance of this type, e.g.
+    /// `#microsoft.graph.alertIncident`: what the models write and what the client matches.
+    pub fn odata_type(&self) -> String {
+        format!("#{}", self.qualified_name)
+    }
+}
+
 /// The kinds of declared type.
 #[derive(Debug, Clone)]
 pub enum TypeKind {

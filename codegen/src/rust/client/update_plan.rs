@@ -52,21 +52,16 @@ pub fn plan(model: &Model, nodes: &[Node]) -> Vec<UpdatePlan> {
 /// The update plan of entity type `id`; `None` for a type that is not structured.
 fn type_plan(model: &Model, id: TypeId) -> Option<UpdatePlan> {
     let s = model.structured(id)?;
-    let not_sent = not_sent(s);
+    let own = not_sent(s);
     let derived = (s.all_derived.iter())
-        .filter_map(|&d| Some((d, not_sent_of(model, d)?)))
-        .filter(|(_, list)| *list != not_sent)
-        .map(|(d, list)| (format!("#{}", model.ty(d).qualified_name), list))
+        .filter_map(|&d| Some((model.ty(d).odata_type(), not_sent(model.structured(d)?))))
+        .filter(|(_, list)| *list != own)
         .collect();
     Some(UpdatePlan {
         entity: id,
-        not_sent,
+        not_sent: own,
         derived,
     })
-}
-
-fn not_sent_of(model: &Model, id: TypeId) -> Option<Vec<String>> {
-    model.structured(id).map(not_sent)
 }
 
 /// Keys, then navigation properties, then computed and immutable properties, each once.

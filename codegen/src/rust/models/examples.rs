@@ -125,12 +125,8 @@ pub(super) fn struct_example(plan: &Plan<'_>, id: TypeId, s: &StructuredDef) -> 
         .collect();
     let unknown = unused_name(|n| s.property(n).is_some() || s.navigation(n).is_some());
     // A struct that is a variant of some enum writes its `@odata.type` back.
-    let tag = (plan.ty(id).write_odata_type).then(|| {
-        format!(
-            "\"@odata.type\": \"#{}\"",
-            plan.model().ty(id).qualified_name
-        )
-    });
+    let tag = (plan.ty(id).write_odata_type)
+        .then(|| format!("\"@odata.type\": \"{}\"", plan.model().ty(id).odata_type()));
     let fields = props
         .iter()
         .map(|p| format!("\"{}\": \"{SAMPLE}\"", p.name.csdl));

@@ -96,7 +96,7 @@ fn graph_object_impl(
     extra: &proc_macro2::Ident,
 ) -> TokenStream {
     let support = plan.support();
-    let odata_type = format!("#{}", plan.model().ty(id).qualified_name);
+    let odata_type = plan.model().ty(id).odata_type();
     let write = plan.ty(id).write_odata_type;
     let arms = fields.iter().map(|f| {
         let (json, rust) = (byte_string(&f.json), &f.rust);
