@@ -131,6 +131,10 @@ async fn an_operation_saved_by_its_location_is_resumed_by_another_client() {
     let foreign = PendingOperation::resume(&later, "https://example.com/beta/operations/x");
     let err = foreign.expect_err("foreign origin");
     assert!(matches!(err, Error::ForeignOrigin { .. }), "{err}");
+    assert!(
+        err.to_string().contains("saved operation location"),
+        "{err}"
+    );
     let blank = PendingOperation::resume(&later, " ").expect_err("blank");
     assert!(
         matches!(&blank, Error::InvalidRequest(m) if m.contains("saved operation location")),

@@ -183,7 +183,7 @@ impl Error {
     }
 }
 
-/// Which server-provided link was refused.
+/// Which link was refused: one the server provided, or an operation location the caller saved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum LinkKind {
@@ -191,6 +191,9 @@ pub enum LinkKind {
     NextLink,
     /// The `Location` header of a `202 Accepted` response.
     Location,
+    /// A monitor URL saved earlier and given to
+    /// [`Client::resume_operation`](crate::Client::resume_operation).
+    SavedLocation,
 }
 
 impl fmt::Display for LinkKind {
@@ -198,6 +201,7 @@ impl fmt::Display for LinkKind {
         f.write_str(match self {
             LinkKind::NextLink => "@odata.nextLink",
             LinkKind::Location => "Location header",
+            LinkKind::SavedLocation => "saved operation location",
         })
     }
 }

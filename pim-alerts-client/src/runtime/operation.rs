@@ -141,14 +141,7 @@ impl Client {
             client_request_id: String::new(),
         };
         let base = &self.inner.base;
-        let url =
-            (base.resolve_link(location, LinkKind::Location, context)).map_err(|e| match e {
-                // No `202 Accepted` was involved: say what the caller's string is.
-                Error::MissingLocation { reason, .. } => {
-                    Error::InvalidRequest(format!("saved operation location: {reason}").into())
-                }
-                other => other,
-            })?;
+        let url = base.resolve_link(location, LinkKind::SavedLocation, context)?;
         Ok(Operation::new(self.clone(), started_by, url))
     }
 }

@@ -87,6 +87,10 @@ impl BaseUrl {
             let (context, reason) = (Box::new(context()), reason.into());
             match kind {
                 LinkKind::Location => Error::MissingLocation { context, reason },
+                // No `202 Accepted` was involved: the caller's own string is at fault.
+                LinkKind::SavedLocation => {
+                    Error::InvalidRequest(format!("saved operation location: {reason}").into())
+                }
                 _ => Error::InvalidLink {
                     kind,
                     context,

@@ -70,7 +70,7 @@ impl QueryOptions {
             && self.count.is_none()
     }
 
-    /// Whether no `$filter` was given.
+    /// Whether a `$filter` was given.
     pub fn has_filter(&self) -> bool {
         !self.filter.is_empty()
     }

@@ -23,8 +23,8 @@ use serde::Serialize;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-/// The `@odata.type` control information, the one annotation an update body keeps.
-const ODATA_TYPE: &str = "@odata.type";
+// `@odata.type`: the one annotation an update body keeps.
+use pim_alerts_models::support::object::ODATA_TYPE;
 
 /// An entity type that generated `update()` builders send as a `PATCH` body: the members a body
 /// of it never carries. The generated code implements it for every entity type the service lets
