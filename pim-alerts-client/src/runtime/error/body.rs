@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 use serde_json::{Map, Value};
 
 /// Graph's standard error body: `{"error": {"code", "message", "target", "details",
@@ -18,7 +18,8 @@ use serde_json::{Map, Value};
 /// as received in `additional_properties`, as the models crate does for open types. A `details`
 /// array with entries that are not objects is read as far as it goes and also kept whole. Only
 /// an `error` that is not a JSON object fails to decode.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(from = "Map<String, Value>")]
 #[non_exhaustive]
 pub struct GraphErrorBody {
     /// Graph's error code, e.g. `BadRequest`, `UnknownError`, `Request_ResourceNotFound`.
@@ -36,7 +37,8 @@ pub struct GraphErrorBody {
 }
 
 /// One entry of the `details` array of a Graph error body.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(from = "Map<String, Value>")]
 #[non_exhaustive]
 pub struct ErrorDetail {
     /// The detail's error code.
@@ -50,7 +52,8 @@ pub struct ErrorDetail {
 }
 
 /// The `innerError` object of a Graph error body.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(from = "Map<String, Value>")]
 #[non_exhaustive]
 pub struct InnerError {
     /// A more specific error code than the body's.
@@ -67,9 +70,9 @@ pub struct InnerError {
     pub additional_properties: Map<String, Value>,
 }
 
-impl GraphErrorBody {
+impl From<Map<String, Value>> for GraphErrorBody {
     /// Reads the members of an `error` object, keeping what it cannot read.
-    fn from_members(members: Map<String, Value>) -> Self {
+    fn from(members: Map<String, Value>) -> Self {
         let mut body = GraphErrorBody {
             code: String::new(),
             message: String::new(),
@@ -84,13 +87,15 @@ impl GraphErrorBody {
             "target" => read_string(&mut body.target, value),
             "details" => read_details(&mut body.details, value),
             "innerError" | "innererror" => {
-                read_object(&mut body.inner_error, value, InnerError::from_members)
+                read_object(&mut body.inner_error, value, InnerError::from)
             }
             _ => Some(value),
         });
         body
     }
+}
 
+impl GraphErrorBody {
     /// A short summary of `target` and the first detail, for `Display`: empty when Graph sent
     /// neither.
     pub(crate) fn extras(&self) -> Extras<'_> {
@@ -98,9 +103,9 @@ impl GraphErrorBody {
     }
 }
 
-impl ErrorDetail {
+impl From<Map<String, Value>> for ErrorDetail {
     /// Reads the members of a `details` entry, keeping what it cannot read.
-    fn from_members(members: Map<String, Value>) -> Self {
+    fn from(members: Map<String, Value>) -> Self {
         let mut detail = ErrorDetail::default();
         detail.additional_properties = read_members(members, |key, value| match key {
             "code" => read_string(&mut detail.code, value),
@@ -112,9 +117,9 @@ impl ErrorDetail {
     }
 }
 
-impl InnerError {
+impl From<Map<String, Value>> for InnerError {
     /// Reads the members of an `innerError`, its nested chain included.
-    fn from_members(members: Map<String, Value>) -> Self {
+    fn from(members: Map<String, Value>) -> Self {
         let mut inner = InnerError::default();
         inner.additional_properties = read_members(members, |key, value| match key {
             "code" => read_string(&mut inner.code, value),
@@ -122,29 +127,11 @@ impl InnerError {
             "client-request-id" => read_string(&mut inner.client_request_id, value),
             "date" => read_string(&mut inner.date, value),
             "innerError" | "innererror" => read_object(&mut inner.inner_error, value, |m| {
-                Box::new(InnerError::from_members(m))
+                Box::new(InnerError::from(m))
             }),
             _ => Some(value),
         });
         inner
-    }
-}
-
-impl<'de> Deserialize<'de> for GraphErrorBody {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Map::deserialize(deserializer).map(GraphErrorBody::from_members)
-    }
-}
-
-impl<'de> Deserialize<'de> for ErrorDetail {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Map::deserialize(deserializer).map(ErrorDetail::from_members)
-    }
-}
-
-impl<'de> Deserialize<'de> for InnerError {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Map::deserialize(deserializer).map(InnerError::from_members)
     }
 }
 
@@ -189,9 +176,7 @@ fn read_details(details: &mut Vec<ErrorDetail>, value: Value) -> Option<Value> {
         return Some(value);
     };
     let objects = entries.iter().filter_map(Value::as_object);
-    *details = objects
-        .map(|o| ErrorDetail::from_members(o.clone()))
-        .collect();
+    *details = objects.map(|o| ErrorDetail::from(o.clone())).collect();
     (details.len() < entries.len()).then_some(value)
 }
 
