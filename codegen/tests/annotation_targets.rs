@@ -249,3 +249,21 @@ fn a_member_of_a_parameters_type_that_does_not_exist_is_reported() {
         ]
     );
 }
+
+#[test]
+fn a_member_below_a_primitive_member_is_reported() {
+    // Before: a type's path stopped looking at the first primitive member, while the same
+    // path below a parameter of primitive type was an error.
+    let targets = ["n.root/id/x", "n.act/bp/id/x", "n.root/id"];
+    let err = resolve(&[described(&targets)]).expect_err("the targets do not resolve");
+    let found: Vec<String> = err.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        found,
+        [
+            "targets.csdl:7:1: annotation target `n.root/id/x`: member `id` has a primitive \
+             type, with no member `x`",
+            "targets.csdl:8:1: annotation target `n.act/bp/id/x`: member `id` has a primitive \
+             type, with no member `x`",
+        ]
+    );
+}

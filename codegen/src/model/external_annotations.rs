@@ -259,16 +259,23 @@ fn no_container_member(container: &Container, name: &str) -> String {
 /// cast (a qualified type name).
 fn follow_navigations(model: &Model, start: TypeId, segments: &[&str]) -> Result<(), String> {
     let mut current = start;
-    for segment in segments {
+    for (at, segment) in segments.iter().enumerate() {
         if let Some(cast) = model.type_id(segment) {
             current = cast;
             continue;
         }
         let (ty, _) = find_member(model, current, segment)?;
-        let Some(next) = ty else {
-            return Ok(());
-        };
-        current = next;
+        match (ty, segments.get(at + 1..).unwrap_or_default()) {
+            (Some(next), _) => current = next,
+            (None, []) => return Ok(()),
+            // As for a parameter of primitive type (see `resolve_parameter_members`).
+            (None, rest) => {
+                return Err(format!(
+                    "member `{segment}` has a primitive type, with no member `{}`",
+                    rest.join("/")
+                ));
+            }
+        }
     }
     Ok(())
 }
