@@ -3,7 +3,7 @@
 
 use codegen::csdl::read_document;
 use codegen::csdl::syntax::{Document, Operation, Pos, Schema};
-use codegen::model::resolve;
+use codegen::model::{Model, resolve};
 
 /// Wraps schema children (starting on line 4) in a document.
 fn doc(body: &str) -> String {
@@ -157,15 +157,18 @@ fn hostile_input_does_not_panic() {
 <Annotations Target="n.x/nothing/deeper"><Annotation Term="Org.OData.Core.V1.Description" /></Annotations>
 <Annotations Target="n.f(Edm.String"><Annotation Term="Org.OData.Core.V1.Description" String="d" /></Annotations>"#);
     let found = errors(&body);
-    assert_eq!(found.len(), 6, "{found:#?}");
+    assert_eq!(found.len(), 7, "{found:#?}");
     assert!(found[0].contains("cyclic inheritance: ns.t0 -> ns.t1 -> "));
     assert!(found[1].contains("unresolved type `Edm.Nope`"));
     assert!(found[2].contains("unresolved type `ns.zzz` used by entity set `s`"));
     assert!(found[3].contains("unresolved operation `ns.none` imported by `i`"));
     assert!(found[4].contains("annotation target `n.x/nothing/deeper`: `ns.x` has no member"));
+    assert!(found[5].ends_with(
+        "annotation `Org.OData.Core.V1.Description` takes a `String` constant, found no value"
+    ));
     // Read as the signature `(Edm.String)` before the targets had one parser.
     assert!(
-        found[5]
+        found[6]
             .ends_with("annotation target `n.f(Edm.String`: `(` is never closed at character 4")
     );
 }
@@ -285,4 +288,109 @@ fn duplicate_container_member_names() {
             "9:3: duplicate name `x` in container `ns.C`: first declared at line 7, column 3",
         ]
     );
+}
+
+// A term the model reads (`Core.Description`, `Core.Computed`, `Core.Immutable`, the
+// Capabilities restrictions, `RustCodegen.V1.LongRunning`) with a value of the wrong kind is an
+// error at the annotation, or at the record's property value, inline or in an external block.
+
+/// An entity type `ns.thing` with the properties `props`, an action `ns.go` bound to it, and a
+/// container whose entity set `things` carries `set_annotations`; then `rest`.
+fn service(props: &str, set_annotations: &str, rest: &str) -> String {
+    format!(
+        r#"<EntityType Name="thing">
+<Key><PropertyRef Name="id" /></Key>
+<Property Name="id" Type="Edm.String" Nullable="false" />
+{props}
+</EntityType>
+<Action Name="go" IsBound="true"><Parameter Name="t" Type="n.thing" /></Action>
+<EntityContainer Name="C"><EntitySet Name="things" EntityType="n.thing">
+{set_annotations}
+</EntitySet></EntityContainer>
+{rest}"#
+    )
+}
+
+fn resolved(body: &str) -> Model {
+    let syntax = read_document("test.csdl", doc(body).as_bytes()).expect("test XML reads");
+    resolve(&[syntax]).unwrap_or_else(|e| panic!("resolves:\n{e}"))
+}
+
+#[test]
+fn mutability_terms_take_a_boolean() {
+    let props = r#"<Property Name="a" Type="Edm.String"><Annotation Term="Org.OData.Core.V1.Computed" String="yes" /></Property>
+<Property Name="b" Type="Edm.String"><Annotation Term="Org.OData.Core.V1.Immutable" Bool="ture" /></Property>"#;
+    let rest = r#"<Annotations Target="n.thing/id"><Annotation Term="Org.OData.Core.V1.Computed"><Path>a</Path></Annotation></Annotations>"#;
+    assert_eq!(
+        errors(&service(props, "", rest)),
+        [
+            "7:38: annotation `Org.OData.Core.V1.Computed` takes a `Bool` constant, found `String` value `yes`",
+            "8:38: annotation `Org.OData.Core.V1.Immutable` takes a `Bool` constant, found `Bool` value `ture`, which is neither `true` nor `false`",
+            "14:34: annotation `Org.OData.Core.V1.Computed` takes a `Bool` constant, found `Path` value `a`",
+        ]
+    );
+}
+
+#[test]
+fn restrictions_take_a_record_of_booleans_and_property_paths() {
+    let set_annotations = r#"<Annotation Term="Org.OData.Capabilities.V1.UpdateRestrictions" Bool="false" />
+<Annotation Term="Org.OData.Capabilities.V1.DeleteRestrictions"><Record><PropertyValue Property="Deletable" String="false" /></Record></Annotation>
+<Annotation Term="Org.OData.Capabilities.V1.FilterRestrictions"><Record><PropertyValue Property="RequiredProperties"><Collection><String>id</String></Collection></PropertyValue></Record></Annotation>
+<Annotation Term="Org.OData.Capabilities.V1.TopSupported" String="no" />"#;
+    assert_eq!(
+        errors(&service("", set_annotations, "")),
+        [
+            "11:1: annotation `Org.OData.Capabilities.V1.UpdateRestrictions` takes a `Record`, found `Bool` value `false`",
+            "12:73: `Deletable` of `Org.OData.Capabilities.V1.DeleteRestrictions` takes a `Bool` constant, found `String` value `false`",
+            "13:73: `RequiredProperties` of `Org.OData.Capabilities.V1.FilterRestrictions` lists `PropertyPath`s, found `String` value `id`",
+            "14:1: annotation `Org.OData.Capabilities.V1.TopSupported` takes a `Bool` constant, found `String` value `no`",
+        ]
+    );
+}
+
+#[test]
+fn descriptions_and_the_long_running_term_take_a_string() {
+    // A long value is cut in the message.
+    let long = "x".repeat(60);
+    let rest = format!(
+        r#"<Annotations Target="n.go(n.thing)">
+<Annotation Term="RustCodegen.V1.LongRunning" Bool="true" />
+<Annotation Term="Org.OData.Core.V1.Description"><Record /></Annotation>
+</Annotations>
+<Annotations Target="n.thing"><Annotation Term="Org.OData.Core.V1.LongDescription" Int="{long}" /></Annotations>"#
+    );
+    assert_eq!(
+        errors(&service("", "", &rest)),
+        [
+            "14:1: annotation `RustCodegen.V1.LongRunning` takes a `String` constant, found `Bool` value `true`",
+            "15:1: annotation `Org.OData.Core.V1.Description` takes a `String` constant, found a `Record`",
+            format!(
+                "17:31: annotation `Org.OData.Core.V1.LongDescription` takes a `String` constant, found `Int` value `{}...`",
+                "x".repeat(40)
+            )
+            .as_str(),
+        ]
+    );
+}
+
+#[test]
+fn well_formed_values_in_every_form_are_read() {
+    let props = r#"<Property Name="a" Type="Edm.String"><Annotation Term="Org.OData.Core.V1.Computed" /></Property>
+<Property Name="b" Type="Edm.String"><Annotation Term="Org.OData.Core.V1.Immutable"><Bool>true</Bool></Annotation>
+<Annotation Term="Org.OData.Core.V1.Description"><String>element form</String></Annotation></Property>"#;
+    let set_annotations = r#"<Annotation Term="Org.OData.Capabilities.V1.UpdateRestrictions"><Record><PropertyValue Property="Updatable"><Bool>false</Bool></PropertyValue></Record></Annotation>
+<Annotation Term="Org.OData.Capabilities.V1.FilterRestrictions"><Record><PropertyValue Property="RequiredProperties"><Collection><PropertyPath>a</PropertyPath></Collection></PropertyValue></Record></Annotation>
+<Annotation Term="Org.OData.Capabilities.V1.TopSupported" />"#;
+    let model = resolved(&service(props, set_annotations, ""));
+    let thing = model.type_id("ns.thing").expect("ns.thing");
+    let s = model.structured(thing).expect("structured");
+    let (a, b) = (s.property("a").expect("a"), s.property("b").expect("b"));
+    assert_eq!((a.computed, a.immutable), (true, false));
+    assert_eq!((b.computed, b.immutable), (false, true));
+    assert_eq!(b.docs.description.as_deref(), Some("element form"));
+    let container = model.container.as_ref().expect("container");
+    let caps = &container.entity_sets[0].capabilities;
+    assert_eq!(caps.updatable, Some(false));
+    assert_eq!(caps.required_filter, ["a"]);
+    assert_eq!(caps.top_supported, Some(true));
 }

@@ -12,9 +12,9 @@ use std::sync::Arc;
 
 use super::fast_hash::FastMap;
 use super::{
-    EnumDef, EnumMemberDef, Model, NavigationDef, Origin, Primitive, PropertyDef, StructuredDef,
-    TypeDef, TypeDefinitionDef, TypeId, TypeKind, TypeTarget, TypeUse, annotations, checks,
-    container, external_annotations, inherit, operations, rust_names,
+    Docs, EnumDef, EnumMemberDef, Model, NavigationDef, Origin, Primitive, PropertyDef,
+    StructuredDef, TypeDef, TypeDefinitionDef, TypeId, TypeKind, TypeTarget, TypeUse, annotations,
+    checks, container, external_annotations, inherit, operations, rust_names,
 };
 use crate::csdl::syntax::{
     Document, EnumType, NavigationProperty, Pos, Schema, StructuredType, TypeDefinition, TypeRef,
@@ -301,7 +301,7 @@ impl<'a> Resolver<'a> {
             namespace: schema.namespace.clone(),
             qualified_name: qualified,
             module: Vec::new(),
-            docs: annotations::docs(self, doc, &[]),
+            docs: Docs::default(),
             kind,
             origin: self.origin(doc, pos),
         }
@@ -329,19 +329,18 @@ impl<'a> Resolver<'a> {
         properties.extend(t.properties.iter().filter_map(|p| {
             let what = || format!("property `{}` of `{qualified}`", p.name);
             let ty = self.resolve_type_or_report(doc, &p.ty, p.pos, what)?;
-            let mut property = PropertyDef {
+            let (computed, immutable) = annotations::mutability(self, doc, &p.annotations).flags();
+            Some(PropertyDef {
                 name: plain_name(&p.name),
                 ty,
                 facets: p.facets.clone(),
                 default_value: p.default_value.clone(),
                 declared_in: id,
                 docs: annotations::docs(self, doc, &p.annotations),
-                computed: false,
-                immutable: false,
+                computed,
+                immutable,
                 origin: self.origin(doc, p.pos),
-            };
-            annotations::mutability(self, doc, &p.annotations).apply_to(&mut property);
-            Some(property)
+            })
         }));
         let mut navigation_properties = Vec::with_capacity(t.navigation_properties.len());
         navigation_properties.extend(
