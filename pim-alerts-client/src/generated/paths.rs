@@ -78,7 +78,7 @@ impl RoleManagementAlertRequest {
             path: self.path.segment("alerts"),
         }
     }
-    /// Long-running operations started by `refresh`; poll one by the id in the `Location` header.
+    /// Long-running operations started by `refresh`. Poll one through the whole URL in the `Location` header of the `202` answer (what the client's `PendingOperation::wait` and `resume` do), not by an id taken from it: the documented answers do not agree on which id it holds.
     ///
     /// Path segment `operations`.
     pub fn operations(&self) -> super::LongRunningOperationCollectionRequest {

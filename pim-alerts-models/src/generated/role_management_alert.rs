@@ -14,7 +14,7 @@ pub struct RoleManagementAlert {
     pub alert_definitions: Option<Vec<crate::UnifiedRoleManagementAlertDefinition>>,
     /// The alerts raised in a scope. List requires the scope filter `scopeId eq '/' and scopeType eq 'DirectoryRole'`.
     pub alerts: Option<Vec<crate::UnifiedRoleManagementAlert>>,
-    /// Long-running operations started by `refresh`; poll one by the id in the `Location` header.
+    /// Long-running operations started by `refresh`. Poll one through the whole URL in the `Location` header of the `202` answer (what the client's `PendingOperation::wait` and `resume` do), not by an id taken from it: the documented answers do not agree on which id it holds.
     pub operations: Option<Vec<crate::LongRunningOperation>>,
     /// Undeclared properties, instance annotations and explicit `null`s.
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
