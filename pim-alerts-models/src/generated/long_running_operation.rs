@@ -167,6 +167,7 @@ pub struct LongRunningOperationBase {
 impl crate::support::object::GraphObject for LongRunningOperationBase {
     const ODATA_TYPE: &'static str = "#microsoft.graph.longRunningOperation";
     const WRITE_ODATA_TYPE: bool = false;
+    const NAMESPACES: &'static [(&'static str, &'static str)] = crate::NAMESPACES;
     #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,

@@ -81,6 +81,13 @@ impl<'a> TypeName<'a> {
         (self.namespace, self.name)
     }
 
+    /// Whether this names the type whose tag is `tag` (a `GraphObject::ODATA_TYPE`), compared
+    /// as [`Polymorphic::decode_variant`] compares: the [`key`](Self::key)s of both, parsed
+    /// with `namespaces`, are equal (so `#`, namespace or alias do not matter; case does).
+    pub fn names(&self, tag: &str, namespaces: &[(&'static str, &'static str)]) -> bool {
+        self.key() == TypeName::parse(tag.as_bytes(), namespaces).key()
+    }
+
     /// The tag as received as a JSON string value; an error if it is not UTF-8.
     fn tag_value<E: de::Error>(&self) -> Result<Option<Value>, E> {
         self.tag
@@ -186,7 +193,7 @@ impl<'de, E: Polymorphic> Visitor<'de> for PolymorphicVisitor<E> {
 }
 
 /// The value of `@odata.type` as raw bytes (like [`RawKey`]).
-struct RawTag<'de>(Cow<'de, [u8]>);
+pub(crate) struct RawTag<'de>(pub(crate) Cow<'de, [u8]>);
 
 impl<'de> From<Cow<'de, [u8]>> for RawTag<'de> {
     fn from(bytes: Cow<'de, [u8]>) -> Self {
