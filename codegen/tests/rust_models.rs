@@ -137,3 +137,42 @@ fn namespaces_carry_the_declared_schema_aliases() {
     assert_eq!(alias("microsoft.graph.security"), "");
     assert_eq!(namespaces.len(), 6);
 }
+
+/// Setters of a polymorphic enum: only for properties the caller may change (not the key, not
+/// `Core.Computed` or `Core.Immutable` ones), named `set_` + accessor, numbered where that is an
+/// accessor's name already; fallible where the value's JSON comes from its own `Serialize`.
+#[test]
+fn polymorphic_setters_are_planned_for_settable_properties() {
+    use codegen::rust::plan::{Plan, RawWrite};
+    let model = model_of(&[workspace().join("codegen/tests/fixtures/rust/polymorphic.csdl")]);
+    let plan = Plan::new(&model, "crate").expect("plans");
+    let shape = model
+        .types
+        .iter()
+        .position(|t| t.qualified_name == "fx.shape");
+    let shape = codegen::model::TypeId(shape.expect("fx.shape"));
+    let p = plan.ty(shape).polymorphic.as_ref().expect("enum");
+    let s = model.structured(shape).expect("structured");
+    let setters: Vec<(&str, &str, RawWrite)> = (p.setters.iter())
+        .map(|x| {
+            (
+                s.properties[x.property].name.csdl.as_str(),
+                x.method.as_str(),
+                x.raw,
+            )
+        })
+        .collect();
+    assert_eq!(
+        setters,
+        [
+            ("label", "set_label", RawWrite::From),
+            ("visible", "set_visible_2", RawWrite::From),
+            ("area", "set_area", RawWrite::Serialize),
+            ("tags", "set_tags", RawWrite::Serialize),
+            ("setVisible", "set_set_visible", RawWrite::From),
+            ("type", "set_type", RawWrite::From),
+        ]
+    );
+    let accessors: Vec<&str> = p.accessors.iter().map(|(_, m)| m.as_str()).collect();
+    assert!(accessors.contains(&"set_visible") && accessors.contains(&"r#type"));
+}

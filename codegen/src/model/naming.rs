@@ -145,6 +145,19 @@ fn convert(name: &str, case: Case) -> String {
     converted
 }
 
+/// The Rust name of the setter of a property whose accessor (or field) is `accessor`, a
+/// finished identifier: `is_enabled` -> `set_is_enabled`, `r#type` -> `set_type`, `self_` ->
+/// `set_self`, `name_2` -> `set_name_2`. Uniqueness among the other methods is the caller's
+/// [`NameScope`]'s job.
+pub fn setter_name(accessor: &str) -> String {
+    let bare = unraw(accessor);
+    let stem = match bare.strip_suffix('_') {
+        Some(keyword) if is_non_raw_keyword(keyword) => keyword,
+        _ => bare,
+    };
+    escaped(format!("set_{stem}"))
+}
+
 /// `ident` made usable as a Rust identifier: `type` -> `r#type`, `self` -> `self_`.
 pub fn escape_keyword(ident: &str) -> String {
     escaped(ident.to_owned())
@@ -337,6 +350,15 @@ mod tests {
         assert_eq!(field_name("crate"), "crate_");
         assert_eq!(type_name("Self"), "Self_");
         assert_eq!(type_name("self"), "Self_");
+    }
+
+    #[test]
+    fn setters_are_named_after_their_accessor() {
+        assert_eq!(setter_name("is_enabled"), "set_is_enabled");
+        assert_eq!(setter_name(&field_name("type")), "set_type");
+        assert_eq!(setter_name(&field_name("self")), "set_self");
+        assert_eq!(setter_name("name_2"), "set_name_2");
+        assert_eq!(setter_name("trailing_"), "set_trailing_");
     }
 
     #[test]

@@ -9,6 +9,8 @@
 //!   variant per concrete derived type (all depths, abstract intermediates skipped) and a
 //!   catch-all `Other(Map)`. A used *abstract* type without derived types also becomes such an
 //!   enum, with only `Other`: a value of it can only be a derived type this crate does not know.
+//!   The enum has an accessor per property and a setter per property a caller may change
+//!   (see `plan/polymorphic.rs`).
 //! - Every **concrete** type gets a struct holding all its properties (inherited included): named
 //!   [`StructuredDef::concrete_struct_name`](crate::model::StructuredDef::concrete_struct_name) when the type has derived types (whether or not its
 //!   enum is emitted, so the name does not change with use), else [`TypeDef::name`].
@@ -32,11 +34,14 @@ use quote::quote;
 mod boxing;
 mod files;
 mod idents;
+mod polymorphic;
 
 use boxing::boxed_fields;
 use files::{all_modules, assign_files};
 pub use idents::ident;
 use idents::{path_tokens, validate_names};
+use polymorphic::polymorphic_plan;
+pub use polymorphic::{RawWrite, Setter};
 
 use super::WriteError;
 use crate::csdl::syntax::StructuredKind;
@@ -91,6 +96,8 @@ pub struct PolymorphicPlan {
     /// Accessor methods for the type's navigation properties: (navigation index, method name),
     /// named after the structural ones.
     pub navigation_accessors: Vec<(usize, String)>,
+    /// Setters of the structural properties a caller may change, named after the accessors.
+    pub setters: Vec<Setter>,
 }
 
 /// Every decision about one type.
@@ -419,42 +426,6 @@ fn additional_field(s: &crate::model::StructuredDef) -> String {
     let navs = s.navigation_properties.iter();
     navs.for_each(|n| scope.reserve(&n.name.rust));
     scope.claim("additional_properties")
-}
-
-fn polymorphic_plan(model: &Model, id: TypeId, types: &[TypePlan]) -> Option<PolymorphicPlan> {
-    if types[id.0].repr != Repr::Polymorphic {
-        return None;
-    }
-    let s = model.structured(id)?;
-    let mut scope = NameScope::new(Case::UpperCamel);
-    let other = scope.claim("Other");
-    let mut variants = Vec::new();
-    if types[id.0].struct_name.is_some() {
-        variants.push(Variant {
-            ty: id,
-            name: scope.claim("Base"),
-        });
-    }
-    for &d in &s.all_derived {
-        if types[d.0].struct_name.is_some() {
-            let name = scope.claim(&model.ty(d).name.rust);
-            variants.push(Variant { ty: d, name });
-        }
-    }
-    let mut methods = NameScope::new(Case::Snake);
-    methods.reserve("odata_type");
-    let accessors = (s.properties.iter().enumerate())
-        .map(|(i, p)| (i, methods.claim(&p.name.rust)))
-        .collect();
-    let navigation_accessors = (s.navigation_properties.iter().enumerate())
-        .map(|(i, n)| (i, methods.claim(&n.name.rust)))
-        .collect();
-    Some(PolymorphicPlan {
-        variants,
-        other,
-        accessors,
-        navigation_accessors,
-    })
 }
 
 /// Structs that are a non-`Base` variant of an emitted enum write `@odata.type`.

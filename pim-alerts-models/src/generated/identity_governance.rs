@@ -14,6 +14,7 @@ pub struct IdentityGovernance {
 impl crate::support::object::GraphObject for IdentityGovernance {
     const ODATA_TYPE: &'static str = "#microsoft.graph.identityGovernance";
     const WRITE_ODATA_TYPE: bool = false;
+    const NAMESPACES: &'static [(&'static str, &'static str)] = crate::NAMESPACES;
     #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,

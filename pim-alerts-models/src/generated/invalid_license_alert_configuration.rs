@@ -30,6 +30,7 @@ pub struct InvalidLicenseAlertConfiguration {
 impl crate::support::object::GraphObject for InvalidLicenseAlertConfiguration {
     const ODATA_TYPE: &'static str = "#microsoft.graph.invalidLicenseAlertConfiguration";
     const WRITE_ODATA_TYPE: bool = true;
+    const NAMESPACES: &'static [(&'static str, &'static str)] = crate::NAMESPACES;
     #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,

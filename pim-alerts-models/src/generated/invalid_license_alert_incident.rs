@@ -16,6 +16,7 @@ pub struct InvalidLicenseAlertIncident {
 impl crate::support::object::GraphObject for InvalidLicenseAlertIncident {
     const ODATA_TYPE: &'static str = "#microsoft.graph.invalidLicenseAlertIncident";
     const WRITE_ODATA_TYPE: bool = true;
+    const NAMESPACES: &'static [(&'static str, &'static str)] = crate::NAMESPACES;
     #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,

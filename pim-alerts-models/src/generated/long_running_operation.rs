@@ -100,6 +100,128 @@ impl LongRunningOperation {
             Self::Other(raw) => crate::support::polymorphic::raw_str(raw, "statusDetail"),
         }
     }
+    /// Sets `createdDateTime` (read by `created_date_time()`) on any variant; `None` leaves it out of the JSON.
+    ///
+    /// On [`Self::Other`] this writes the `createdDateTime` member of the raw object, encoded as the structs encode it, or removes it for `None`; the other members stay as received.
+    ///
+    /// # Errors
+    ///
+    /// Only on [`Self::Other`], if the value cannot be encoded as JSON; the raw object is then unchanged.
+    pub fn set_created_date_time(
+        &mut self,
+        value: Option<crate::support::edm::DateTimeOffset>,
+    ) -> Result<(), serde_json::Error> {
+        match self {
+            Self::Base(v) => {
+                v.created_date_time = value;
+                v.additional_properties.remove("createdDateTime");
+            }
+            Self::RichLongRunningOperation(v) => {
+                v.created_date_time = value;
+                v.additional_properties.remove("createdDateTime");
+            }
+            Self::Other(raw) => crate::support::polymorphic::raw_set_encoded(
+                raw,
+                "createdDateTime",
+                value.as_ref(),
+            )?,
+        }
+        Ok(())
+    }
+    /// Sets `lastActionDateTime` (read by `last_action_date_time()`) on any variant; `None` leaves it out of the JSON.
+    ///
+    /// On [`Self::Other`] this writes the `lastActionDateTime` member of the raw object, encoded as the structs encode it, or removes it for `None`; the other members stay as received.
+    ///
+    /// # Errors
+    ///
+    /// Only on [`Self::Other`], if the value cannot be encoded as JSON; the raw object is then unchanged.
+    pub fn set_last_action_date_time(
+        &mut self,
+        value: Option<crate::support::edm::DateTimeOffset>,
+    ) -> Result<(), serde_json::Error> {
+        match self {
+            Self::Base(v) => {
+                v.last_action_date_time = value;
+                v.additional_properties.remove("lastActionDateTime");
+            }
+            Self::RichLongRunningOperation(v) => {
+                v.last_action_date_time = value;
+                v.additional_properties.remove("lastActionDateTime");
+            }
+            Self::Other(raw) => crate::support::polymorphic::raw_set_encoded(
+                raw,
+                "lastActionDateTime",
+                value.as_ref(),
+            )?,
+        }
+        Ok(())
+    }
+    /// Sets `resourceLocation` (read by `resource_location()`) on any variant; `None` leaves it out of the JSON.
+    ///
+    /// On [`Self::Other`] this writes the `resourceLocation` member of the raw object, encoded as the structs encode it, or removes it for `None`; the other members stay as received.
+    pub fn set_resource_location(&mut self, value: Option<String>) {
+        match self {
+            Self::Base(v) => {
+                v.resource_location = value;
+                v.additional_properties.remove("resourceLocation");
+            }
+            Self::RichLongRunningOperation(v) => {
+                v.resource_location = value;
+                v.additional_properties.remove("resourceLocation");
+            }
+            Self::Other(raw) => crate::support::polymorphic::raw_set(
+                raw,
+                "resourceLocation",
+                value.map(serde_json::Value::from),
+            ),
+        }
+    }
+    /// Sets `status` (read by `status()`) on any variant; `None` leaves it out of the JSON.
+    ///
+    /// On [`Self::Other`] this writes the `status` member of the raw object, encoded as the structs encode it, or removes it for `None`; the other members stay as received.
+    ///
+    /// # Errors
+    ///
+    /// Only on [`Self::Other`], if the value cannot be encoded as JSON; the raw object is then unchanged.
+    pub fn set_status(
+        &mut self,
+        value: Option<crate::LongRunningOperationStatus>,
+    ) -> Result<(), serde_json::Error> {
+        match self {
+            Self::Base(v) => {
+                v.status = value;
+                v.additional_properties.remove("status");
+            }
+            Self::RichLongRunningOperation(v) => {
+                v.status = value;
+                v.additional_properties.remove("status");
+            }
+            Self::Other(raw) => {
+                crate::support::polymorphic::raw_set_encoded(raw, "status", value.as_ref())?
+            }
+        }
+        Ok(())
+    }
+    /// Sets `statusDetail` (read by `status_detail()`) on any variant; `None` leaves it out of the JSON.
+    ///
+    /// On [`Self::Other`] this writes the `statusDetail` member of the raw object, encoded as the structs encode it, or removes it for `None`; the other members stay as received.
+    pub fn set_status_detail(&mut self, value: Option<String>) {
+        match self {
+            Self::Base(v) => {
+                v.status_detail = value;
+                v.additional_properties.remove("statusDetail");
+            }
+            Self::RichLongRunningOperation(v) => {
+                v.status_detail = value;
+                v.additional_properties.remove("statusDetail");
+            }
+            Self::Other(raw) => crate::support::polymorphic::raw_set(
+                raw,
+                "statusDetail",
+                value.map(serde_json::Value::from),
+            ),
+        }
+    }
 }
 impl ::std::convert::From<crate::LongRunningOperationBase> for LongRunningOperation {
     fn from(value: crate::LongRunningOperationBase) -> Self {
@@ -167,6 +289,7 @@ pub struct LongRunningOperationBase {
 impl crate::support::object::GraphObject for LongRunningOperationBase {
     const ODATA_TYPE: &'static str = "#microsoft.graph.longRunningOperation";
     const WRITE_ODATA_TYPE: bool = false;
+    const NAMESPACES: &'static [(&'static str, &'static str)] = crate::NAMESPACES;
     #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,

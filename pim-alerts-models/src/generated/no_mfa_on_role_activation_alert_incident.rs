@@ -18,6 +18,7 @@ pub struct NoMfaOnRoleActivationAlertIncident {
 impl crate::support::object::GraphObject for NoMfaOnRoleActivationAlertIncident {
     const ODATA_TYPE: &'static str = "#microsoft.graph.noMfaOnRoleActivationAlertIncident";
     const WRITE_ODATA_TYPE: bool = true;
+    const NAMESPACES: &'static [(&'static str, &'static str)] = crate::NAMESPACES;
     #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,

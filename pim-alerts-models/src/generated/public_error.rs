@@ -22,6 +22,7 @@ pub struct PublicError {
 impl crate::support::object::GraphObject for PublicError {
     const ODATA_TYPE: &'static str = "#microsoft.graph.publicError";
     const WRITE_ODATA_TYPE: bool = false;
+    const NAMESPACES: &'static [(&'static str, &'static str)] = crate::NAMESPACES;
     #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,

@@ -18,6 +18,7 @@ pub struct PublicErrorDetail {
 impl crate::support::object::GraphObject for PublicErrorDetail {
     const ODATA_TYPE: &'static str = "#microsoft.graph.publicErrorDetail";
     const WRITE_ODATA_TYPE: bool = false;
+    const NAMESPACES: &'static [(&'static str, &'static str)] = crate::NAMESPACES;
     #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,

@@ -20,6 +20,7 @@ pub struct PublicInnerError {
 impl crate::support::object::GraphObject for PublicInnerError {
     const ODATA_TYPE: &'static str = "#microsoft.graph.publicInnerError";
     const WRITE_ODATA_TYPE: bool = false;
+    const NAMESPACES: &'static [(&'static str, &'static str)] = crate::NAMESPACES;
     #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,

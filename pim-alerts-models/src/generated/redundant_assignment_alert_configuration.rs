@@ -32,6 +32,7 @@ pub struct RedundantAssignmentAlertConfiguration {
 impl crate::support::object::GraphObject for RedundantAssignmentAlertConfiguration {
     const ODATA_TYPE: &'static str = "#microsoft.graph.redundantAssignmentAlertConfiguration";
     const WRITE_ODATA_TYPE: bool = true;
+    const NAMESPACES: &'static [(&'static str, &'static str)] = crate::NAMESPACES;
     #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,

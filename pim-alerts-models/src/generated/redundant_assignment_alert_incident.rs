@@ -28,6 +28,7 @@ pub struct RedundantAssignmentAlertIncident {
 impl crate::support::object::GraphObject for RedundantAssignmentAlertIncident {
     const ODATA_TYPE: &'static str = "#microsoft.graph.redundantAssignmentAlertIncident";
     const WRITE_ODATA_TYPE: bool = true;
+    const NAMESPACES: &'static [(&'static str, &'static str)] = crate::NAMESPACES;
     #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,

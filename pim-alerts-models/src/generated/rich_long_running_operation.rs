@@ -32,6 +32,7 @@ pub struct RichLongRunningOperation {
 impl crate::support::object::GraphObject for RichLongRunningOperation {
     const ODATA_TYPE: &'static str = "#microsoft.graph.richLongRunningOperation";
     const WRITE_ODATA_TYPE: bool = true;
+    const NAMESPACES: &'static [(&'static str, &'static str)] = crate::NAMESPACES;
     #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,

@@ -22,6 +22,7 @@ pub struct RoleManagementAlert {
 impl crate::support::object::GraphObject for RoleManagementAlert {
     const ODATA_TYPE: &'static str = "#microsoft.graph.roleManagementAlert";
     const WRITE_ODATA_TYPE: bool = false;
+    const NAMESPACES: &'static [(&'static str, &'static str)] = crate::NAMESPACES;
     #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,

@@ -31,6 +31,7 @@ impl crate::support::object::GraphObject
     const ODATA_TYPE: &'static str =
         "#microsoft.graph.rolesAssignedOutsidePrivilegedIdentityManagementAlertIncident";
     const WRITE_ODATA_TYPE: bool = true;
+    const NAMESPACES: &'static [(&'static str, &'static str)] = crate::NAMESPACES;
     #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,

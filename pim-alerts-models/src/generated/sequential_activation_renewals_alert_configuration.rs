@@ -35,6 +35,7 @@ impl crate::support::object::GraphObject for SequentialActivationRenewalsAlertCo
     const ODATA_TYPE: &'static str =
         "#microsoft.graph.sequentialActivationRenewalsAlertConfiguration";
     const WRITE_ODATA_TYPE: bool = true;
+    const NAMESPACES: &'static [(&'static str, &'static str)] = crate::NAMESPACES;
     #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,

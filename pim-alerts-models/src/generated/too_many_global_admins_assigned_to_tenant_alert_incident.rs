@@ -21,6 +21,7 @@ impl crate::support::object::GraphObject for TooManyGlobalAdminsAssignedToTenant
     const ODATA_TYPE: &'static str =
         "#microsoft.graph.tooManyGlobalAdminsAssignedToTenantAlertIncident";
     const WRITE_ODATA_TYPE: bool = true;
+    const NAMESPACES: &'static [(&'static str, &'static str)] = crate::NAMESPACES;
     #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,

@@ -62,6 +62,7 @@ pub struct UnifiedRoleManagementAlert {
 impl crate::support::object::GraphObject for UnifiedRoleManagementAlert {
     const ODATA_TYPE: &'static str = "#microsoft.graph.unifiedRoleManagementAlert";
     const WRITE_ODATA_TYPE: bool = false;
+    const NAMESPACES: &'static [(&'static str, &'static str)] = crate::NAMESPACES;
     #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,

@@ -185,6 +185,46 @@ impl UnifiedRoleManagementAlertConfiguration {
             Self::Other(_) => None,
         }
     }
+    /// Sets `isEnabled` (read by `is_enabled()`) on any variant; `None` leaves it out of the JSON.
+    ///
+    /// On [`Self::Other`] this writes the `isEnabled` member of the raw object, encoded as the structs encode it, or removes it for `None`; the other members stay as received.
+    pub fn set_is_enabled(&mut self, value: Option<bool>) {
+        match self {
+            Self::InvalidLicenseAlertConfiguration(v) => {
+                v.is_enabled = value;
+                v.additional_properties.remove("isEnabled");
+            }
+            Self::NoMfaOnRoleActivationAlertConfiguration(v) => {
+                v.is_enabled = value;
+                v.additional_properties.remove("isEnabled");
+            }
+            Self::RedundantAssignmentAlertConfiguration(v) => {
+                v.is_enabled = value;
+                v.additional_properties.remove("isEnabled");
+            }
+            Self::RolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration(v) => {
+                v.is_enabled = value;
+                v.additional_properties.remove("isEnabled");
+            }
+            Self::SequentialActivationRenewalsAlertConfiguration(v) => {
+                v.is_enabled = value;
+                v.additional_properties.remove("isEnabled");
+            }
+            Self::StaleSignInAlertConfiguration(v) => {
+                v.is_enabled = value;
+                v.additional_properties.remove("isEnabled");
+            }
+            Self::TooManyGlobalAdminsAssignedToTenantAlertConfiguration(v) => {
+                v.is_enabled = value;
+                v.additional_properties.remove("isEnabled");
+            }
+            Self::Other(raw) => crate::support::polymorphic::raw_set(
+                raw,
+                "isEnabled",
+                value.map(serde_json::Value::from),
+            ),
+        }
+    }
 }
 impl ::std::convert::From<crate::InvalidLicenseAlertConfiguration>
     for UnifiedRoleManagementAlertConfiguration

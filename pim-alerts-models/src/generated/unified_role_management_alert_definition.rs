@@ -50,6 +50,7 @@ pub struct UnifiedRoleManagementAlertDefinition {
 impl crate::support::object::GraphObject for UnifiedRoleManagementAlertDefinition {
     const ODATA_TYPE: &'static str = "#microsoft.graph.unifiedRoleManagementAlertDefinition";
     const WRITE_ODATA_TYPE: bool = false;
+    const NAMESPACES: &'static [(&'static str, &'static str)] = crate::NAMESPACES;
     #[inline]
     fn set_field<'de, A: serde::de::MapAccess<'de>>(
         &mut self,

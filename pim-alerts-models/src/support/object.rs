@@ -13,6 +13,8 @@ use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Vis
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
+use super::polymorphic::{RawTag, TypeName};
+
 /// The `@odata.type` control information key.
 pub const ODATA_TYPE: &str = "@odata.type";
 
@@ -35,6 +37,10 @@ pub trait GraphObject: Default {
     /// Whether encoding writes `@odata.type` first: `true` for types that are a derived
     /// variant of a polymorphic enum, `false` for roots and plain types.
     const WRITE_ODATA_TYPE: bool;
+    /// The `(namespace, alias)` pairs of the model, as in
+    /// [`Polymorphic::NAMESPACES`](super::Polymorphic::NAMESPACES): a derived type decoded on
+    /// its own compares a received `@odata.type` with its own through them.
+    const NAMESPACES: &'static [(&'static str, &'static str)];
 
     /// Decodes the value of the declared property `key` from `map` into its field (use
     /// [`field`], or [`string_field`] for `String` properties), or returns
@@ -245,11 +251,30 @@ pub fn decode_fields<'de, T: GraphObject, A: MapAccess<'de>>(
     obj: &mut T,
     map: &mut A,
 ) -> Result<(), A::Error> {
+    decode_fields_with(obj, map, |_, map| map.next_value().map(Some))
+}
+
+/// [`decode_fields`] taking the value of each undeclared key through `unknown`, which returns
+/// the value to store, or `None` to drop it.
+#[inline]
+fn decode_fields_with<'de, T, A, F>(
+    obj: &mut T,
+    map: &mut A,
+    mut unknown: F,
+) -> Result<(), A::Error>
+where
+    T: GraphObject,
+    A: MapAccess<'de>,
+    F: FnMut(&[u8], &mut A) -> Result<Option<Value>, A::Error>,
+{
     while let Some(key) = map.next_key::<RawKey<'de>>()? {
         let value = match obj.set_field(&key.0, map)? {
             Found::Value => continue,
             Found::Null => Value::Null,
-            Found::Unknown => map.next_value()?,
+            Found::Unknown => match unknown(&key.0, map)? {
+                Some(value) => value,
+                None => continue,
+            },
         };
         obj.additional_properties_mut()
             .insert(key.into_string()?, value);
@@ -259,8 +284,12 @@ pub fn decode_fields<'de, T: GraphObject, A: MapAccess<'de>>(
 
 /// `Deserialize` for a [`GraphObject`] decoded on its own (not through a polymorphic enum).
 ///
-/// For derived types the `@odata.type` key is dropped (it is written back canonically);
-/// for roots it is kept in the additional properties.
+/// A derived type (one that writes `@odata.type`) accepts its own tag, in any form its
+/// polymorphic enum accepts (see [`TypeName::parse`]), and drops it: it is written back
+/// canonically. A tag naming any other type is an error at that tag, since the value would
+/// re-encode as this type; such values decode through the base type's polymorphic enum.
+/// A root keeps a received tag, whatever it names, in its additional properties and writes
+/// it back unchanged.
 pub fn deserialize<'de, T: GraphObject, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<T, D::Error> {
@@ -272,14 +301,41 @@ pub fn deserialize<'de, T: GraphObject, D: Deserializer<'de>>(
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
             let mut obj = T::default();
-            decode_fields(&mut obj, &mut map)?;
-            if T::WRITE_ODATA_TYPE {
-                obj.additional_properties_mut().remove(ODATA_TYPE);
+            if !T::WRITE_ODATA_TYPE {
+                decode_fields(&mut obj, &mut map)?;
+                return Ok(obj);
             }
+            decode_fields_with(&mut obj, &mut map, |key, map| {
+                if key == ODATA_TYPE.as_bytes() {
+                    map.next_value_seed(OwnTag::<T>(PhantomData))?;
+                    return Ok(None);
+                }
+                map.next_value().map(Some)
+            })?;
             Ok(obj)
         }
     }
     deserializer.deserialize_map(ObjectVisitor(PhantomData))
+}
+
+/// The value of `@odata.type` in a derived type `T` decoded on its own: `T`'s own tag, else
+/// an error naming both.
+struct OwnTag<T>(PhantomData<T>);
+
+impl<'de, T: GraphObject> DeserializeSeed<'de> for OwnTag<T> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        let RawTag(tag) = RawTag::deserialize(deserializer)?;
+        if TypeName::parse(&tag, T::NAMESPACES).names(T::ODATA_TYPE, T::NAMESPACES) {
+            return Ok(());
+        }
+        Err(de::Error::custom(format_args!(
+            "`@odata.type` names another type: expected `{}`, found `{}`; decode into the \
+             polymorphic enum of the base type to accept any of its derived types",
+            T::ODATA_TYPE,
+            String::from_utf8_lossy(&tag),
+        )))
+    }
 }
 
 /// `Serialize` for a [`GraphObject`]: `@odata.type` first (derived types, or a root whose

@@ -14,7 +14,7 @@ use serde::de::value::StrDeserializer;
 use serde::de::{
     self, Deserialize, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor,
 };
-use serde::ser::{SerializeMap, Serializer};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
 use super::object::{GraphObject, ODATA_TYPE, RawKey, decode_fields, raw_bytes};
@@ -79,6 +79,13 @@ impl<'a> TypeName<'a> {
     /// The `(namespace, name)` pair.
     pub fn key(&self) -> (&'static str, &'a [u8]) {
         (self.namespace, self.name)
+    }
+
+    /// Whether this names the type whose tag is `tag` (a `GraphObject::ODATA_TYPE`), compared
+    /// as [`Polymorphic::decode_variant`] compares: the [`key`](Self::key)s of both, parsed
+    /// with `namespaces`, are equal (so `#`, namespace or alias do not matter; case does).
+    pub fn names(&self, tag: &str, namespaces: &[(&'static str, &'static str)]) -> bool {
+        self.key() == TypeName::parse(tag.as_bytes(), namespaces).key()
     }
 
     /// The tag as received as a JSON string value; an error if it is not UTF-8.
@@ -186,7 +193,7 @@ impl<'de, E: Polymorphic> Visitor<'de> for PolymorphicVisitor<E> {
 }
 
 /// The value of `@odata.type` as raw bytes (like [`RawKey`]).
-struct RawTag<'de>(Cow<'de, [u8]>);
+pub(crate) struct RawTag<'de>(pub(crate) Cow<'de, [u8]>);
 
 impl<'de> From<Cow<'de, [u8]>> for RawTag<'de> {
     fn from(bytes: Cow<'de, [u8]>) -> Self {
@@ -295,6 +302,31 @@ pub fn raw_str<'a>(raw: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
 /// A boolean property of a raw object (accessors on the catch-all variant).
 pub fn raw_bool(raw: &Map<String, Value>, key: &str) -> Option<bool> {
     raw.get(key).and_then(Value::as_bool)
+}
+
+/// Writes (`Some`) or removes (`None`) the property `key` of a raw object (setters on the
+/// catch-all variant); the other properties are untouched.
+pub fn raw_set(raw: &mut Map<String, Value>, key: &str, value: Option<Value>) {
+    match value {
+        Some(value) => {
+            raw.insert(key.to_owned(), value);
+        }
+        None => {
+            raw.remove(key);
+        }
+    }
+}
+
+/// [`raw_set`] with the value encoded by its own `Serialize`, as the models encode it. On an
+/// encoding error the raw object is unchanged.
+pub fn raw_set_encoded<T: Serialize>(
+    raw: &mut Map<String, Value>,
+    key: &str,
+    value: Option<&T>,
+) -> Result<(), serde_json::Error> {
+    let value = value.map(serde_json::to_value).transpose()?;
+    raw_set(raw, key, value);
+    Ok(())
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ mod enums;
 mod examples;
 mod module;
 mod polymorphic;
+mod setters;
 mod structs;
 
 use proc_macro2::TokenStream;

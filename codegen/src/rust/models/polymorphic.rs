@@ -1,6 +1,6 @@
 //! Polymorphic enums keyed on `@odata.type`: a variant per concrete type (the plan's order) and
 //! a catch-all holding the raw object; `odata_type()` and an accessor per structural and
-//! navigation property of the base; `impl From<Struct>` per variant (so `config.into()` wraps
+//! navigation property of the base, then the setters (`setters.rs`); `impl From<Struct>` per variant (so `config.into()` wraps
 //! a struct in its variant); `impl Polymorphic` (a match on the namespace, then on the raw
 //! simple name) and serde impls.
 
@@ -70,7 +70,7 @@ fn enum_doc(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan) -> String {
     )
 }
 
-/// `odata_type()` and the accessors of the structural and navigation properties.
+/// `odata_type()`, the accessors of the structural and navigation properties, then the setters.
 fn methods(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan, name: &Ident) -> TokenStream {
     let support = plan.support();
     let other = ident(&p.other);
@@ -88,6 +88,9 @@ fn methods(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan, name: &Ident) -> To
         .structured(id)
         .map(|s| members(plan, p, s).collect::<Vec<_>>())
         .unwrap_or_default();
+    let setters = (plan.model().structured(id))
+        .map(|s| super::setters::setters(plan, p, s))
+        .unwrap_or_default();
     quote! {
         impl #name {
             #[doc = #odata_doc]
@@ -98,6 +101,7 @@ fn methods(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan, name: &Ident) -> To
                 }
             }
             #(#accessors)*
+            #(#setters)*
         }
     }
 }

@@ -98,6 +98,7 @@ fn graph_object_impl(
     let support = plan.support();
     let odata_type = plan.model().ty(id).odata_type();
     let write = plan.ty(id).write_odata_type;
+    let namespaces = plan.item_path(&[], "NAMESPACES");
     let arms = fields.iter().map(|f| {
         let (json, rust) = (byte_string(&f.json), &f.rust);
         // `String` fields take a string or `null` in one step (see `support::object::string_field`).
@@ -128,6 +129,7 @@ fn graph_object_impl(
         impl #support::object::GraphObject for #name {
             const ODATA_TYPE: &'static str = #odata_type;
             const WRITE_ODATA_TYPE: bool = #write;
+            const NAMESPACES: &'static [(&'static str, &'static str)] = #namespaces;
 
             #[inline]
             fn set_field<'de, A: serde::de::MapAccess<'de>>(

@@ -1,0 +1,112 @@
+//! The plan of a polymorphic enum: its variants and the names of its methods, accessors
+//! (`is_enabled`) and setters (`set_is_enabled`).
+//!
+//! A setter writes one structural property on every variant and, on the catch-all, into the
+//! raw JSON object. Only properties the caller may change get one: not the key (it names the
+//! entity), not `Core.Computed` ones (the service sets them) and not `Core.Immutable` ones (an
+//! update never changes them). Navigation properties get none: an update does not send them.
+
+use super::{PolymorphicPlan, Repr, TypePlan, Variant};
+use crate::model::naming::{Case, NameScope, setter_name};
+use crate::model::{Model, Primitive, PropertyDef, StructuredDef, TypeId, TypeTarget, TypeUse};
+
+/// A setter of a polymorphic enum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setter {
+    /// The property's index in the base type's structural properties.
+    pub property: usize,
+    /// The method name (`set_is_enabled`), unique among the enum's methods.
+    pub method: String,
+    /// How the value becomes JSON for the catch-all variant's raw object.
+    pub raw: RawWrite,
+}
+
+/// How a setter writes its value into the catch-all variant's raw object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawWrite {
+    /// `serde_json::Value::from`, which cannot fail and gives what the field's `Serialize`
+    /// gives (booleans, strings, integers up to `Int32`): the setter returns nothing.
+    From,
+    /// The value's own `Serialize` (`serde_json::to_value`), which may fail: the setter returns
+    /// its `Result`.
+    Serialize,
+}
+
+/// The enum of type `id`, if it gets one.
+pub(super) fn polymorphic_plan(
+    model: &Model,
+    id: TypeId,
+    types: &[TypePlan],
+) -> Option<PolymorphicPlan> {
+    if types[id.0].repr != Repr::Polymorphic {
+        return None;
+    }
+    let s = model.structured(id)?;
+    let mut scope = NameScope::new(Case::UpperCamel);
+    let other = scope.claim("Other");
+    let mut variants = Vec::new();
+    if types[id.0].struct_name.is_some() {
+        variants.push(Variant {
+            ty: id,
+            name: scope.claim("Base"),
+        });
+    }
+    for &d in &s.all_derived {
+        if types[d.0].struct_name.is_some() {
+            let name = scope.claim(&model.ty(d).name.rust);
+            variants.push(Variant { ty: d, name });
+        }
+    }
+    let mut methods = NameScope::new(Case::Snake);
+    methods.reserve("odata_type");
+    let accessors: Vec<_> = (s.properties.iter().enumerate())
+        .map(|(i, p)| (i, methods.claim(&p.name.rust)))
+        .collect();
+    let navigation_accessors = (s.navigation_properties.iter().enumerate())
+        .map(|(i, n)| (i, methods.claim(&n.name.rust)))
+        .collect();
+    let setters = plan_setters(s, &accessors, &mut methods);
+    Some(PolymorphicPlan {
+        variants,
+        other,
+        accessors,
+        navigation_accessors,
+        setters,
+    })
+}
+
+/// The setters of the enum of `s`, claimed in `methods` after the accessors (so an accessor
+/// never changes name because of a setter) in property order. `accessors` are the planned
+/// (property index, accessor name) pairs.
+fn plan_setters(
+    s: &StructuredDef,
+    accessors: &[(usize, String)],
+    methods: &mut NameScope,
+) -> Vec<Setter> {
+    accessors
+        .iter()
+        .filter_map(|(i, accessor)| {
+            let prop = s.properties.get(*i)?;
+            settable(s, prop).then(|| Setter {
+                property: *i,
+                method: methods.claim_owned(setter_name(accessor)),
+                raw: raw_write(&prop.ty),
+            })
+        })
+        .collect()
+}
+
+/// Whether the caller may change `prop` (see the module docs).
+fn settable(s: &StructuredDef, prop: &PropertyDef) -> bool {
+    !prop.computed && !prop.immutable && !s.key.contains(&prop.name.csdl)
+}
+
+fn raw_write(ty: &TypeUse) -> RawWrite {
+    use Primitive::{Boolean, Byte, Int16, Int32, SByte, String};
+    match (ty.collection, ty.target) {
+        (false, TypeTarget::Primitive(Boolean | String | Byte | SByte | Int16 | Int32)) => {
+            RawWrite::From
+        }
+        _ => RawWrite::Serialize,
+    }
+}
