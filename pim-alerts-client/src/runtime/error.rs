@@ -125,10 +125,13 @@ pub enum Error {
         /// Why the link is unusable (it names the link).
         reason: Cow<'static, str>,
     },
-    /// A long-running operation ended in `failed` (or another non-success terminal status).
+    /// A long-running operation ended in `failed` (or `canceled`/`cancelled`, in any ASCII
+    /// case).
     #[error("long-running operation failed: {0}")]
     OperationFailed(Box<OperationError>),
-    /// A long-running operation was still `notStarted`/`running` when the polling bound ran out.
+    /// A long-running operation had not reached a terminal status (`succeeded`, `failed`,
+    /// `canceled`) when the polling bound ran out: it was still `notStarted`, `running`, or
+    /// in a status the runtime does not know (such as `unknownFutureValue`), kept polling.
     #[error("long-running operation did not finish within the polling bound: {0}")]
     OperationTimedOut(Box<OperationError>),
     /// A retryable failure persisted until the retry budget (attempts or time) ran out.
