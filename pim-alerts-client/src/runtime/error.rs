@@ -32,7 +32,8 @@ pub enum Error {
     #[error("{0}")]
     Graph(Box<GraphError>),
     /// The server answered with a status the call did not expect and a body that is not a
-    /// Graph error (an HTML error page, an empty 502, a `200` where `204` was expected...).
+    /// Graph error: an HTML error page, an empty 502, a `204` where a JSON body was expected,
+    /// a `200` where `202 Accepted` was expected...
     #[error("{0}")]
     UnexpectedStatus(Box<UnexpectedStatus>),
     /// A successful response body could not be decoded into the expected type.

@@ -451,7 +451,8 @@ fn decode_error(resp: &Reply, path: String, message: String) -> Error {
     }))
 }
 
-/// An unexpected (but 2xx) status as an error.
+/// A status the call did not expect (a 2xx of the wrong kind, or an error status whose body is
+/// not a Graph error) as an error.
 pub(crate) fn unexpected(resp: Reply) -> Error {
     Error::UnexpectedStatus(Box::new(UnexpectedStatus {
         context: resp.call.context(),
