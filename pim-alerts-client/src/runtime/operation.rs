@@ -168,6 +168,7 @@ impl Client {
             method: reqwest::Method::GET,
             template: RESUMED_TEMPLATE.into(),
             client_request_id: String::new(),
+            request_id: None,
         };
         let base = &self.inner.base;
         let url = base.resolve_link(location, LinkKind::SavedLocation, context)?;
