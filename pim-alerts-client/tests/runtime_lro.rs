@@ -1,5 +1,5 @@
-//! Long-running operations: `refresh` → 202 + Location → polling until a terminal status, and
-//! the polling bounds: extreme policy values neither panic nor hang, and `max_wait` bounds the
+//! Long-running operations: `refresh` → 202 + Location → polling until a terminal status (an
+//! unknown status keeps polling), and the polling bounds: extreme policy values neither panic nor hang, and `max_wait` bounds the
 //! whole wait, polls in flight included.
 
 mod common;
@@ -72,13 +72,18 @@ async fn mount_monitor(server: &MockServer, running_polls: u64, last: serde_json
 }
 
 async fn mount_running(server: &MockServer, times: u64) {
+    mount_status(server, "running", times).await;
+}
+
+/// The monitor answers `status` (with `Retry-After: 0.02`) for the first `times` polls.
+async fn mount_status(server: &MockServer, status: &str, times: u64) {
     Mock::given(method("GET"))
         .and(path(OP_PATH))
         .and(StandardHeaders)
         .respond_with(
             ResponseTemplate::new(200)
                 .insert_header("Retry-After", "0.02")
-                .set_body_json(operation("running")),
+                .set_body_json(operation(status)),
         )
         .up_to_n_times(times)
         .with_priority(1)
@@ -156,6 +161,72 @@ async fn failed_operation_is_a_typed_error_with_the_body() {
         shown.contains("failed") && shown.contains("quota exceeded"),
         "{shown}"
     );
+}
+
+/// `unknownFutureValue` is how Graph sends a status added after this client was built: it may
+/// be one more in-progress state, so polling goes on.
+#[tokio::test]
+async fn an_unknown_status_keeps_polling_until_succeeded() {
+    let server = MockServer::start().await;
+    mount_refresh(&server, Some(format!("{}{OP_PATH}", server.uri()))).await;
+    mount_status(&server, "unknownFutureValue", 2).await;
+    mount_monitor(&server, 0, operation("succeeded")).await;
+
+    let op = start(&client(&server)).await;
+    let done: LongRunningOperation = op.wait().await.expect("succeeded");
+
+    assert_eq!(done.status, "succeeded");
+    assert_eq!(
+        polls(&server.received_requests().await.unwrap_or_default()),
+        3
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_status_forever_ends_in_the_bound_naming_it() {
+    let unknown = ResponseTemplate::new(200).set_body_json(operation("unknownFutureValue"));
+    let server = monitor_answering(unknown).await;
+    let op = start(&client(&server)).await;
+    let policy = fast_polling()
+        .with_max_polls(3)
+        .with_max_wait(Duration::from_secs(2));
+    let err = bounded_wait(&op, &policy).await.expect_err("bounded");
+    let Error::OperationTimedOut(details) = &err else {
+        panic!("expected OperationTimedOut: {err:?}")
+    };
+    assert_eq!(
+        (details.status.as_str(), details.polls),
+        ("unknownFutureValue", 3)
+    );
+    assert_eq!(details.body["status"], "unknownFutureValue");
+    let shown = err.to_string();
+    assert!(
+        shown.contains("`unknownFutureValue` after 3 polls"),
+        "{shown}"
+    );
+    assert_eq!(
+        polls(&server.received_requests().await.unwrap_or_default()),
+        3
+    );
+}
+
+#[tokio::test]
+async fn failed_and_canceled_end_the_wait_at_the_first_poll() {
+    for status in ["failed", "canceled", "Cancelled"] {
+        let answer = ResponseTemplate::new(200).set_body_json(operation(status));
+        let server = monitor_answering(answer).await;
+        let op = start(&client(&server)).await;
+        let err = bounded_wait(&op, &fast_polling()).await.expect_err(status);
+        let Error::OperationFailed(details) = &err else {
+            panic!("{status}: expected OperationFailed: {err:?}")
+        };
+        assert_eq!((details.status.as_str(), details.polls), (status, 1));
+        assert_eq!(
+            polls(&server.received_requests().await.unwrap_or_default()),
+            1,
+            "{status}"
+        );
+    }
 }
 
 #[tokio::test]

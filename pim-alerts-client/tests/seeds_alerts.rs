@@ -121,6 +121,34 @@ async fn a_filter_without_the_scope_is_refused_locally_and_one_with_it_is_sent()
     assert!(!page.expect("scoped").value.is_empty());
 }
 
+/// `alertDefinition/scopeId` is the definition's property, not the alert's: Graph refuses a
+/// list filtered only on the definition's scope (400), so the client does, before sending.
+#[tokio::test]
+async fn a_filter_on_the_definitions_scope_only_is_refused_locally() {
+    let server = common::server_answering(seed_response(200, LIST_ALERTS)).await;
+    let client = common::client(&server);
+    let alerts = client
+        .identity_governance()
+        .role_management_alerts()
+        .alerts();
+    let nested = alerts.list().filter(|a| {
+        let definition = a.alert_definition();
+        (definition.scope_id().eq("/")).and(definition.scope_type().eq("DirectoryRole"))
+    });
+    let err = nested.send().await.expect_err("no scope of the alert");
+    assert!(
+        matches!(&err, Error::InvalidRequest(m)
+            if m.contains("does not mention scopeId, scopeType") && m.contains("scope_filter")),
+        "{err}"
+    );
+    assert_eq!(requests(&server).await, 0, "nothing is sent");
+    let scoped = alerts
+        .list()
+        .filter_raw("$it/scopeId eq '/' and scopeType eq 'DirectoryRole'");
+    assert!(!scoped.send().await.expect("sent").value.is_empty());
+    assert_eq!(requests(&server).await, 1);
+}
+
 #[tokio::test]
 async fn filter_literals_double_quotes_and_stream_items() {
     let server = MockServer::start().await;

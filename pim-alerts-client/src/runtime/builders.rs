@@ -49,8 +49,9 @@ pub struct RequiredFilter {
 
 impl RequiredFilter {
     /// Why `filter` will be refused by the service, or `None` when it mentions every required
-    /// property. A property counts when it appears as a name outside string literals: a raw
-    /// filter is not checked further, and the service has the last word.
+    /// property. A property counts where [`Clauses::mentions`] finds it: as a property of the
+    /// listed item itself, not of another entity (`alertDefinition/scopeId` does not count). A
+    /// raw filter is not checked further, and the service has the last word.
     pub fn refusal(&self, filter: &Clauses) -> Option<String> {
         // Every accepted list passes here: nothing is allocated unless the filter is refused.
         let names = || self.properties.join(", ");

@@ -1,11 +1,23 @@
 //! The runtime's error type.
 //!
 //! Every failure of a call surfaces as one [`Error`]. Its `Display` says what went wrong and
-//! where: the HTTP method and path *template* of the request, the status, Graph's error code (and
-//! target and first detail), and the `request-id` / `client-request-id` to quote to Microsoft
-//! support. Graph's error body is a [`GraphErrorBody`], decoded tolerantly and keeping every
-//! member (see its module, `error/body.rs`). Large variants are boxed so that `Result<T, Error>`
-//! stays small.
+//! where. An error about a request sent names it by HTTP method and path *template* and gives,
+//! in parentheses, the ids to quote to Microsoft support: the `client-request-id` the runtime
+//! sent, and the `request-id` of the response where one came from the configured origin (for
+//! [`Error::Graph`], from its `innerError` first). [`Error::request_id`] and
+//! [`Error::client_request_id`] return them; each variant keeps them in its [`RequestContext`].
+//! Without a response — a transport error before the headers, a timeout before the headers —
+//! the `client-request-id` is the only id. An error about a response also gives its status,
+//! and for [`Error::Graph`] Graph's error code (and target and first detail).
+//!
+//! Carrying no ids: the errors raised before anything was sent ([`Error::InvalidRequest`],
+//! [`Error::InvalidConfig`], [`Error::Auth`]), [`Error::ForeignOrigin`] (it names the refused
+//! link's origin, not the request whose response carried it), and the long-running operation
+//! errors (they name the operation's monitor URL; an error of one poll is returned as that
+//! poll's own error, with its ids).
+//!
+//! Graph's error body is a [`GraphErrorBody`], decoded tolerantly and keeping every member (see
+//! its module, `error/body.rs`). Large variants are boxed so that `Result<T, Error>` stays small.
 //!
 //! No variant ever holds the bearer token: errors are built from response data, the request's
 //! method and template, and the token provider's own [`AuthError`] message.
@@ -16,10 +28,12 @@ use std::time::Duration;
 
 pub use super::auth::AuthError;
 pub use body::{ErrorDetail, GraphErrorBody, InnerError};
+pub use context::RequestContext;
+use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
-use reqwest::{Method, StatusCode};
 
 mod body;
+mod context;
 
 /// Maximum number of response-body bytes kept in an error excerpt.
 pub const BODY_EXCERPT_LIMIT: usize = 512;
@@ -32,14 +46,15 @@ pub enum Error {
     #[error("{0}")]
     Graph(Box<GraphError>),
     /// The server answered with a status the call did not expect and a body that is not a
-    /// Graph error (an HTML error page, an empty 502, a `200` where `204` was expected...).
+    /// Graph error: an HTML error page, an empty 502, a `204` where a JSON body was expected,
+    /// a `200` where `202 Accepted` was expected...
     #[error("{0}")]
     UnexpectedStatus(Box<UnexpectedStatus>),
     /// A successful response body could not be decoded into the expected type.
     #[error("{0}")]
     Decode(Box<DecodeError>),
     /// The request could not be sent or its response not read (connection refused, reset...).
-    #[error("{context}: transport error: {source}")]
+    #[error("{context}: transport error: {source} ({ids})", ids = .context.ids())]
     Transport {
         /// Which request failed.
         context: Box<RequestContext>,
@@ -50,7 +65,7 @@ pub enum Error {
     },
     /// The per-request timeout ran out before the token provider gave a token and the server
     /// a complete response (headers and body).
-    #[error("{context}: no complete response within {after:?}")]
+    #[error("{context}: no complete response within {after:?} ({ids})", ids = .context.ids())]
     Timeout {
         /// Which request timed out.
         context: Box<RequestContext>,
@@ -80,7 +95,8 @@ pub enum Error {
     #[error(
         "{context}: the response came from foreign origin {found} after a redirect (configured \
          origin is {expected}); the HTTP client had already sent the request there: build it \
-         with `redirect(reqwest::redirect::Policy::none())`"
+         with `redirect(reqwest::redirect::Policy::none())` ({ids})",
+        ids = .context.ids()
     )]
     #[non_exhaustive]
     ForeignRedirect {
@@ -95,7 +111,8 @@ pub enum Error {
     /// there (or before, when `Content-Length` announced it).
     #[error(
         "{context}: the {status} response body exceeds the limit of {limit} bytes \
-         (ClientBuilder::max_response_bytes)"
+         (ClientBuilder::max_response_bytes) ({ids})",
+        ids = .context.ids()
     )]
     #[non_exhaustive]
     ResponseTooLarge {
@@ -107,7 +124,10 @@ pub enum Error {
         limit: usize,
     },
     /// A `202 Accepted` response carried no (valid) `Location` header to poll.
-    #[error("{context}: 202 Accepted without a usable Location header ({reason})")]
+    #[error(
+        "{context}: 202 Accepted without a usable Location header ({reason}) ({ids})",
+        ids = .context.ids()
+    )]
     MissingLocation {
         /// Which request was accepted.
         context: Box<RequestContext>,
@@ -116,7 +136,10 @@ pub enum Error {
     },
     /// A link in a response (an `@odata.nextLink`) is not a URL: the service answered with
     /// something the runtime cannot follow. Nothing was sent to it.
-    #[error("{context}: the response carries an unusable {kind} ({reason})")]
+    #[error(
+        "{context}: the response carries an unusable {kind} ({reason}) ({ids})",
+        ids = .context.ids()
+    )]
     InvalidLink {
         /// What kind of link it was.
         kind: LinkKind,
@@ -125,10 +148,13 @@ pub enum Error {
         /// Why the link is unusable (it names the link).
         reason: Cow<'static, str>,
     },
-    /// A long-running operation ended in `failed` (or another non-success terminal status).
+    /// A long-running operation ended in `failed` (or `canceled`/`cancelled`, in any ASCII
+    /// case).
     #[error("long-running operation failed: {0}")]
     OperationFailed(Box<OperationError>),
-    /// A long-running operation was still `notStarted`/`running` when the polling bound ran out.
+    /// A long-running operation had not reached a terminal status (`succeeded`, `failed`,
+    /// `canceled`) when the polling bound ran out: it was still `notStarted`, `running`, or
+    /// in a status the runtime does not know (such as `unknownFutureValue`), kept polling.
     #[error("long-running operation did not finish within the polling bound: {0}")]
     OperationTimedOut(Box<OperationError>),
     /// A retryable failure persisted until the retry budget (attempts or time) ran out.
@@ -161,6 +187,46 @@ impl Error {
             Error::Decode(e) => Some(e.status),
             Error::ResponseTooLarge { status, .. } => Some(*status),
             Error::RetriesExhausted { last, .. } => last.status(),
+            _ => None,
+        }
+    }
+
+    /// The `request-id` of the response this error is about (or of the last retried
+    /// attempt's), where one came from the configured origin: for [`Error::Graph`] as
+    /// [`GraphError::request_id`] gives it. `None` without such a response, and for the
+    /// variants that carry no ids (see the module docs).
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Error::Graph(e) => e.request_id(),
+            Error::RetriesExhausted { last, .. } => last.request_id(),
+            _ => self.context()?.request_id.as_deref(),
+        }
+    }
+
+    /// The `client-request-id` the runtime sent with the request this error is about (for
+    /// [`Error::Graph`], as Graph echoed it, if it did). `None` for the variants that carry no
+    /// ids (see the module docs).
+    pub fn client_request_id(&self) -> Option<&str> {
+        match self {
+            Error::Graph(e) => Some(e.client_request_id()),
+            Error::RetriesExhausted { last, .. } => last.client_request_id(),
+            _ => Some(&self.context()?.client_request_id),
+        }
+    }
+
+    /// The request this error is about, where the variant names one.
+    fn context(&self) -> Option<&RequestContext> {
+        match self {
+            Error::Graph(e) => Some(&e.context),
+            Error::UnexpectedStatus(e) => Some(&e.context),
+            Error::Decode(e) => Some(&e.context),
+            Error::Transport { context, .. }
+            | Error::Timeout { context, .. }
+            | Error::ForeignRedirect { context, .. }
+            | Error::ResponseTooLarge { context, .. }
+            | Error::MissingLocation { context, .. }
+            | Error::InvalidLink { context, .. } => Some(context),
+            Error::RetriesExhausted { last, .. } => last.context(),
             _ => None,
         }
     }
@@ -203,24 +269,6 @@ impl fmt::Display for LinkKind {
             LinkKind::Location => "Location header",
             LinkKind::SavedLocation => "saved operation location",
         })
-    }
-}
-
-/// Identifies one logical request in errors: method, path template and the
-/// `client-request-id` the runtime sent.
-#[derive(Debug, Clone)]
-pub struct RequestContext {
-    /// HTTP method.
-    pub method: Method,
-    /// The path template, e.g. `/identityGovernance/roleManagementAlerts/alerts/{id}`.
-    pub template: Cow<'static, str>,
-    /// The `client-request-id` header value sent with the request (same for all retries).
-    pub client_request_id: String,
-}
-
-impl fmt::Display for RequestContext {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.method, self.template)
     }
 }
 
@@ -338,12 +386,24 @@ pub struct DecodeError {
     pub body_excerpt: String,
 }
 
+impl DecodeError {
+    /// The `request-id` header of the response that did not decode, if it had one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.context.request_id.as_deref()
+    }
+}
+
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}: could not decode the {} response at JSON path `{}`: {}; body: {:?}",
-            self.context, self.status, self.path, self.message, self.body_excerpt
+            "{}: could not decode the {} response at JSON path `{}`: {} ({}); body: {:?}",
+            self.context,
+            self.status,
+            self.path,
+            self.message,
+            self.context.ids(),
+            self.body_excerpt
         )
     }
 }

@@ -65,6 +65,8 @@ use std::marker::PhantomData;
 
 use super::literal::{Literal, Ordered, write_quoted};
 
+mod names;
+
 /// How tightly an expression binds, for deciding where parentheses go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Level {
@@ -367,14 +369,14 @@ impl Clauses {
         self.joined.is_none()
     }
 
-    /// Whether `property` appears as a name (a whole identifier, alone or as a segment of a
-    /// path) outside the string literals of the clauses, in any ASCII case (Graph reads
-    /// property names case-insensitively).
+    /// Whether the clauses refer to `property` of the listed item itself, in any ASCII case
+    /// (Graph reads property names case-insensitively): as a whole name outside string
+    /// literals, at the start of a path or after type casts and `$it` only. A later segment of
+    /// a path (`alertDefinition/scopeId`) or a path on a lambda variable (`x/scopeId` in
+    /// `any(x: ...)`) names another entity's property and does not count; the rule in full is
+    /// in `filter/names.rs`.
     pub fn mentions(&self, property: &str) -> bool {
-        let mut names = self
-            .joined
-            .iter()
-            .flat_map(|f| names_outside_literals(&f.text));
+        let mut names = (self.joined.iter()).flat_map(|f| names::item_properties(&f.text));
         names.any(|name| name.eq_ignore_ascii_case(property))
     }
 
@@ -384,64 +386,9 @@ impl Clauses {
     }
 }
 
-/// The identifiers of a `$filter` text (`[A-Za-z_][A-Za-z0-9_]*`, so the segments of a path come
-/// one by one), skipping string literals (`'...'`, where `''` is a quote).
-fn names_outside_literals(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while let Some(&b) = bytes.get(at) {
-            let start = at;
-            at += 1;
-            if b == b'\'' {
-                // A literal ends at a quote not followed by another one.
-                while let Some(&c) = bytes.get(at) {
-                    at += 1;
-                    if c == b'\'' && bytes.get(at) != Some(&b'\'') {
-                        break;
-                    }
-                    at += usize::from(c == b'\'');
-                }
-            } else if b.is_ascii_alphabetic() || b == b'_' {
-                while bytes
-                    .get(at)
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
-                {
-                    at += 1;
-                }
-                return text.get(start..at);
-            } else if b.is_ascii_digit() {
-                // A number, or the digits of a date or GUID: never a name.
-                while bytes
-                    .get(at)
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
-                {
-                    at += 1;
-                }
-            }
-        }
-        None
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn names(text: &str) -> Vec<&str> {
-        names_outside_literals(text).collect()
-    }
-
-    #[test]
-    fn names_skip_literals_numbers_and_operators() {
-        assert_eq!(
-            names("scopeId eq '/' and scopeType eq 'Directory''Role scopeId'"),
-            ["scopeId", "eq", "and", "scopeType", "eq"]
-        );
-        assert_eq!(names("a/b_c gt 2024-01-01T00:00:00Z"), ["a", "b_c", "gt"]);
-        assert_eq!(names("'unterminated scopeId"), Vec::<&str>::new());
-        assert_eq!(names(""), Vec::<&str>::new());
-    }
 
     #[test]
     fn clauses_mention_whole_names_only() {
@@ -454,5 +401,20 @@ mod tests {
         );
         clauses.push_raw("ScopeID ne null");
         assert!(clauses.mentions("scopeId"), "in any case");
+    }
+
+    #[test]
+    fn clauses_do_not_mention_a_property_of_another_entity() {
+        let mut clauses = Clauses::default();
+        clauses.push_raw("alertDefinition/scopeId eq '/' and alertDefinition/scopeType eq 'x'");
+        assert!(!clauses.mentions("scopeId") && !clauses.mentions("scopeType"));
+        assert!(clauses.mentions("alertDefinition"));
+        clauses.push_raw("alertIncidents/any(x: x/scopeType eq 'x')");
+        assert!(
+            !clauses.mentions("scopeType"),
+            "a lambda variable's property"
+        );
+        clauses.push_raw("microsoft.graph.unifiedRoleManagementAlert/scopeType eq 'x'");
+        assert!(clauses.mentions("scopeType"), "through a type cast");
     }
 }

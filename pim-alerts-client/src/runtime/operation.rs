@@ -3,15 +3,22 @@
 //! [`Client::send_accepted`](super::Client::send_accepted) returns an [`Operation`] holding the
 //! monitor URL from `Location` (resolved against the base URL and checked to be on the base
 //! origin). [`Operation::wait`] polls it with `GET` — each poll is an ordinary request, with
-//! auth, retries and timeout — until the JSON `status` is terminal:
+//! auth, retries and timeout — until the JSON `status` is terminal (compared in any ASCII case):
 //!
 //! * `succeeded` → the body decoded into the caller's `T` (the generated code uses the models'
 //!   `LongRunningOperation`);
-//! * `notStarted` / `running` (or a `202` without body) → wait for `Retry-After` (capped by
-//!   [`PollPolicy::with_max_retry_after`]) or else the poll interval, then poll again;
-//! * `failed` or any other value → [`Error::OperationFailed`] carrying the body.
+//! * `failed`, `canceled` or `cancelled` → [`Error::OperationFailed`] carrying the body;
+//! * anything else — `notStarted`, `running`, a `202` without body, and any status this
+//!   runtime does not know — → wait for `Retry-After` (capped by
+//!   [`PollPolicy::with_max_retry_after`]) or else the poll interval, then poll again.
 //!
-//! When the bound runs out first: [`Error::OperationTimedOut`]. The bound is
+//! Only the terminal statuses end the wait early because the status type
+//! (`longRunningOperationStatus`) is an evolvable enum: a member Graph adds later reaches older
+//! clients as `unknownFutureValue` (or as its new name), and it may well be one more in-progress
+//! state. An operation that never reaches a terminal status ends in the bound below.
+//!
+//! When the bound runs out first: [`Error::OperationTimedOut`], carrying the last status and
+//! body. The bound is
 //! [`PollPolicy::with_max_polls`] polls and [`PollPolicy::with_max_wait`] of time for the whole
 //! of `wait`: every poll (with its token fetch, retries and back-off) is cut off when the time
 //! left runs out, and no wait between polls is started that would outlast it.
@@ -123,6 +130,28 @@ enum Poll {
     },
 }
 
+/// A status that ends the wait; every other status (`notStarted`, `running`,
+/// `unknownFutureValue`, a name added later) means the operation is still going on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Terminal {
+    Succeeded,
+    Failed,
+}
+
+impl Terminal {
+    /// The terminal state `status` names, in any ASCII case.
+    fn of(status: &str) -> Option<Terminal> {
+        let is = |name: &str| status.eq_ignore_ascii_case(name);
+        if is("succeeded") {
+            Some(Terminal::Succeeded)
+        } else if is("failed") || is("canceled") || is("cancelled") {
+            Some(Terminal::Failed)
+        } else {
+            None
+        }
+    }
+}
+
 /// The path template that polls of a resumed operation carry in traces and errors: the URL
 /// itself is opaque, and may name the operation.
 const RESUMED_TEMPLATE: &str = "{resumed operation}";
@@ -139,6 +168,7 @@ impl Client {
             method: reqwest::Method::GET,
             template: RESUMED_TEMPLATE.into(),
             client_request_id: String::new(),
+            request_id: None,
         };
         let base = &self.inner.base;
         let url = base.resolve_link(location, LinkKind::SavedLocation, context)?;
@@ -222,16 +252,14 @@ impl Operation {
             return Err(unexpected(resp));
         }
         let Probe { status } = decode(&resp)?;
-        Ok(match status.as_str() {
-            s if s.eq_ignore_ascii_case("succeeded") => Poll::Done(resp),
-            s if s.eq_ignore_ascii_case("notStarted") || s.eq_ignore_ascii_case("running") => {
-                Poll::Running {
-                    status,
-                    retry_after,
-                    body: resp,
-                }
-            }
-            _ => Poll::Failed { status, body: resp },
+        Ok(match Terminal::of(&status) {
+            Some(Terminal::Succeeded) => Poll::Done(resp),
+            Some(Terminal::Failed) => Poll::Failed { status, body: resp },
+            None => Poll::Running {
+                status,
+                retry_after,
+                body: resp,
+            },
         })
     }
 
@@ -284,5 +312,22 @@ impl fmt::Debug for Operation {
             .field("location", &self.location.as_str())
             .field("started_by", &self.poll.template())
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Terminal;
+
+    #[test]
+    fn only_terminal_statuses_end_the_wait() {
+        assert_eq!(Terminal::of("succeeded"), Some(Terminal::Succeeded));
+        assert_eq!(Terminal::of("Succeeded"), Some(Terminal::Succeeded));
+        for failed in ["failed", "FAILED", "canceled", "Cancelled"] {
+            assert_eq!(Terminal::of(failed), Some(Terminal::Failed), "{failed}");
+        }
+        for going_on in ["notStarted", "running", "unknownFutureValue", "queued", ""] {
+            assert_eq!(Terminal::of(going_on), None, "{going_on}");
+        }
     }
 }

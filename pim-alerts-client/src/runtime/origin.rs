@@ -256,6 +256,7 @@ mod tests {
             method: reqwest::Method::GET,
             template: "/x".into(),
             client_request_id: "id".into(),
+            request_id: None,
         }
     }
 

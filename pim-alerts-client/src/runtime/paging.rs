@@ -27,14 +27,15 @@ use std::marker::PhantomData;
 use futures::stream::{self, BoxStream, StreamExt};
 use pim_alerts_models::Page;
 use reqwest::StatusCode;
+use reqwest::header::HeaderValue;
 use serde::de::DeserializeOwned;
 use url::Url;
 
 use super::config::Client;
-use super::error::{Error, LinkKind};
+use super::error::{Error, LinkKind, RequestContext};
 use super::origin::BaseUrl;
 use super::request::Request;
-use super::send::{Call, decode, unexpected};
+use super::send::{Call, REQUEST_ID, decode, unexpected};
 
 /// Where a cursor stands.
 enum State {
@@ -46,6 +47,7 @@ enum State {
         from: Request,
         link: String,
         call: Call,
+        request_id: Option<HeaderValue>,
     },
     /// The last page has been delivered.
     Done,
@@ -92,7 +94,8 @@ impl<T: DeserializeOwned> Paged<T> {
             return Err(unexpected(resp));
         }
         let page: Page<T> = decode(&resp)?;
-        self.delivered(page.next_link.clone(), resp.call);
+        let request_id = resp.headers.get(REQUEST_ID).cloned();
+        self.delivered(page.next_link.clone(), resp.call, request_id);
         Ok(Some(page))
     }
 
@@ -111,12 +114,18 @@ impl<T: DeserializeOwned> Paged<T> {
 }
 
 impl<T> Paged<T> {
-    /// Moves on from the page just fetched: to its `link`, or to the end without one.
-    fn delivered(&mut self, link: Option<String>, call: Call) {
+    /// Moves on from the page just fetched (by `call`, answered with `request_id`): to its
+    /// `link`, or to the end without one.
+    fn delivered(&mut self, link: Option<String>, call: Call, request_id: Option<HeaderValue>) {
         if let State::Fetch(from) = std::mem::replace(&mut self.state, State::Done)
             && let Some(link) = link
         {
-            self.state = State::Link { from, link, call };
+            self.state = State::Link {
+                from,
+                link,
+                call,
+                request_id,
+            };
         }
     }
 
@@ -129,8 +138,15 @@ impl<T> Paged<T> {
             fetched,
             ..
         } = self;
-        if let State::Link { from, link, call } = state {
-            let url = checked_next_link(&client.inner.base, fetched, from, link, call)?;
+        if let State::Link {
+            from,
+            link,
+            call,
+            request_id,
+        } = state
+        {
+            let context = || call.context_with(request_id.as_ref());
+            let url = checked_next_link(&client.inner.base, fetched, from, link, context)?;
             *state = State::Fetch(from.follow(url));
         }
         Ok(())
@@ -138,20 +154,21 @@ impl<T> Paged<T> {
 }
 
 /// Resolves the `link` that the page fetched with `from` carried and records it in `fetched`;
-/// refuses a blank link, a foreign one and one already fetched (or being fetched).
+/// refuses a blank link, a foreign one and one already fetched (or being fetched), naming that
+/// fetch by its `context`.
 fn checked_next_link(
     base: &BaseUrl,
     fetched: &mut HashSet<String>,
     from: &Request,
     link: &str,
-    call: &Call,
+    context: impl Fn() -> RequestContext,
 ) -> Result<Url, Error> {
     let refuse = |reason: String| Error::InvalidLink {
         kind: LinkKind::NextLink,
-        context: Box::new(call.context()),
+        context: Box::new(context()),
         reason: reason.into(),
     };
-    let url = base.resolve_link(link, LinkKind::NextLink, || call.context())?;
+    let url = base.resolve_link(link, LinkKind::NextLink, &context)?;
     // The first page's URL is built once (it was sent, so it builds); every later page's is
     // recorded here, as its link is followed.
     if fetched.is_empty()

@@ -63,6 +63,9 @@ pub struct RawResponse {
 /// The `client-request-id` header name.
 const CLIENT_REQUEST_ID: HeaderName = HeaderName::from_static("client-request-id");
 
+/// The `request-id` header name: Graph's id of the request, in every response.
+pub(crate) const REQUEST_ID: HeaderName = HeaderName::from_static("request-id");
+
 /// One logical request as the runtime tracks it: what a [`RequestContext`] is made of, without
 /// allocating (the id is 16 bytes, formatted when needed).
 #[derive(Debug, Clone)]
@@ -81,12 +84,24 @@ impl Call {
         }
     }
 
-    /// The context errors carry.
+    /// The context of an error before any response (or about a response from a foreign
+    /// origin): no `request-id`.
     pub(crate) fn context(&self) -> RequestContext {
+        self.context_with(None)
+    }
+
+    /// The context of an error about a response with `headers`: with its `request-id`.
+    pub(crate) fn answered(&self, headers: &HeaderMap) -> RequestContext {
+        self.context_with(headers.get(REQUEST_ID))
+    }
+
+    /// The context, with the `request-id` header value of the response, if any.
+    pub(crate) fn context_with(&self, request_id: Option<&HeaderValue>) -> RequestContext {
         RequestContext {
             method: self.method.clone(),
             template: self.template.to_cow(),
             client_request_id: self.id.to_string(),
+            request_id: request_id.map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned()),
         }
     }
 
@@ -112,10 +127,17 @@ pub(crate) struct Reply {
     pub(crate) body: Bytes,
 }
 
+impl Reply {
+    /// The context of an error about this response: with its `request-id`.
+    pub(crate) fn context(&self) -> RequestContext {
+        self.call.answered(&self.headers)
+    }
+}
+
 impl From<Reply> for RawResponse {
     fn from(reply: Reply) -> Self {
         RawResponse {
-            context: reply.call.context(),
+            context: reply.context(),
             status: reply.status,
             headers: reply.headers,
             body: reply.body.into(),
@@ -198,7 +220,7 @@ impl Client {
             return Err(unexpected(resp));
         }
         let missing = |reason: &'static str| Error::MissingLocation {
-            context: Box::new(resp.call.context()),
+            context: Box::new(resp.context()),
             reason: reason.into(),
         };
         let raw = resp
@@ -207,7 +229,7 @@ impl Client {
             .ok_or_else(|| missing("no Location header"))?;
         let raw = raw.to_str().map_err(|_| missing("Location is not ASCII"))?;
         let base = &self.inner.base;
-        let url = base.resolve_link(raw, LinkKind::Location, || resp.call.context())?;
+        let url = base.resolve_link(raw, LinkKind::Location, || resp.context())?;
         Ok(Operation::new(self, req, url))
     }
 
@@ -305,17 +327,18 @@ impl Client {
         let (status, headers, body) = {
             let mut resp = within(deadline.as_mut(), pin!(pending))
                 .await
-                .ok_or_else(|| self.timed_out(call))?
-                .map_err(|e| transport(call, e))?;
+                .ok_or_else(|| self.timed_out(call.context()))?
+                .map_err(|e| transport(call.context(), e))?;
             self.check_response(&resp, call)?;
             let (status, headers) = (resp.status(), std::mem::take(resp.headers_mut()));
             let limit = self.inner.max_response_bytes;
             (status, headers, read_body(resp, limit))
         };
+        // The headers came: errors from here on carry the response's `request-id`.
         let body = within(deadline, pin!(body))
             .await
-            .ok_or_else(|| self.timed_out(call))?
-            .map_err(|e| self.body_error(e, call, status))?;
+            .ok_or_else(|| self.timed_out(call.answered(&headers)))?
+            .map_err(|e| self.body_error(e, call.answered(&headers), status))?;
         Ok(Exchange {
             status,
             headers,
@@ -333,13 +356,15 @@ impl Client {
         let limit = self.inner.max_response_bytes;
         match resp.content_length() {
             Some(n) if !usize::try_from(n).is_ok_and(|n| n <= limit) => {
-                Err(self.body_error(BodyError::TooLarge, call, resp.status()))
+                let context = call.answered(resp.headers());
+                Err(self.body_error(BodyError::TooLarge, context, resp.status()))
             }
             _ => Ok(()),
         }
     }
 
-    /// [`Error::ForeignRedirect`] unless `url` has the base origin.
+    /// [`Error::ForeignRedirect`] unless `url` has the base origin. The foreign response's
+    /// `request-id` is not Graph's: the error carries none.
     fn refuse_foreign_redirect(&self, url: &Url, call: &Call) -> Result<(), Error> {
         match self.inner.base.foreign(url) {
             None => Ok(()),
@@ -351,18 +376,18 @@ impl Client {
         }
     }
 
-    fn timed_out(&self, call: &Call) -> Error {
+    fn timed_out(&self, context: RequestContext) -> Error {
         Error::Timeout {
-            context: Box::new(call.context()),
+            context: Box::new(context),
             after: self.inner.timeout,
         }
     }
 
-    fn body_error(&self, error: BodyError, call: &Call, status: StatusCode) -> Error {
+    fn body_error(&self, error: BodyError, context: RequestContext, status: StatusCode) -> Error {
         match error {
-            BodyError::Transport(source) => transport(call, source),
+            BodyError::Transport(source) => transport(context, source),
             BodyError::TooLarge => Error::ResponseTooLarge {
-                context: Box::new(call.context()),
+                context: Box::new(context),
                 status,
                 limit: self.inner.max_response_bytes,
             },
@@ -407,9 +432,9 @@ impl Client {
 
 /// A transport error, without the URL `reqwest` puts in its message: the concrete path holds
 /// keys and the query, and errors name the request by its template.
-fn transport(call: &Call, source: reqwest::Error) -> Error {
+fn transport(context: RequestContext, source: reqwest::Error) -> Error {
     Error::Transport {
-        context: Box::new(call.context()),
+        context: Box::new(context),
         source: source.without_url(),
     }
 }
@@ -443,7 +468,7 @@ pub(crate) fn decode<T: DeserializeOwned>(resp: &Reply) -> Result<T, Error> {
 
 fn decode_error(resp: &Reply, path: String, message: String) -> Error {
     Error::Decode(Box::new(DecodeError {
-        context: resp.call.context(),
+        context: resp.context(),
         status: resp.status,
         path,
         message,
@@ -451,10 +476,11 @@ fn decode_error(resp: &Reply, path: String, message: String) -> Error {
     }))
 }
 
-/// An unexpected (but 2xx) status as an error.
+/// A status the call did not expect (a 2xx of the wrong kind, or an error status whose body is
+/// not a Graph error) as an error.
 pub(crate) fn unexpected(resp: Reply) -> Error {
     Error::UnexpectedStatus(Box::new(UnexpectedStatus {
-        context: resp.call.context(),
+        context: resp.context(),
         status: resp.status,
         body_excerpt: excerpt(&resp.body),
         headers: resp.headers,
@@ -471,7 +497,7 @@ fn failure(resp: Reply) -> Error {
     match serde_json::from_slice::<Envelope>(&resp.body) {
         Ok(Envelope { error }) if !error.code.is_empty() || !error.message.is_empty() => {
             Error::Graph(Box::new(GraphError {
-                context: resp.call.context(),
+                context: resp.context(),
                 status: resp.status,
                 error,
                 headers: resp.headers,

@@ -1,0 +1,46 @@
+//! [`RequestContext`]: what names a request in errors, and the ids errors print for it.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use reqwest::Method;
+
+/// Identifies one logical request in errors: method, path template, the `client-request-id`
+/// the runtime sent and, once a response came, its `request-id`.
+#[derive(Debug, Clone)]
+pub struct RequestContext {
+    /// HTTP method.
+    pub method: Method,
+    /// The path template, e.g. `/identityGovernance/roleManagementAlerts/alerts/{id}`.
+    pub template: Cow<'static, str>,
+    /// The `client-request-id` header value sent with the request (same for all retries).
+    pub client_request_id: String,
+    /// The `request-id` header of the response, where a response with one came from the
+    /// configured origin; `None` before any response (a transport error or a timeout before
+    /// the headers) and for a response from a foreign origin
+    /// ([`Error::ForeignRedirect`](super::Error::ForeignRedirect): that id is not Graph's).
+    pub request_id: Option<String>,
+}
+
+impl RequestContext {
+    /// The ids to quote to Microsoft support, as errors print them:
+    /// `request-id: …, client-request-id: …` (without the `request-id` when there is none).
+    pub(crate) fn ids(&self) -> impl fmt::Display + '_ {
+        struct Ids<'a>(&'a RequestContext);
+        impl fmt::Display for Ids<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                if let Some(id) = &self.0.request_id {
+                    write!(f, "request-id: {id}, ")?;
+                }
+                write!(f, "client-request-id: {}", self.0.client_request_id)
+            }
+        }
+        Ids(self)
+    }
+}
+
+impl fmt::Display for RequestContext {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.method, self.template)
+    }
+}

@@ -1,0 +1,201 @@
+//! The ids to quote to Microsoft support, in every error about a request: the response's
+//! `request-id` wherever a response came (a body that does not decode, a `202` without a
+//! `Location`, an unusable `@odata.nextLink`, a body that stalls or breaks off after the
+//! headers), and the `client-request-id` the runtime sent, the only id where no response came
+//! (a refused connection, a timeout before the headers). Real HTTP on loopback.
+
+mod common;
+
+use std::time::Duration;
+
+use common::raw::{Ending, raw_server};
+use common::*;
+use pim_alerts_client::runtime::{Client, Error, LinkKind, Method, Request, RetryPolicy};
+use wiremock::{MockServer, ResponseTemplate};
+
+/// The `request-id` every mock answers with.
+const REQUEST_ID: &str = "0e2b3c4d-5f60-4a7b-8c9d-aabbccddeeff";
+
+/// The `client-request-id` of the one request `server` received.
+async fn sent_client_request_id(server: &MockServer) -> String {
+    let received = server.received_requests().await.unwrap_or_default();
+    assert_eq!(received.len(), 1, "one request");
+    client_request_id(&received[0])
+}
+
+/// The error of `GET` of the alert `a1` with `client`, decoded as [`Alert`].
+async fn failed_get(client: &Client) -> Error {
+    let sent = client.send_json::<Alert>(get_alert());
+    let bounded = tokio::time::timeout(Duration::from_secs(10), sent).await;
+    bounded.expect("returns").expect_err("the GET fails")
+}
+
+/// Asserts that `err` gives `request_id` (if any) and `client_request_id`, by accessor and in
+/// its message.
+fn assert_ids(err: &Error, request_id: Option<&str>, client_request_id: &str) {
+    assert!(is_uuid_v4(client_request_id), "{client_request_id:?}");
+    assert_eq!(err.request_id(), request_id, "{err:?}");
+    assert_eq!(err.client_request_id(), Some(client_request_id), "{err:?}");
+    let shown = err.to_string();
+    let ids = match request_id {
+        Some(id) => format!("(request-id: {id}, client-request-id: {client_request_id})"),
+        None => format!("(client-request-id: {client_request_id})"),
+    };
+    assert!(shown.contains(&ids), "{ids} in {shown}");
+}
+
+#[tokio::test]
+async fn a_200_whose_body_does_not_decode_names_the_request_id_and_the_json_path() {
+    let body = r#"{"id": "a1", "incidentCount": "seven", "isActive": true}"#;
+    let answer = ResponseTemplate::new(200)
+        .insert_header("request-id", REQUEST_ID)
+        .set_body_raw(body, "application/json");
+    let server = server_answering(answer).await;
+    let err = failed_get(&client(&server)).await;
+    let Error::Decode(decode) = &err else {
+        panic!("expected Decode: {err:?}")
+    };
+    assert_eq!(decode.request_id(), Some(REQUEST_ID));
+    assert_eq!(decode.path, "incidentCount");
+    assert!(
+        err.to_string().contains("JSON path `incidentCount`"),
+        "{err}"
+    );
+    assert_ids(
+        &err,
+        Some(REQUEST_ID),
+        &sent_client_request_id(&server).await,
+    );
+}
+
+#[tokio::test]
+async fn a_202_without_location_names_the_request_id() {
+    let answer = ResponseTemplate::new(202).insert_header("request-id", REQUEST_ID);
+    let server = server_answering(answer).await;
+    let refresh = Request::from_template(
+        Method::POST,
+        "/identityGovernance/roleManagementAlerts/alerts/refresh",
+        &[],
+    );
+    let err = client(&server)
+        .send_accepted(refresh)
+        .await
+        .expect_err("no Location");
+    assert!(matches!(err, Error::MissingLocation { .. }), "{err:?}");
+    assert_ids(
+        &err,
+        Some(REQUEST_ID),
+        &sent_client_request_id(&server).await,
+    );
+}
+
+#[tokio::test]
+async fn an_unusable_next_link_names_the_request_id_of_its_page() {
+    let page = ResponseTemplate::new(200)
+        .insert_header("request-id", REQUEST_ID)
+        .set_body_json(serde_json::json!({"value": [1], "@odata.nextLink": " "}));
+    let server = server_answering(page).await;
+    let request = Request::from_template(Method::GET, "/identityGovernance/x", &[]);
+    let mut paged = client(&server).paged::<u32>(request);
+    let first = paged
+        .next_page()
+        .await
+        .expect("first page")
+        .expect("a page");
+    assert_eq!(first.value, [1]);
+    let err = paged.next_page().await.expect_err("blank link");
+    assert!(
+        matches!(
+            err,
+            Error::InvalidLink {
+                kind: LinkKind::NextLink,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_ids(
+        &err,
+        Some(REQUEST_ID),
+        &sent_client_request_id(&server).await,
+    );
+}
+
+/// A raw server's answer: the headers of a `200` with `request-id`, and part of its body.
+fn partial_answer() -> Vec<u8> {
+    format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nrequest-id: {REQUEST_ID}\r\n\
+         Content-Length: 1000\r\n\r\n{{\"id\":\"a1\""
+    )
+    .into_bytes()
+}
+
+fn raw_client(base: &str, timeout: Duration) -> Client {
+    Client::builder()
+        .base_url(base)
+        .bearer_token(TOKEN)
+        .retry_policy(RetryPolicy::none())
+        .timeout(timeout)
+        .build()
+        .expect("client")
+}
+
+/// The id the runtime sent, read from the error itself (a raw server does not record it).
+fn own_client_request_id(err: &Error) -> String {
+    err.client_request_id().unwrap_or_default().to_owned()
+}
+
+#[tokio::test]
+async fn a_body_broken_off_or_stalled_after_the_headers_names_the_request_id() {
+    let call = async |ending| {
+        let (base, _) = raw_server(&partial_answer(), ending).await;
+        failed_get(&raw_client(&base, Duration::from_millis(300))).await
+    };
+    let reset = call(Ending::Reset).await;
+    assert!(matches!(reset, Error::Transport { .. }), "{reset:?}");
+    assert_ids(&reset, Some(REQUEST_ID), &own_client_request_id(&reset));
+    let stalled = call(Ending::Stall).await;
+    assert!(matches!(stalled, Error::Timeout { .. }), "{stalled:?}");
+    assert_ids(&stalled, Some(REQUEST_ID), &own_client_request_id(&stalled));
+}
+
+#[tokio::test]
+async fn without_a_response_the_client_request_id_is_the_only_id() {
+    // A timeout before the headers: the server answers too late.
+    let slow = ResponseTemplate::new(200)
+        .insert_header("request-id", REQUEST_ID)
+        .set_delay(Duration::from_secs(2));
+    let server = server_answering(slow).await;
+    let client = builder(&server)
+        .timeout(Duration::from_millis(150))
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .expect("client");
+    let err = failed_get(&client).await;
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    assert_ids(&err, None, &sent_client_request_id(&server).await);
+
+    // A refused connection: nothing listens on the port any more.
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        listener.local_addr().expect("addr").port()
+    };
+    let client = raw_client(
+        &format!("http://127.0.0.1:{port}/beta"),
+        Duration::from_secs(5),
+    );
+    let err = failed_get(&client).await;
+    assert!(matches!(err, Error::Transport { .. }), "{err:?}");
+    assert_ids(&err, None, &own_client_request_id(&err));
+}
+
+#[tokio::test]
+async fn errors_raised_before_sending_carry_no_ids() {
+    let server = server_answering(ResponseTemplate::new(200)).await;
+    let err = client(&server)
+        .resume_operation("http://[::1")
+        .expect_err("no URL");
+    assert!(matches!(err, Error::InvalidRequest(_)), "{err:?}");
+    assert_eq!((err.request_id(), err.client_request_id()), (None, None));
+    assert_eq!(requests(&server).await, 0);
+}
