@@ -342,7 +342,7 @@ fn restrictions_take_a_record_of_booleans_and_property_paths() {
         [
             "11:1: annotation `Org.OData.Capabilities.V1.UpdateRestrictions` takes a `Record`, found `Bool` value `false`",
             "12:73: `Deletable` of `Org.OData.Capabilities.V1.DeleteRestrictions` takes a `Bool` constant, found `String` value `false`",
-            "13:73: `RequiredProperties` of `Org.OData.Capabilities.V1.FilterRestrictions` lists `PropertyPath`s, found `String` value `id`",
+            "13:73: `RequiredProperties` of `Org.OData.Capabilities.V1.FilterRestrictions` takes `PropertyPath`s only, found `String` value `id`",
             "14:1: annotation `Org.OData.Capabilities.V1.TopSupported` takes a `Bool` constant, found `String` value `no`",
         ]
     );

@@ -22,9 +22,6 @@ const CORE: &str = "Org.OData.Core.V1.";
 const CAPABILITIES: &str = "Org.OData.Capabilities.V1.";
 const LONG_RUNNING: &str = "RustCodegen.V1.LongRunning";
 
-/// Problems found while interpreting, each with where it is; reported once interpretation ends.
-type Problems = Vec<(Pos, String)>;
-
 /// The description annotations among `annotations` of an item in document `doc`.
 pub(crate) fn docs(cx: &mut Resolver, doc: usize, annotations: &[Annotation]) -> Docs {
     let mut docs = Docs::default();
@@ -37,7 +34,7 @@ pub(crate) fn docs(cx: &mut Resolver, doc: usize, annotations: &[Annotation]) ->
         };
         match string_value(&annotation.value) {
             Ok(text) => *slot = Some(text.to_owned()),
-            Err(what) => report(cx, doc, annotation, "a `String` constant", &what),
+            Err(what) => report(cx, doc, annotation.pos, &term, "a `String` constant", &what),
         }
     }
     docs
@@ -78,10 +75,7 @@ pub(crate) fn mutability(cx: &mut Resolver, doc: usize, annotations: &[Annotatio
             Some("Immutable") => &mut found.immutable,
             _ => continue,
         };
-        match bool_value(&annotation.value) {
-            Ok(value) => *slot = Some(value),
-            Err(what) => report(cx, doc, annotation, "a `Bool` constant", &what),
-        }
+        set_bool(cx, doc, slot, &term, annotation);
     }
     found
 }
@@ -95,12 +89,13 @@ pub(crate) fn long_running(
 ) -> Option<String> {
     let mut found = None;
     for annotation in annotations {
-        if cx.qualified(doc, &annotation.term) != LONG_RUNNING {
+        let term = cx.qualified(doc, &annotation.term);
+        if term != LONG_RUNNING {
             continue;
         }
         match string_value(&annotation.value) {
             Ok(name) => found = Some(cx.qualify(doc, name.trim())),
-            Err(what) => report(cx, doc, annotation, "a `String` constant", &what),
+            Err(what) => report(cx, doc, annotation.pos, &term, "a `String` constant", &what),
         }
     }
     found
@@ -113,36 +108,70 @@ pub(crate) fn capabilities(
     annotations: &[Annotation],
 ) -> Capabilities {
     let mut caps = Capabilities::default();
-    let mut problems = Problems::new();
     for annotation in annotations {
         let term = cx.qualified(doc, &annotation.term);
-        if let Some(capability_term) = term.strip_prefix(CAPABILITIES) {
-            apply_capability(&mut caps, capability_term, annotation, &mut problems);
+        if let Some(name) = term.strip_prefix(CAPABILITIES) {
+            apply_capability(cx, doc, &mut caps, (&term, name), annotation);
         }
-    }
-    for (pos, message) in problems {
-        cx.error(doc, pos, message);
     }
     caps
 }
 
-/// Records that `annotation` (of a term read here) has a value of the wrong kind.
-fn report(cx: &mut Resolver, doc: usize, annotation: &Annotation, expected: &str, found: &str) {
-    let term = cx.qualified(doc, &annotation.term).into_owned();
-    let message = format!("annotation `{term}` takes {expected}, found {found}");
-    cx.error(doc, annotation.pos, message);
+/// Records that the annotation of the qualified `term` at `pos` has a value of the wrong kind.
+fn report(cx: &mut Resolver, doc: usize, pos: Pos, term: &str, expected: &str, found: &str) {
+    report_subject(
+        cx,
+        doc,
+        pos,
+        &format!("annotation `{term}`"),
+        expected,
+        found,
+    );
 }
 
-/// Applies one Capabilities term; `term` is its name without the vocabulary's namespace.
-fn apply_capability(
-    caps: &mut Capabilities,
+/// Records that `subject` (an annotation, or a property value of its record) at `pos` has a
+/// value of the wrong kind.
+fn report_subject(
+    cx: &mut Resolver,
+    doc: usize,
+    pos: Pos,
+    subject: &str,
+    expected: &str,
+    found: &str,
+) {
+    cx.error(
+        doc,
+        pos,
+        format!("{subject} takes {expected}, found {found}"),
+    );
+}
+
+/// Sets `slot` from the Boolean value of `annotation` (of the qualified `term`), or reports it.
+fn set_bool(
+    cx: &mut Resolver,
+    doc: usize,
+    slot: &mut Option<bool>,
     term: &str,
     annotation: &Annotation,
-    problems: &mut Problems,
 ) {
-    let (slot, field) = match term {
-        "TopSupported" => return apply_tag(&mut caps.top_supported, term, annotation, problems),
-        "SkipSupported" => return apply_tag(&mut caps.skip_supported, term, annotation, problems),
+    match bool_value(&annotation.value) {
+        Ok(value) => *slot = Some(value),
+        Err(what) => report(cx, doc, annotation.pos, term, "a `Bool` constant", &what),
+    }
+}
+
+/// Applies one Capabilities term: `term` is its qualified name, then its name within the
+/// vocabulary.
+fn apply_capability(
+    cx: &mut Resolver,
+    doc: usize,
+    caps: &mut Capabilities,
+    (term, name): (&str, &str),
+    annotation: &Annotation,
+) {
+    let (slot, field) = match name {
+        "TopSupported" => return set_bool(cx, doc, &mut caps.top_supported, term, annotation),
+        "SkipSupported" => return set_bool(cx, doc, &mut caps.skip_supported, term, annotation),
         "ReadRestrictions" => (&mut caps.readable, "Readable"),
         "InsertRestrictions" => (&mut caps.insertable, "Insertable"),
         "UpdateRestrictions" => (&mut caps.updatable, "Updatable"),
@@ -156,37 +185,16 @@ fn apply_capability(
         _ => return,
     };
     let Expr::Record(record) = &annotation.value else {
-        let message = format!(
-            "annotation `{CAPABILITIES}{term}` takes a `Record`, found {}",
-            found(&annotation.value)
-        );
-        problems.push((annotation.pos, message));
-        return;
+        let what = found(&annotation.value);
+        return report(cx, doc, annotation.pos, term, "a `Record`", &what);
     };
-    if let Some(value) = record_bool(record, field, term, problems) {
+    if let Some(value) = record_bool(cx, doc, record, (term, field)) {
         *slot = Some(value);
     }
-    if term == "FilterRestrictions" {
-        let required = record_paths(record, "RequiredProperties", term, problems);
+    if name == "FilterRestrictions" {
+        let required = record_paths(cx, doc, record, (term, "RequiredProperties"));
         if !required.is_empty() {
             caps.required_filter = required;
-        }
-    }
-}
-
-/// A Boolean term such as `TopSupported`: sets `slot`, or records what is wrong.
-fn apply_tag(
-    slot: &mut Option<bool>,
-    term: &str,
-    annotation: &Annotation,
-    problems: &mut Problems,
-) {
-    match bool_value(&annotation.value) {
-        Ok(value) => *slot = Some(value),
-        Err(what) => {
-            let message =
-                format!("annotation `{CAPABILITIES}{term}` takes a `Bool` constant, found {what}");
-            problems.push((annotation.pos, message));
         }
     }
 }
@@ -230,39 +238,48 @@ fn found(value: &Expr) -> String {
 fn shortened(text: &str) -> String {
     const MAX: usize = 40;
     match text.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}...", &text[..cut]),
+        Some((cut, _)) => format!("{}...", text.get(..cut).unwrap_or(text)),
         None => text.to_owned(),
     }
 }
 
-/// The Boolean property `field` of a capability record, if present and well formed.
-fn record_bool(record: &Record, field: &str, term: &str, problems: &mut Problems) -> Option<bool> {
-    let found = record
+/// The Boolean property `field` of a record of the qualified `term`, if present and well formed.
+fn record_bool(
+    cx: &mut Resolver,
+    doc: usize,
+    record: &Record,
+    (term, field): (&str, &str),
+) -> Option<bool> {
+    let value = record
         .property_values
         .iter()
         .find(|p| p.property == field)?;
-    bool_value(&found.value)
-        .map_err(|what| {
-            let message = format!(
-                "`{field}` of `{CAPABILITIES}{term}` takes a `Bool` constant, found {what}"
-            );
-            problems.push((found.pos, message));
-        })
-        .ok()
+    match bool_value(&value.value) {
+        Ok(b) => Some(b),
+        Err(what) => {
+            let subject = format!("`{field}` of `{term}`");
+            report_subject(cx, doc, value.pos, &subject, "a `Bool` constant", &what);
+            None
+        }
+    }
 }
 
-/// The property paths of a capability record's collection-valued property `field`, in order.
-fn record_paths(record: &Record, field: &str, term: &str, problems: &mut Problems) -> Vec<String> {
-    let Some(found_value) = record.property_values.iter().find(|p| p.property == field) else {
+/// The property paths of the collection-valued property `field` of a record of the qualified
+/// `term`, in order.
+fn record_paths(
+    cx: &mut Resolver,
+    doc: usize,
+    record: &Record,
+    (term, field): (&str, &str),
+) -> Vec<String> {
+    let Some(value) = record.property_values.iter().find(|p| p.property == field) else {
         return Vec::new();
     };
-    let what = format!("`{field}` of `{CAPABILITIES}{term}`");
-    let Expr::Collection(items) = &found_value.value else {
-        let message = format!(
-            "{what} takes a `Collection` of `PropertyPath`s, found {}",
-            found(&found_value.value)
-        );
-        problems.push((found_value.pos, message));
+    let subject = format!("`{field}` of `{term}`");
+    let Expr::Collection(items) = &value.value else {
+        let what = found(&value.value);
+        let expected = "a `Collection` of `PropertyPath`s";
+        report_subject(cx, doc, value.pos, &subject, expected, &what);
         return Vec::new();
     };
     let mut paths = Vec::with_capacity(items.len());
@@ -272,8 +289,8 @@ fn record_paths(record: &Record, field: &str, term: &str, problems: &mut Problem
                 paths.push(text.trim().to_owned());
             }
             other => {
-                let message = format!("{what} lists `PropertyPath`s, found {}", found(other));
-                problems.push((found_value.pos, message));
+                let what = found(other);
+                report_subject(cx, doc, value.pos, &subject, "`PropertyPath`s only", &what);
             }
         }
     }
