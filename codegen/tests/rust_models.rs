@@ -140,7 +140,9 @@ fn namespaces_carry_the_declared_schema_aliases() {
 
 /// Setters of a polymorphic enum: only for properties the caller may change (not the key, not
 /// `Core.Computed` or `Core.Immutable` ones), named `set_` + accessor, numbered where that is an
-/// accessor's name already; fallible where the value's JSON comes from its own `Serialize`.
+/// accessor's name already; fallible only where the value's encoding can fail (a structured
+/// value, through `serde_json::to_value`): primitives, enum types, type definitions and their
+/// collections write `IntoJson`.
 #[test]
 fn polymorphic_setters_are_planned_for_settable_properties() {
     use codegen::rust::plan::{Plan, RawWrite};
@@ -165,12 +167,15 @@ fn polymorphic_setters_are_planned_for_settable_properties() {
     assert_eq!(
         setters,
         [
-            ("label", "set_label", RawWrite::From),
-            ("visible", "set_visible_2", RawWrite::From),
-            ("area", "set_area", RawWrite::Serialize),
-            ("tags", "set_tags", RawWrite::Serialize),
-            ("setVisible", "set_set_visible", RawWrite::From),
-            ("type", "set_type", RawWrite::From),
+            ("label", "set_label", RawWrite::Json),
+            ("visible", "set_visible_2", RawWrite::Json),
+            ("area", "set_area", RawWrite::Json),
+            ("tags", "set_tags", RawWrite::Json),
+            ("setVisible", "set_set_visible", RawWrite::Json),
+            ("type", "set_type", RawWrite::Json),
+            ("colours", "set_colours", RawWrite::Json),
+            ("code", "set_code", RawWrite::Json),
+            ("anchor", "set_anchor", RawWrite::Serialize),
         ]
     );
     let accessors: Vec<&str> = p.accessors.iter().map(|(_, m)| m.as_str()).collect();

@@ -103,14 +103,7 @@ impl LongRunningOperation {
     /// Sets `createdDateTime` (read by `created_date_time()`) on any variant; `None` leaves it out of the JSON.
     ///
     /// On [`Self::Other`] this writes the `createdDateTime` member of the raw object, encoded as the structs encode it, or removes it for `None`; the other members stay as received.
-    ///
-    /// # Errors
-    ///
-    /// Only on [`Self::Other`], if the value cannot be encoded as JSON; the raw object is then unchanged.
-    pub fn set_created_date_time(
-        &mut self,
-        value: Option<crate::support::edm::DateTimeOffset>,
-    ) -> Result<(), serde_json::Error> {
+    pub fn set_created_date_time(&mut self, value: Option<crate::support::edm::DateTimeOffset>) {
         match self {
             Self::Base(v) => {
                 v.created_date_time = value;
@@ -120,25 +113,20 @@ impl LongRunningOperation {
                 v.created_date_time = value;
                 v.additional_properties.remove("createdDateTime");
             }
-            Self::Other(raw) => crate::support::polymorphic::raw_set_encoded(
+            Self::Other(raw) => crate::support::polymorphic::raw_set(
                 raw,
                 "createdDateTime",
-                value.as_ref(),
-            )?,
+                value.map(crate::support::IntoJson::into_json),
+            ),
         }
-        Ok(())
     }
     /// Sets `lastActionDateTime` (read by `last_action_date_time()`) on any variant; `None` leaves it out of the JSON.
     ///
     /// On [`Self::Other`] this writes the `lastActionDateTime` member of the raw object, encoded as the structs encode it, or removes it for `None`; the other members stay as received.
-    ///
-    /// # Errors
-    ///
-    /// Only on [`Self::Other`], if the value cannot be encoded as JSON; the raw object is then unchanged.
     pub fn set_last_action_date_time(
         &mut self,
         value: Option<crate::support::edm::DateTimeOffset>,
-    ) -> Result<(), serde_json::Error> {
+    ) {
         match self {
             Self::Base(v) => {
                 v.last_action_date_time = value;
@@ -148,13 +136,12 @@ impl LongRunningOperation {
                 v.last_action_date_time = value;
                 v.additional_properties.remove("lastActionDateTime");
             }
-            Self::Other(raw) => crate::support::polymorphic::raw_set_encoded(
+            Self::Other(raw) => crate::support::polymorphic::raw_set(
                 raw,
                 "lastActionDateTime",
-                value.as_ref(),
-            )?,
+                value.map(crate::support::IntoJson::into_json),
+            ),
         }
-        Ok(())
     }
     /// Sets `resourceLocation` (read by `resource_location()`) on any variant; `None` leaves it out of the JSON.
     ///
@@ -172,21 +159,14 @@ impl LongRunningOperation {
             Self::Other(raw) => crate::support::polymorphic::raw_set(
                 raw,
                 "resourceLocation",
-                value.map(serde_json::Value::from),
+                value.map(crate::support::IntoJson::into_json),
             ),
         }
     }
     /// Sets `status` (read by `status()`) on any variant; `None` leaves it out of the JSON.
     ///
     /// On [`Self::Other`] this writes the `status` member of the raw object, encoded as the structs encode it, or removes it for `None`; the other members stay as received.
-    ///
-    /// # Errors
-    ///
-    /// Only on [`Self::Other`], if the value cannot be encoded as JSON; the raw object is then unchanged.
-    pub fn set_status(
-        &mut self,
-        value: Option<crate::LongRunningOperationStatus>,
-    ) -> Result<(), serde_json::Error> {
+    pub fn set_status(&mut self, value: Option<crate::LongRunningOperationStatus>) {
         match self {
             Self::Base(v) => {
                 v.status = value;
@@ -196,11 +176,12 @@ impl LongRunningOperation {
                 v.status = value;
                 v.additional_properties.remove("status");
             }
-            Self::Other(raw) => {
-                crate::support::polymorphic::raw_set_encoded(raw, "status", value.as_ref())?
-            }
+            Self::Other(raw) => crate::support::polymorphic::raw_set(
+                raw,
+                "status",
+                value.map(crate::support::IntoJson::into_json),
+            ),
         }
-        Ok(())
     }
     /// Sets `statusDetail` (read by `status_detail()`) on any variant; `None` leaves it out of the JSON.
     ///
@@ -218,7 +199,7 @@ impl LongRunningOperation {
             Self::Other(raw) => crate::support::polymorphic::raw_set(
                 raw,
                 "statusDetail",
-                value.map(serde_json::Value::from),
+                value.map(crate::support::IntoJson::into_json),
             ),
         }
     }

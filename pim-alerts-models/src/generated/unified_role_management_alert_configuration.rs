@@ -221,7 +221,7 @@ impl UnifiedRoleManagementAlertConfiguration {
             Self::Other(raw) => crate::support::polymorphic::raw_set(
                 raw,
                 "isEnabled",
-                value.map(serde_json::Value::from),
+                value.map(crate::support::IntoJson::into_json),
             ),
         }
     }

@@ -6,10 +6,10 @@
 //! A setter sets the field on every known variant and drops any entry of the same name from
 //! its `additional_properties` (an explicit `null` received for it), so that the property
 //! encodes as the value given, or not at all for `None`. On the catch-all it writes the member
-//! of the raw object under its CSDL name, encoded as the field would encode (by the value's own
-//! `Serialize`, which may fail, so such setters return its `Result`; or, for booleans, strings
-//! and small integers, by `serde_json::Value::from`, which gives the same JSON and cannot fail),
-//! or removes it for `None`; every other member stays as received.
+//! of the raw object under its CSDL name, or removes it for `None`; every other member stays as
+//! received. The plan says how ([`RawWrite`]): by `support::IntoJson`, the field's own JSON,
+//! which cannot fail; or by `serde_json::to_value`, which can fail (so the setter returns its
+//! `Result`).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -46,7 +46,7 @@ fn setter_fn(
     let other = ident(&p.other);
     let doc = doc_attrs(&setter_doc(p, prop, setter));
     match setter.raw {
-        RawWrite::From => quote! {
+        RawWrite::Json => quote! {
             #doc
             pub fn #method(&mut self, value: Option<#value_type>) {
                 match self {
@@ -54,7 +54,7 @@ fn setter_fn(
                     Self::#other(raw) => #support::polymorphic::raw_set(
                         raw,
                         #json,
-                        value.map(serde_json::Value::from),
+                        value.map(#support::IntoJson::into_json),
                     ),
                 }
             }
