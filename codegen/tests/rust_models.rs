@@ -141,8 +141,8 @@ fn namespaces_carry_the_declared_schema_aliases() {
 /// Setters of a polymorphic enum: only for properties the caller may change (not the key, not
 /// `Core.Computed` or `Core.Immutable` ones), named `set_` + accessor, numbered where that is an
 /// accessor's name already; fallible only where the value's encoding can fail (a structured
-/// value, through `serde_json::to_value`): primitives, enum types, type definitions and their
-/// collections write `IntoJson`.
+/// value or an `Edm.Decimal`, through `serde_json::to_value`): other primitives, enum types,
+/// type definitions and their collections write `IntoJson`.
 #[test]
 fn polymorphic_setters_are_planned_for_settable_properties() {
     use codegen::rust::plan::{Plan, RawWrite};
@@ -176,6 +176,7 @@ fn polymorphic_setters_are_planned_for_settable_properties() {
             ("colours", "set_colours", RawWrite::Json),
             ("code", "set_code", RawWrite::Json),
             ("anchor", "set_anchor", RawWrite::Serialize),
+            ("price", "set_price", RawWrite::Serialize),
         ]
     );
     let accessors: Vec<&str> = p.accessors.iter().map(|(_, m)| m.as_str()).collect();

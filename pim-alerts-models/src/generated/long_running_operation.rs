@@ -102,7 +102,7 @@ impl LongRunningOperation {
     }
     /// Sets `createdDateTime` (read by `created_date_time()`) on any variant; `None` leaves it out of the JSON.
     ///
-    /// On [`Self::Other`] this writes the `createdDateTime` member of the raw object, encoded as the structs encode it, or removes it for `None`; the other members stay as received.
+    /// On [`Self::Other`] this writes the `createdDateTime` member of the raw object, or removes it for `None`; the other members stay as received. The member is the JSON the structs write for the value.
     pub fn set_created_date_time(&mut self, value: Option<crate::support::edm::DateTimeOffset>) {
         match self {
             Self::Base(v) => {
@@ -122,7 +122,7 @@ impl LongRunningOperation {
     }
     /// Sets `lastActionDateTime` (read by `last_action_date_time()`) on any variant; `None` leaves it out of the JSON.
     ///
-    /// On [`Self::Other`] this writes the `lastActionDateTime` member of the raw object, encoded as the structs encode it, or removes it for `None`; the other members stay as received.
+    /// On [`Self::Other`] this writes the `lastActionDateTime` member of the raw object, or removes it for `None`; the other members stay as received. The member is the JSON the structs write for the value.
     pub fn set_last_action_date_time(
         &mut self,
         value: Option<crate::support::edm::DateTimeOffset>,
@@ -145,7 +145,7 @@ impl LongRunningOperation {
     }
     /// Sets `resourceLocation` (read by `resource_location()`) on any variant; `None` leaves it out of the JSON.
     ///
-    /// On [`Self::Other`] this writes the `resourceLocation` member of the raw object, encoded as the structs encode it, or removes it for `None`; the other members stay as received.
+    /// On [`Self::Other`] this writes the `resourceLocation` member of the raw object, or removes it for `None`; the other members stay as received. The member is the JSON the structs write for the value.
     pub fn set_resource_location(&mut self, value: Option<String>) {
         match self {
             Self::Base(v) => {
@@ -165,7 +165,7 @@ impl LongRunningOperation {
     }
     /// Sets `status` (read by `status()`) on any variant; `None` leaves it out of the JSON.
     ///
-    /// On [`Self::Other`] this writes the `status` member of the raw object, encoded as the structs encode it, or removes it for `None`; the other members stay as received.
+    /// On [`Self::Other`] this writes the `status` member of the raw object, or removes it for `None`; the other members stay as received. The member is the JSON the structs write for the value.
     pub fn set_status(&mut self, value: Option<crate::LongRunningOperationStatus>) {
         match self {
             Self::Base(v) => {
@@ -185,7 +185,7 @@ impl LongRunningOperation {
     }
     /// Sets `statusDetail` (read by `status_detail()`) on any variant; `None` leaves it out of the JSON.
     ///
-    /// On [`Self::Other`] this writes the `statusDetail` member of the raw object, encoded as the structs encode it, or removes it for `None`; the other members stay as received.
+    /// On [`Self::Other`] this writes the `statusDetail` member of the raw object, or removes it for `None`; the other members stay as received. The member is the JSON the structs write for the value.
     pub fn set_status_detail(&mut self, value: Option<String>) {
         match self {
             Self::Base(v) => {

@@ -187,7 +187,7 @@ impl UnifiedRoleManagementAlertConfiguration {
     }
     /// Sets `isEnabled` (read by `is_enabled()`) on any variant; `None` leaves it out of the JSON.
     ///
-    /// On [`Self::Other`] this writes the `isEnabled` member of the raw object, encoded as the structs encode it, or removes it for `None`; the other members stay as received.
+    /// On [`Self::Other`] this writes the `isEnabled` member of the raw object, or removes it for `None`; the other members stay as received. The member is the JSON the structs write for the value.
     pub fn set_is_enabled(&mut self, value: Option<bool>) {
         match self {
             Self::InvalidLicenseAlertConfiguration(v) => {

@@ -9,7 +9,8 @@
 //! of the raw object under its CSDL name, or removes it for `None`; every other member stays as
 //! received. The plan says how ([`RawWrite`]): by `support::IntoJson`, the field's own JSON,
 //! which cannot fail; or by `serde_json::to_value`, which can fail (so the setter returns its
-//! `Result`).
+//! `Result`) and, without serde_json's `arbitrary_precision`, turns an `Edm.Decimal` into the
+//! nearest `f64` (the setter's doc says so).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -102,18 +103,24 @@ fn setter_doc(p: &PolymorphicPlan, prop: &PropertyDef, setter: &Setter) -> Strin
     let json = &prop.name.csdl;
     let accessor = p.accessors.iter().find(|(i, _)| *i == setter.property);
     let read = accessor.map_or_else(String::new, |(_, name)| format!(" (read by `{name}()`)"));
+    let other = &p.other;
     let mut doc = format!(
         "Sets `{json}`{read} on any variant; `None` leaves it out of the JSON.\n\n\
-         On [`Self::{other}`] this writes the `{json}` member of the raw object, encoded as the \
-         structs encode it, or removes it for `None`; the other members stay as received.",
-        other = p.other
+         On [`Self::{other}`] this writes the `{json}` member of the raw object, or removes it \
+         for `None`; the other members stay as received."
     );
-    if setter.raw == RawWrite::Serialize {
-        doc.push_str(&format!(
-            "\n\n# Errors\n\nOnly on [`Self::{}`], if the value cannot be encoded as JSON; the \
-             raw object is then unchanged.",
-            p.other
-        ));
-    }
+    doc.push_str(&match setter.raw {
+        RawWrite::Json => " The member is the JSON the structs write for the value.".to_owned(),
+        RawWrite::Serialize => format!(
+            " The member is `serde_json::to_value` of the value. That is the JSON the structs \
+             write, except for `Edm.Decimal` values (also inside a structured value): a \
+             `serde_json::Value` holds the nearest `f64`, so `1.50` is written `1.5` and digits \
+             beyond `f64` precision are rounded (a decimal in string form stays as given), as \
+             for a decimal received on [`Self::{other}`].\n\n\
+             # Errors\n\nOnly on [`Self::{other}`], if the value cannot be a \
+             `serde_json::Value` (an `Edm.Decimal` out of `f64` range, such as `1e400`); the raw \
+             object is then unchanged."
+        ),
+    });
     doc
 }

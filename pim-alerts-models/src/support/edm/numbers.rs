@@ -60,9 +60,13 @@ impl<'de> Deserialize<'de> for Int64 {
 
 /// `Edm.Decimal`: the exact decimal text, in the form received (JSON number or string).
 ///
-/// Decoding needs a `serde_json` deserializer (it reads the raw JSON text). Values that went
-/// through a `serde_json::Value` first (buffered polymorphic decoding) lose digits beyond
-/// `f64` precision.
+/// Decoding needs a `serde_json` deserializer (it reads the raw JSON text). Values that go
+/// through a `serde_json::Value` (this crate does not enable serde_json's
+/// `arbitrary_precision`) become the nearest `f64`: `1.50` is `1.5`, digits beyond `f64`
+/// precision are rounded and a number out of `f64` range (`1e400`) is an error. That happens
+/// to a decimal decoded by buffered polymorphic decoding, received by a polymorphic enum's
+/// catch-all variant, or set there by a setter (`serde_json::to_value`). The string form
+/// ([`Decimal::string`]) keeps its text everywhere.
 #[derive(Debug, Clone)]
 pub struct Decimal(Box<RawValue>);
 
