@@ -145,7 +145,7 @@ fn namespaces_carry_the_declared_schema_aliases() {
 /// type definitions and their collections write `IntoJson`.
 #[test]
 fn polymorphic_setters_are_planned_for_settable_properties() {
-    use codegen::rust::plan::{Plan, RawWrite};
+    use codegen::rust::plan::{Access, Plan, RawWrite};
     let model = model_of(&[workspace().join("codegen/tests/fixtures/rust/polymorphic.csdl")]);
     let plan = Plan::new(&model, "crate").expect("plans");
     let shape = model
@@ -181,4 +181,23 @@ fn polymorphic_setters_are_planned_for_settable_properties() {
     );
     let accessors: Vec<&str> = p.accessors.iter().map(|(_, m)| m.as_str()).collect();
     assert!(accessors.contains(&"set_visible") && accessors.contains(&"r#type"));
+    // Each setter names its property's accessor and how it reads on the catch-all.
+    let read: Vec<(&str, Access)> = (p.setters.iter())
+        .map(|x| (x.accessor.as_str(), x.access))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("label", Access::Str),
+            ("visible", Access::Bool),
+            ("area", Access::Ref),
+            ("tags", Access::Ref),
+            ("set_visible", Access::Str),
+            ("r#type", Access::Str),
+            ("colours", Access::Ref),
+            ("code", Access::Ref),
+            ("anchor", Access::Ref),
+            ("price", Access::Ref),
+        ]
+    );
 }

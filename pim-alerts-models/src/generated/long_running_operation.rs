@@ -100,7 +100,7 @@ impl LongRunningOperation {
             Self::Other(raw) => crate::support::polymorphic::raw_str(raw, "statusDetail"),
         }
     }
-    /// Sets `createdDateTime` (read by `created_date_time()`) on any variant; `None` leaves it out of the JSON.
+    /// Sets `createdDateTime` on any variant; `None` leaves it out of the JSON. `created_date_time()` reads it back, except on [`Self::Other`], where it answers `None`.
     ///
     /// On [`Self::Other`] this writes the `createdDateTime` member of the raw object, or removes it for `None`; the other members stay as received. The member is the JSON the structs write for the value.
     pub fn set_created_date_time(&mut self, value: Option<crate::support::edm::DateTimeOffset>) {
@@ -120,7 +120,7 @@ impl LongRunningOperation {
             ),
         }
     }
-    /// Sets `lastActionDateTime` (read by `last_action_date_time()`) on any variant; `None` leaves it out of the JSON.
+    /// Sets `lastActionDateTime` on any variant; `None` leaves it out of the JSON. `last_action_date_time()` reads it back, except on [`Self::Other`], where it answers `None`.
     ///
     /// On [`Self::Other`] this writes the `lastActionDateTime` member of the raw object, or removes it for `None`; the other members stay as received. The member is the JSON the structs write for the value.
     pub fn set_last_action_date_time(
@@ -143,7 +143,7 @@ impl LongRunningOperation {
             ),
         }
     }
-    /// Sets `resourceLocation` (read by `resource_location()`) on any variant; `None` leaves it out of the JSON.
+    /// Sets `resourceLocation` on any variant; `None` leaves it out of the JSON. `resource_location()` reads it back.
     ///
     /// On [`Self::Other`] this writes the `resourceLocation` member of the raw object, or removes it for `None`; the other members stay as received. The member is the JSON the structs write for the value.
     pub fn set_resource_location(&mut self, value: Option<String>) {
@@ -163,7 +163,7 @@ impl LongRunningOperation {
             ),
         }
     }
-    /// Sets `status` (read by `status()`) on any variant; `None` leaves it out of the JSON.
+    /// Sets `status` on any variant; `None` leaves it out of the JSON. `status()` reads it back, except on [`Self::Other`], where it answers `None`.
     ///
     /// On [`Self::Other`] this writes the `status` member of the raw object, or removes it for `None`; the other members stay as received. The member is the JSON the structs write for the value.
     pub fn set_status(&mut self, value: Option<crate::LongRunningOperationStatus>) {
@@ -183,7 +183,7 @@ impl LongRunningOperation {
             ),
         }
     }
-    /// Sets `statusDetail` (read by `status_detail()`) on any variant; `None` leaves it out of the JSON.
+    /// Sets `statusDetail` on any variant; `None` leaves it out of the JSON. `status_detail()` reads it back.
     ///
     /// On [`Self::Other`] this writes the `statusDetail` member of the raw object, or removes it for `None`; the other members stay as received. The member is the JSON the structs write for the value.
     pub fn set_status_detail(&mut self, value: Option<String>) {

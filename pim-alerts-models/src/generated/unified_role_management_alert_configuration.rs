@@ -185,7 +185,7 @@ impl UnifiedRoleManagementAlertConfiguration {
             Self::Other(_) => None,
         }
     }
-    /// Sets `isEnabled` (read by `is_enabled()`) on any variant; `None` leaves it out of the JSON.
+    /// Sets `isEnabled` on any variant; `None` leaves it out of the JSON. `is_enabled()` reads it back.
     ///
     /// On [`Self::Other`] this writes the `isEnabled` member of the raw object, or removes it for `None`; the other members stay as received. The member is the JSON the structs write for the value.
     pub fn set_is_enabled(&mut self, value: Option<bool>) {

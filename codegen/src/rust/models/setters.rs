@@ -17,7 +17,7 @@ use quote::quote;
 
 use super::doc_attrs;
 use crate::model::{PropertyDef, StructuredDef};
-use crate::rust::plan::{Plan, PolymorphicPlan, RawWrite, Setter, ident};
+use crate::rust::plan::{Access, Plan, PolymorphicPlan, RawWrite, Setter, ident};
 
 /// The setters of the enum of `s`, in the plan's order.
 pub(super) fn setters(plan: &Plan<'_>, p: &PolymorphicPlan, s: &StructuredDef) -> Vec<TokenStream> {
@@ -100,12 +100,15 @@ fn variant_arms<'a>(
 }
 
 fn setter_doc(p: &PolymorphicPlan, prop: &PropertyDef, setter: &Setter) -> String {
-    let json = &prop.name.csdl;
-    let accessor = p.accessors.iter().find(|(i, _)| *i == setter.property);
-    let read = accessor.map_or_else(String::new, |(_, name)| format!(" (read by `{name}()`)"));
-    let other = &p.other;
+    let (json, accessor, other) = (&prop.name.csdl, &setter.accessor, &p.other);
+    let read = match setter.access {
+        Access::Str | Access::Bool => format!("`{accessor}()` reads it back."),
+        Access::Ref => format!(
+            "`{accessor}()` reads it back, except on [`Self::{other}`], where it answers `None`."
+        ),
+    };
     let mut doc = format!(
-        "Sets `{json}`{read} on any variant; `None` leaves it out of the JSON.\n\n\
+        "Sets `{json}` on any variant; `None` leaves it out of the JSON. {read}\n\n\
          On [`Self::{other}`] this writes the `{json}` member of the raw object, or removes it \
          for `None`; the other members stay as received."
     );

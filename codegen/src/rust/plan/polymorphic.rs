@@ -6,7 +6,8 @@
 //! entity), not `Core.Computed` ones (the service sets them) and not `Core.Immutable` ones (an
 //! update never changes them). Navigation properties get none: an update does not send them.
 //!
-//! A setter returns a `Result` only where the value's encoding can fail ([`RawWrite`]).
+//! An accessor on the catch-all reads the raw object only for strings and booleans ([`Access`]);
+//! a setter returns a `Result` only where the value's encoding can fail ([`RawWrite`]).
 
 use super::{PolymorphicPlan, Repr, TypePlan, Variant};
 use crate::model::naming::{Case, NameScope, setter_name};
@@ -19,8 +20,32 @@ pub struct Setter {
     pub property: usize,
     /// The method name (`set_is_enabled`), unique among the enum's methods.
     pub method: String,
+    /// The property's accessor (`is_enabled`), named in the setter's doc.
+    pub accessor: String,
+    /// How that accessor reads the property (whether it reads it on the catch-all).
+    pub access: Access,
     /// How the value becomes JSON for the catch-all variant's raw object.
     pub raw: RawWrite,
+}
+
+/// How an accessor of a polymorphic enum reads a property.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// `Option<&str>`; the catch-all's raw object answers too.
+    Str,
+    /// `Option<bool>`; the catch-all's raw object answers too.
+    Bool,
+    /// `Option<&T>` or `Option<&[T]>`; `None` on the catch-all.
+    Ref,
+}
+
+/// How the accessors read a property of type `ty`.
+pub fn access(ty: &TypeUse) -> Access {
+    match (ty.collection, ty.target) {
+        (false, TypeTarget::Primitive(Primitive::String)) => Access::Str,
+        (false, TypeTarget::Primitive(Primitive::Boolean)) => Access::Bool,
+        _ => Access::Ref,
+    }
 }
 
 /// How a setter writes its value into the catch-all variant's raw object.
@@ -94,6 +119,8 @@ fn plan_setters(
             settable(s, prop).then(|| Setter {
                 property: *i,
                 method: methods.claim_owned(setter_name(accessor)),
+                accessor: accessor.clone(),
+                access: access(&prop.ty),
                 raw: raw_write(types, &prop.ty),
             })
         })
