@@ -140,10 +140,12 @@ fn namespaces_carry_the_declared_schema_aliases() {
 
 /// Setters of a polymorphic enum: only for properties the caller may change (not the key, not
 /// `Core.Computed` or `Core.Immutable` ones), named `set_` + accessor, numbered where that is an
-/// accessor's name already; fallible where the value's JSON comes from its own `Serialize`.
+/// accessor's name already; fallible only where the value's encoding can fail (a structured
+/// value or an `Edm.Decimal`, through `serde_json::to_value`): other primitives, enum types,
+/// type definitions and their collections write `IntoJson`.
 #[test]
 fn polymorphic_setters_are_planned_for_settable_properties() {
-    use codegen::rust::plan::{Plan, RawWrite};
+    use codegen::rust::plan::{Access, Plan, RawWrite};
     let model = model_of(&[workspace().join("codegen/tests/fixtures/rust/polymorphic.csdl")]);
     let plan = Plan::new(&model, "crate").expect("plans");
     let shape = model
@@ -165,14 +167,37 @@ fn polymorphic_setters_are_planned_for_settable_properties() {
     assert_eq!(
         setters,
         [
-            ("label", "set_label", RawWrite::From),
-            ("visible", "set_visible_2", RawWrite::From),
-            ("area", "set_area", RawWrite::Serialize),
-            ("tags", "set_tags", RawWrite::Serialize),
-            ("setVisible", "set_set_visible", RawWrite::From),
-            ("type", "set_type", RawWrite::From),
+            ("label", "set_label", RawWrite::Json),
+            ("visible", "set_visible_2", RawWrite::Json),
+            ("area", "set_area", RawWrite::Json),
+            ("tags", "set_tags", RawWrite::Json),
+            ("setVisible", "set_set_visible", RawWrite::Json),
+            ("type", "set_type", RawWrite::Json),
+            ("colours", "set_colours", RawWrite::Json),
+            ("code", "set_code", RawWrite::Json),
+            ("anchor", "set_anchor", RawWrite::Serialize),
+            ("price", "set_price", RawWrite::Serialize),
         ]
     );
     let accessors: Vec<&str> = p.accessors.iter().map(|(_, m)| m.as_str()).collect();
     assert!(accessors.contains(&"set_visible") && accessors.contains(&"r#type"));
+    // Each setter names its property's accessor and how it reads on the catch-all.
+    let read: Vec<(&str, Access)> = (p.setters.iter())
+        .map(|x| (x.accessor.as_str(), x.access))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("label", Access::Str),
+            ("visible", Access::Bool),
+            ("area", Access::Ref),
+            ("tags", Access::Ref),
+            ("set_visible", Access::Str),
+            ("r#type", Access::Str),
+            ("colours", Access::Ref),
+            ("code", Access::Ref),
+            ("anchor", Access::Ref),
+            ("price", Access::Ref),
+        ]
+    );
 }

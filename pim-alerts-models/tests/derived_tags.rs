@@ -149,3 +149,26 @@ fn roots_keep_any_tag_and_write_it_back() {
             .contains("found `#microsoft.graph.longRunningOperation`")
     );
 }
+
+/// `"@odata.type": null` names no type: the enum refuses it whether the tag comes first (fast
+/// path) or later (buffered path), so the derived struct refuses it too, at the tag, rather
+/// than decode a value its enum would not.
+#[test]
+fn a_null_tag_is_refused_like_the_enum_refuses_it() {
+    let first = r#"{"@odata.type":null,"isEnabled":true}"#;
+    let later = r#"{"isEnabled":true,"@odata.type":null}"#;
+    for text in [first, later] {
+        let err = from_str::<StaleSignInAlertConfiguration>(text).unwrap_err();
+        assert_eq!(err.path(), "@odata.type", "{text}");
+        assert_eq!(
+            err.message(),
+            "invalid type: null, expected a string",
+            "{text}"
+        );
+    }
+    let err = from_str::<UnifiedRoleManagementAlertConfiguration>(first).unwrap_err();
+    assert_eq!(err.path(), "@odata.type");
+    assert_eq!(err.message(), "invalid type: null, expected a string");
+    let err = from_str::<UnifiedRoleManagementAlertConfiguration>(later).unwrap_err();
+    assert_eq!(err.message(), "`@odata.type` must be a string");
+}

@@ -41,7 +41,7 @@ use files::{all_modules, assign_files};
 pub use idents::ident;
 use idents::{path_tokens, validate_names};
 use polymorphic::polymorphic_plan;
-pub use polymorphic::{RawWrite, Setter};
+pub use polymorphic::{Access, RawWrite, Setter, access};
 
 use super::WriteError;
 use crate::csdl::syntax::StructuredKind;

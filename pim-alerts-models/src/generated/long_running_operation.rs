@@ -100,17 +100,10 @@ impl LongRunningOperation {
             Self::Other(raw) => crate::support::polymorphic::raw_str(raw, "statusDetail"),
         }
     }
-    /// Sets `createdDateTime` (read by `created_date_time()`) on any variant; `None` leaves it out of the JSON.
+    /// Sets `createdDateTime` on any variant; `None` leaves it out of the JSON. `created_date_time()` reads it back, except on [`Self::Other`], where it answers `None`.
     ///
-    /// On [`Self::Other`] this writes the `createdDateTime` member of the raw object, encoded as the structs encode it, or removes it for `None`; the other members stay as received.
-    ///
-    /// # Errors
-    ///
-    /// Only on [`Self::Other`], if the value cannot be encoded as JSON; the raw object is then unchanged.
-    pub fn set_created_date_time(
-        &mut self,
-        value: Option<crate::support::edm::DateTimeOffset>,
-    ) -> Result<(), serde_json::Error> {
+    /// On [`Self::Other`] this writes the `createdDateTime` member of the raw object, or removes it for `None`; the other members stay as received. The member is the JSON the structs write for the value.
+    pub fn set_created_date_time(&mut self, value: Option<crate::support::edm::DateTimeOffset>) {
         match self {
             Self::Base(v) => {
                 v.created_date_time = value;
@@ -120,25 +113,20 @@ impl LongRunningOperation {
                 v.created_date_time = value;
                 v.additional_properties.remove("createdDateTime");
             }
-            Self::Other(raw) => crate::support::polymorphic::raw_set_encoded(
+            Self::Other(raw) => crate::support::polymorphic::raw_set(
                 raw,
                 "createdDateTime",
-                value.as_ref(),
-            )?,
+                value.map(crate::support::IntoJson::into_json),
+            ),
         }
-        Ok(())
     }
-    /// Sets `lastActionDateTime` (read by `last_action_date_time()`) on any variant; `None` leaves it out of the JSON.
+    /// Sets `lastActionDateTime` on any variant; `None` leaves it out of the JSON. `last_action_date_time()` reads it back, except on [`Self::Other`], where it answers `None`.
     ///
-    /// On [`Self::Other`] this writes the `lastActionDateTime` member of the raw object, encoded as the structs encode it, or removes it for `None`; the other members stay as received.
-    ///
-    /// # Errors
-    ///
-    /// Only on [`Self::Other`], if the value cannot be encoded as JSON; the raw object is then unchanged.
+    /// On [`Self::Other`] this writes the `lastActionDateTime` member of the raw object, or removes it for `None`; the other members stay as received. The member is the JSON the structs write for the value.
     pub fn set_last_action_date_time(
         &mut self,
         value: Option<crate::support::edm::DateTimeOffset>,
-    ) -> Result<(), serde_json::Error> {
+    ) {
         match self {
             Self::Base(v) => {
                 v.last_action_date_time = value;
@@ -148,17 +136,16 @@ impl LongRunningOperation {
                 v.last_action_date_time = value;
                 v.additional_properties.remove("lastActionDateTime");
             }
-            Self::Other(raw) => crate::support::polymorphic::raw_set_encoded(
+            Self::Other(raw) => crate::support::polymorphic::raw_set(
                 raw,
                 "lastActionDateTime",
-                value.as_ref(),
-            )?,
+                value.map(crate::support::IntoJson::into_json),
+            ),
         }
-        Ok(())
     }
-    /// Sets `resourceLocation` (read by `resource_location()`) on any variant; `None` leaves it out of the JSON.
+    /// Sets `resourceLocation` on any variant; `None` leaves it out of the JSON. `resource_location()` reads it back.
     ///
-    /// On [`Self::Other`] this writes the `resourceLocation` member of the raw object, encoded as the structs encode it, or removes it for `None`; the other members stay as received.
+    /// On [`Self::Other`] this writes the `resourceLocation` member of the raw object, or removes it for `None`; the other members stay as received. The member is the JSON the structs write for the value.
     pub fn set_resource_location(&mut self, value: Option<String>) {
         match self {
             Self::Base(v) => {
@@ -172,21 +159,14 @@ impl LongRunningOperation {
             Self::Other(raw) => crate::support::polymorphic::raw_set(
                 raw,
                 "resourceLocation",
-                value.map(serde_json::Value::from),
+                value.map(crate::support::IntoJson::into_json),
             ),
         }
     }
-    /// Sets `status` (read by `status()`) on any variant; `None` leaves it out of the JSON.
+    /// Sets `status` on any variant; `None` leaves it out of the JSON. `status()` reads it back, except on [`Self::Other`], where it answers `None`.
     ///
-    /// On [`Self::Other`] this writes the `status` member of the raw object, encoded as the structs encode it, or removes it for `None`; the other members stay as received.
-    ///
-    /// # Errors
-    ///
-    /// Only on [`Self::Other`], if the value cannot be encoded as JSON; the raw object is then unchanged.
-    pub fn set_status(
-        &mut self,
-        value: Option<crate::LongRunningOperationStatus>,
-    ) -> Result<(), serde_json::Error> {
+    /// On [`Self::Other`] this writes the `status` member of the raw object, or removes it for `None`; the other members stay as received. The member is the JSON the structs write for the value.
+    pub fn set_status(&mut self, value: Option<crate::LongRunningOperationStatus>) {
         match self {
             Self::Base(v) => {
                 v.status = value;
@@ -196,15 +176,16 @@ impl LongRunningOperation {
                 v.status = value;
                 v.additional_properties.remove("status");
             }
-            Self::Other(raw) => {
-                crate::support::polymorphic::raw_set_encoded(raw, "status", value.as_ref())?
-            }
+            Self::Other(raw) => crate::support::polymorphic::raw_set(
+                raw,
+                "status",
+                value.map(crate::support::IntoJson::into_json),
+            ),
         }
-        Ok(())
     }
-    /// Sets `statusDetail` (read by `status_detail()`) on any variant; `None` leaves it out of the JSON.
+    /// Sets `statusDetail` on any variant; `None` leaves it out of the JSON. `status_detail()` reads it back.
     ///
-    /// On [`Self::Other`] this writes the `statusDetail` member of the raw object, encoded as the structs encode it, or removes it for `None`; the other members stay as received.
+    /// On [`Self::Other`] this writes the `statusDetail` member of the raw object, or removes it for `None`; the other members stay as received. The member is the JSON the structs write for the value.
     pub fn set_status_detail(&mut self, value: Option<String>) {
         match self {
             Self::Base(v) => {
@@ -218,7 +199,7 @@ impl LongRunningOperation {
             Self::Other(raw) => crate::support::polymorphic::raw_set(
                 raw,
                 "statusDetail",
-                value.map(serde_json::Value::from),
+                value.map(crate::support::IntoJson::into_json),
             ),
         }
     }

@@ -185,9 +185,9 @@ impl UnifiedRoleManagementAlertConfiguration {
             Self::Other(_) => None,
         }
     }
-    /// Sets `isEnabled` (read by `is_enabled()`) on any variant; `None` leaves it out of the JSON.
+    /// Sets `isEnabled` on any variant; `None` leaves it out of the JSON. `is_enabled()` reads it back.
     ///
-    /// On [`Self::Other`] this writes the `isEnabled` member of the raw object, encoded as the structs encode it, or removes it for `None`; the other members stay as received.
+    /// On [`Self::Other`] this writes the `isEnabled` member of the raw object, or removes it for `None`; the other members stay as received. The member is the JSON the structs write for the value.
     pub fn set_is_enabled(&mut self, value: Option<bool>) {
         match self {
             Self::InvalidLicenseAlertConfiguration(v) => {
@@ -221,7 +221,7 @@ impl UnifiedRoleManagementAlertConfiguration {
             Self::Other(raw) => crate::support::polymorphic::raw_set(
                 raw,
                 "isEnabled",
-                value.map(serde_json::Value::from),
+                value.map(crate::support::IntoJson::into_json),
             ),
         }
     }

@@ -6,6 +6,7 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::ser::{Serialize, Serializer};
 
+use super::json_value::IntoJson;
 use super::string_enum::StringEnum;
 
 /// A set of flag members of the enum `E`, kept in the order received.
@@ -73,6 +74,13 @@ impl<E: StringEnum + PartialEq> Flags<E> {
 impl<E: StringEnum> Serialize for Flags<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
+    }
+}
+
+/// The comma-separated text `Serialize` writes (the same `Display`).
+impl<E: StringEnum> IntoJson for Flags<E> {
+    fn into_json(self) -> serde_json::Value {
+        serde_json::Value::String(self.to_string())
     }
 }
 

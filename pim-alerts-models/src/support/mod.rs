@@ -8,6 +8,7 @@
 pub mod codec;
 pub mod edm;
 pub mod flags;
+pub mod json_value;
 pub mod object;
 pub mod page;
 pub mod polymorphic;
@@ -16,6 +17,7 @@ pub mod string_enum;
 
 pub use codec::{DecodeError, from_slice, from_str, to_string, to_vec};
 pub use flags::Flags;
+pub use json_value::IntoJson;
 pub use object::{FieldVisitor, Found, GraphObject, field};
 pub use page::Page;
 pub use polymorphic::{Polymorphic, TypeName};

@@ -288,6 +288,8 @@ where
 /// polymorphic enum accepts (see [`TypeName::parse`]), and drops it: it is written back
 /// canonically. A tag naming any other type is an error at that tag, since the value would
 /// re-encode as this type; such values decode through the base type's polymorphic enum.
+/// A tag that is not a string (`null` included) is an error at that tag too, as it is for the
+/// polymorphic enum: it names no type, so it is neither this type's tag nor an absent one.
 /// A root keeps a received tag, whatever it names, in its additional properties and writes
 /// it back unchanged.
 pub fn deserialize<'de, T: GraphObject, D: Deserializer<'de>>(

@@ -317,8 +317,10 @@ pub fn raw_set(raw: &mut Map<String, Value>, key: &str, value: Option<Value>) {
     }
 }
 
-/// [`raw_set`] with the value encoded by its own `Serialize`, as the models encode it. On an
-/// encoding error the raw object is unchanged.
+/// [`raw_set`] with the value encoded by `serde_json::to_value` of its own `Serialize`: the JSON
+/// the models write, except that an [`Edm.Decimal`](super::edm::Decimal) number becomes the
+/// nearest `f64` (see its docs), and one out of `f64` range is an error. On an error the raw
+/// object is unchanged.
 pub fn raw_set_encoded<T: Serialize>(
     raw: &mut Map<String, Value>,
     key: &str,

@@ -8,8 +8,8 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::{doc_attrs, examples};
-use crate::model::{Name, Primitive, StructuredDef, TypeId, TypeTarget, TypeUse};
-use crate::rust::plan::{Plan, PolymorphicPlan, Variant, ident};
+use crate::model::{Name, StructuredDef, TypeId, TypeUse};
+use crate::rust::plan::{Access, Plan, PolymorphicPlan, Variant, access, ident};
 
 /// The enum of type `id` and its impls.
 pub(super) fn enum_items(plan: &Plan<'_>, id: TypeId, p: &PolymorphicPlan) -> TokenStream {
@@ -166,24 +166,6 @@ fn members<'a>(
     props
         .chain(navs)
         .map(|(member, method)| accessor(plan, p, member, method))
-}
-
-/// How an accessor reads a property.
-enum Access {
-    /// `Option<&str>`; raw objects answer too.
-    Str,
-    /// `Option<bool>`; raw objects answer too.
-    Bool,
-    /// `Option<&T>` or `Option<&[T]>`; `None` for raw objects.
-    Ref,
-}
-
-fn access(ty: &TypeUse) -> Access {
-    match (ty.collection, ty.target) {
-        (false, TypeTarget::Primitive(Primitive::String)) => Access::Str,
-        (false, TypeTarget::Primitive(Primitive::Boolean)) => Access::Bool,
-        _ => Access::Ref,
-    }
 }
 
 fn accessor(plan: &Plan<'_>, p: &PolymorphicPlan, member: Member<'_>, method: &str) -> TokenStream {

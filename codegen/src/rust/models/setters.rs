@@ -6,17 +6,18 @@
 //! A setter sets the field on every known variant and drops any entry of the same name from
 //! its `additional_properties` (an explicit `null` received for it), so that the property
 //! encodes as the value given, or not at all for `None`. On the catch-all it writes the member
-//! of the raw object under its CSDL name, encoded as the field would encode (by the value's own
-//! `Serialize`, which may fail, so such setters return its `Result`; or, for booleans, strings
-//! and small integers, by `serde_json::Value::from`, which gives the same JSON and cannot fail),
-//! or removes it for `None`; every other member stays as received.
+//! of the raw object under its CSDL name, or removes it for `None`; every other member stays as
+//! received. The plan says how ([`RawWrite`]): by `support::IntoJson`, the field's own JSON,
+//! which cannot fail; or by `serde_json::to_value`, which can fail (so the setter returns its
+//! `Result`) and, without serde_json's `arbitrary_precision`, turns an `Edm.Decimal` into the
+//! nearest `f64` (the setter's doc says so).
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::doc_attrs;
 use crate::model::{PropertyDef, StructuredDef};
-use crate::rust::plan::{Plan, PolymorphicPlan, RawWrite, Setter, ident};
+use crate::rust::plan::{Access, Plan, PolymorphicPlan, RawWrite, Setter, ident};
 
 /// The setters of the enum of `s`, in the plan's order.
 pub(super) fn setters(plan: &Plan<'_>, p: &PolymorphicPlan, s: &StructuredDef) -> Vec<TokenStream> {
@@ -46,7 +47,7 @@ fn setter_fn(
     let other = ident(&p.other);
     let doc = doc_attrs(&setter_doc(p, prop, setter));
     match setter.raw {
-        RawWrite::From => quote! {
+        RawWrite::Json => quote! {
             #doc
             pub fn #method(&mut self, value: Option<#value_type>) {
                 match self {
@@ -54,7 +55,7 @@ fn setter_fn(
                     Self::#other(raw) => #support::polymorphic::raw_set(
                         raw,
                         #json,
-                        value.map(serde_json::Value::from),
+                        value.map(#support::IntoJson::into_json),
                     ),
                 }
             }
@@ -99,21 +100,30 @@ fn variant_arms<'a>(
 }
 
 fn setter_doc(p: &PolymorphicPlan, prop: &PropertyDef, setter: &Setter) -> String {
-    let json = &prop.name.csdl;
-    let accessor = p.accessors.iter().find(|(i, _)| *i == setter.property);
-    let read = accessor.map_or_else(String::new, |(_, name)| format!(" (read by `{name}()`)"));
+    let (json, accessor, other) = (&prop.name.csdl, &setter.accessor, &p.other);
+    let read = match setter.access {
+        Access::Str | Access::Bool => format!("`{accessor}()` reads it back."),
+        Access::Ref => format!(
+            "`{accessor}()` reads it back, except on [`Self::{other}`], where it answers `None`."
+        ),
+    };
     let mut doc = format!(
-        "Sets `{json}`{read} on any variant; `None` leaves it out of the JSON.\n\n\
-         On [`Self::{other}`] this writes the `{json}` member of the raw object, encoded as the \
-         structs encode it, or removes it for `None`; the other members stay as received.",
-        other = p.other
+        "Sets `{json}` on any variant; `None` leaves it out of the JSON. {read}\n\n\
+         On [`Self::{other}`] this writes the `{json}` member of the raw object, or removes it \
+         for `None`; the other members stay as received."
     );
-    if setter.raw == RawWrite::Serialize {
-        doc.push_str(&format!(
-            "\n\n# Errors\n\nOnly on [`Self::{}`], if the value cannot be encoded as JSON; the \
-             raw object is then unchanged.",
-            p.other
-        ));
-    }
+    doc.push_str(&match setter.raw {
+        RawWrite::Json => " The member is the JSON the structs write for the value.".to_owned(),
+        RawWrite::Serialize => format!(
+            " The member is `serde_json::to_value` of the value. That is the JSON the structs \
+             write, except for `Edm.Decimal` values (also inside a structured value): a \
+             `serde_json::Value` holds the nearest `f64`, so `1.50` is written `1.5` and digits \
+             beyond `f64` precision are rounded (a decimal in string form stays as given), as \
+             for a decimal received on [`Self::{other}`].\n\n\
+             # Errors\n\nOnly on [`Self::{other}`], if the value cannot be a \
+             `serde_json::Value` (an `Edm.Decimal` out of `f64` range, such as `1e400`); the raw \
+             object is then unchanged."
+        ),
+    });
     doc
 }

@@ -5,6 +5,9 @@
 //! raw JSON object. Only properties the caller may change get one: not the key (it names the
 //! entity), not `Core.Computed` ones (the service sets them) and not `Core.Immutable` ones (an
 //! update never changes them). Navigation properties get none: an update does not send them.
+//!
+//! An accessor on the catch-all reads the raw object only for strings and booleans ([`Access`]);
+//! a setter returns a `Result` only where the value's encoding can fail ([`RawWrite`]).
 
 use super::{PolymorphicPlan, Repr, TypePlan, Variant};
 use crate::model::naming::{Case, NameScope, setter_name};
@@ -17,18 +20,43 @@ pub struct Setter {
     pub property: usize,
     /// The method name (`set_is_enabled`), unique among the enum's methods.
     pub method: String,
+    /// The property's accessor (`is_enabled`), named in the setter's doc.
+    pub accessor: String,
+    /// How that accessor reads the property (whether it reads it on the catch-all).
+    pub access: Access,
     /// How the value becomes JSON for the catch-all variant's raw object.
     pub raw: RawWrite,
+}
+
+/// How an accessor of a polymorphic enum reads a property.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// `Option<&str>`; the catch-all's raw object answers too.
+    Str,
+    /// `Option<bool>`; the catch-all's raw object answers too.
+    Bool,
+    /// `Option<&T>` or `Option<&[T]>`; `None` on the catch-all.
+    Ref,
+}
+
+/// How the accessors read a property of type `ty`.
+pub fn access(ty: &TypeUse) -> Access {
+    match (ty.collection, ty.target) {
+        (false, TypeTarget::Primitive(Primitive::String)) => Access::Str,
+        (false, TypeTarget::Primitive(Primitive::Boolean)) => Access::Bool,
+        _ => Access::Ref,
+    }
 }
 
 /// How a setter writes its value into the catch-all variant's raw object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RawWrite {
-    /// `serde_json::Value::from`, which cannot fail and gives what the field's `Serialize`
-    /// gives (booleans, strings, integers up to `Int32`): the setter returns nothing.
-    From,
-    /// The value's own `Serialize` (`serde_json::to_value`), which may fail: the setter returns
-    /// its `Result`.
+    /// `support::IntoJson`, for values whose encoding cannot fail (every primitive but
+    /// `Edm.Decimal`, enum types, JSON, and collections of those): the same JSON as the field's
+    /// `Serialize`, and the setter returns nothing.
+    Json,
+    /// `serde_json::to_value` of the value's own `Serialize`, which can fail (an `Edm.Decimal`,
+    /// also inside a structured value): the setter returns its `Result`.
     Serialize,
 }
 
@@ -65,7 +93,7 @@ pub(super) fn polymorphic_plan(
     let navigation_accessors = (s.navigation_properties.iter().enumerate())
         .map(|(i, n)| (i, methods.claim(&n.name.rust)))
         .collect();
-    let setters = plan_setters(s, &accessors, &mut methods);
+    let setters = plan_setters(s, &accessors, &mut methods, types);
     Some(PolymorphicPlan {
         variants,
         other,
@@ -82,6 +110,7 @@ fn plan_setters(
     s: &StructuredDef,
     accessors: &[(usize, String)],
     methods: &mut NameScope,
+    types: &[TypePlan],
 ) -> Vec<Setter> {
     accessors
         .iter()
@@ -90,7 +119,9 @@ fn plan_setters(
             settable(s, prop).then(|| Setter {
                 property: *i,
                 method: methods.claim_owned(setter_name(accessor)),
-                raw: raw_write(&prop.ty),
+                accessor: accessor.clone(),
+                access: access(&prop.ty),
+                raw: raw_write(types, &prop.ty),
             })
         })
         .collect()
@@ -101,12 +132,20 @@ fn settable(s: &StructuredDef, prop: &PropertyDef) -> bool {
     !prop.computed && !prop.immutable && !s.key.contains(&prop.name.csdl)
 }
 
-fn raw_write(ty: &TypeUse) -> RawWrite {
-    use Primitive::{Boolean, Byte, Int16, Int32, SByte, String};
-    match (ty.collection, ty.target) {
-        (false, TypeTarget::Primitive(Boolean | String | Byte | SByte | Int16 | Int32)) => {
-            RawWrite::From
-        }
-        _ => RawWrite::Serialize,
+/// How a setter of a property of type `ty` writes the catch-all's raw object: by `IntoJson`
+/// unless the element's encoding can fail. A collection encodes as its elements do.
+fn raw_write(types: &[TypePlan], ty: &TypeUse) -> RawWrite {
+    let infallible = match ty.target {
+        TypeTarget::Primitive(p) => p != Primitive::Decimal,
+        TypeTarget::Defined(id) => match types.get(id.0).map(|t| &t.repr) {
+            Some(Repr::Primitive(p)) => *p != Primitive::Decimal,
+            Some(Repr::StringEnum | Repr::Flags | Repr::Json | Repr::Omitted) => true,
+            Some(Repr::Struct(_) | Repr::Polymorphic) | None => false,
+        },
+    };
+    if infallible {
+        RawWrite::Json
+    } else {
+        RawWrite::Serialize
     }
 }

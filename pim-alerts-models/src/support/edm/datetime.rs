@@ -9,6 +9,7 @@ use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::ser::{Serialize, Serializer};
 
 use super::ParseError;
+use crate::support::json_value::IntoJson;
 
 /// Parses an unsigned decimal number made of exactly `b.len()` ASCII digits.
 fn num(b: &[u8]) -> Option<u32> {
@@ -77,7 +78,8 @@ fn needed_digits(nanos: u32) -> u8 {
     digits
 }
 
-/// Implements `Serialize` (via `Display`), `Deserialize` and `FromStr` (via the byte parser).
+/// Implements `Serialize` and `IntoJson` (both via `Display`), `Deserialize` and `FromStr` (via
+/// the byte parser).
 ///
 /// `Deserialize` asks for the string's raw bytes: the parsers accept ASCII only, so serde_json's
 /// UTF-8 validation of the text would be wasted work.
@@ -93,6 +95,11 @@ macro_rules! text_serde {
         impl Serialize for $ty {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.collect_str(self)
+            }
+        }
+        impl IntoJson for $ty {
+            fn into_json(self) -> serde_json::Value {
+                serde_json::Value::String(self.to_string())
             }
         }
         impl<'de> Deserialize<'de> for $ty {

@@ -7,6 +7,8 @@ use std::str::FromStr;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::ser::{Serialize, Serializer};
 
+use crate::support::json_value::IntoJson;
+
 /// Why a [`Duration`] could not be parsed or converted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -219,6 +221,13 @@ impl fmt::Display for Duration {
 impl Serialize for Duration {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.0)
+    }
+}
+
+/// The text `Serialize` writes.
+impl IntoJson for Duration {
+    fn into_json(self) -> serde_json::Value {
+        serde_json::Value::String(self.0.into())
     }
 }
 

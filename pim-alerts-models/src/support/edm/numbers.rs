@@ -12,6 +12,7 @@ use serde::ser::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use super::ParseError;
+use crate::support::json_value::IntoJson;
 
 /// `Edm.Int64`: decodes from a JSON number or a numeric string (IEEE754Compatible), encodes
 /// as a number.
@@ -21,6 +22,13 @@ pub struct Int64(pub i64);
 impl Serialize for Int64 {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i64(self.0)
+    }
+}
+
+/// The number `Serialize` writes.
+impl IntoJson for Int64 {
+    fn into_json(self) -> serde_json::Value {
+        serde_json::Value::from(self.0)
     }
 }
 
@@ -52,9 +60,13 @@ impl<'de> Deserialize<'de> for Int64 {
 
 /// `Edm.Decimal`: the exact decimal text, in the form received (JSON number or string).
 ///
-/// Decoding needs a `serde_json` deserializer (it reads the raw JSON text). Values that went
-/// through a `serde_json::Value` first (buffered polymorphic decoding) lose digits beyond
-/// `f64` precision.
+/// Decoding needs a `serde_json` deserializer (it reads the raw JSON text). Values that go
+/// through a `serde_json::Value` (this crate does not enable serde_json's
+/// `arbitrary_precision`) become the nearest `f64`: `1.50` is `1.5`, digits beyond `f64`
+/// precision are rounded and a number out of `f64` range (`1e400`) is an error. That happens
+/// to a decimal decoded by buffered polymorphic decoding, received by a polymorphic enum's
+/// catch-all variant, or set there by a setter (`serde_json::to_value`). The string form
+/// ([`Decimal::string`]) keeps its text everywhere.
 #[derive(Debug, Clone)]
 pub struct Decimal(Box<RawValue>);
 
@@ -159,17 +171,37 @@ macro_rules! ieee_float {
         #[derive(Debug, Clone, Copy, Default, PartialEq, PartialOrd)]
         pub struct $name(pub $float);
 
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        impl $name {
+            /// The string a non-finite value travels as; `None` for a finite one (a number).
+            fn non_finite_text(self) -> Option<&'static str> {
                 let v = self.0;
                 if v.is_finite() {
-                    serializer.$serialize(v)
+                    None
                 } else if v.is_nan() {
-                    serializer.serialize_str("NaN")
+                    Some("NaN")
                 } else if v > 0.0 {
-                    serializer.serialize_str("INF")
+                    Some("INF")
                 } else {
-                    serializer.serialize_str("-INF")
+                    Some("-INF")
+                }
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self.non_finite_text() {
+                    None => serializer.$serialize(self.0),
+                    Some(text) => serializer.serialize_str(text),
+                }
+            }
+        }
+
+        /// What `Serialize` writes: the number, or the non-finite value's string.
+        impl IntoJson for $name {
+            fn into_json(self) -> serde_json::Value {
+                match self.non_finite_text() {
+                    None => serde_json::Value::from(self.0),
+                    Some(text) => serde_json::Value::String(text.to_owned()),
                 }
             }
         }
@@ -261,6 +293,13 @@ impl fmt::Display for Binary {
 impl Serialize for Binary {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&URL_SAFE.encode(&self.0))
+    }
+}
+
+/// The base64url text `Serialize` writes.
+impl IntoJson for Binary {
+    fn into_json(self) -> serde_json::Value {
+        serde_json::Value::String(URL_SAFE.encode(&self.0))
     }
 }
 
