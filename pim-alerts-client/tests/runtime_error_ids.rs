@@ -11,7 +11,8 @@ use std::time::Duration;
 use common::raw::{Ending, raw_server};
 use common::*;
 use pim_alerts_client::runtime::{Client, Error, LinkKind, Method, Request, RetryPolicy};
-use wiremock::{MockServer, ResponseTemplate};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
 /// The `request-id` every mock answers with.
 const REQUEST_ID: &str = "0e2b3c4d-5f60-4a7b-8c9d-aabbccddeeff";
@@ -89,11 +90,11 @@ async fn a_202_without_location_names_the_request_id() {
     );
 }
 
-#[tokio::test]
-async fn an_unusable_next_link_names_the_request_id_of_its_page() {
+/// The error of the second page of a listing whose first page links to `link`, and the server.
+async fn next_page_error(link: &str) -> (Error, MockServer) {
     let page = ResponseTemplate::new(200)
         .insert_header("request-id", REQUEST_ID)
-        .set_body_json(serde_json::json!({"value": [1], "@odata.nextLink": " "}));
+        .set_body_json(serde_json::json!({"value": [1], "@odata.nextLink": link}));
     let server = server_answering(page).await;
     let request = Request::from_template(Method::GET, "/identityGovernance/x", &[]);
     let mut paged = client(&server).paged::<u32>(request);
@@ -103,11 +104,33 @@ async fn an_unusable_next_link_names_the_request_id_of_its_page() {
         .expect("first page")
         .expect("a page");
     assert_eq!(first.value, [1]);
-    let err = paged.next_page().await.expect_err("blank link");
+    let err = paged.next_page().await.expect_err("link refused");
+    (err, server)
+}
+
+#[tokio::test]
+async fn an_unusable_or_foreign_next_link_names_the_ids_of_its_page() {
+    let (err, server) = next_page_error(" ").await;
     assert!(
         matches!(
             err,
             Error::InvalidLink {
+                kind: LinkKind::NextLink,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_ids(
+        &err,
+        Some(REQUEST_ID),
+        &sent_client_request_id(&server).await,
+    );
+    let (err, server) = next_page_error("https://evil.example/beta/x?$skiptoken=2").await;
+    assert!(
+        matches!(
+            err,
+            Error::ForeignOrigin {
                 kind: LinkKind::NextLink,
                 ..
             }
@@ -198,4 +221,106 @@ async fn errors_raised_before_sending_carry_no_ids() {
     assert!(matches!(err, Error::InvalidRequest(_)), "{err:?}");
     assert_eq!((err.request_id(), err.client_request_id()), (None, None));
     assert_eq!(requests(&server).await, 0);
+}
+
+/// The `request-id` each poll of [`operation_server`] answers with.
+const POLL_REQUEST_ID: &str = "7a1b2c3d-4e5f-4a6b-9c8d-112233445566";
+
+/// A server that accepts a `refresh` with `202` + `Location` and answers every poll of it
+/// with the operation in `status` and [`POLL_REQUEST_ID`].
+async fn operation_server(status: &str) -> MockServer {
+    let server = MockServer::start().await;
+    let location = format!("{}{BETA}/operations/op1", server.uri());
+    let accepted = ResponseTemplate::new(202)
+        .insert_header("Location", location.as_str())
+        .insert_header("request-id", REQUEST_ID);
+    Mock::given(method("POST"))
+        .respond_with(accepted)
+        .mount(&server)
+        .await;
+    let poll = ResponseTemplate::new(200)
+        .insert_header("request-id", POLL_REQUEST_ID)
+        .set_body_json(serde_json::json!({"id": "op1", "status": status}));
+    Mock::given(method("GET"))
+        .and(path(format!("{BETA}/operations/op1")))
+        .respond_with(poll)
+        .mount(&server)
+        .await;
+    server
+}
+
+fn refresh() -> Request {
+    Request::from_template(
+        Method::POST,
+        "/identityGovernance/roleManagementAlerts/alerts/refresh",
+        &[],
+    )
+}
+
+/// The `client-request-id` of the last request `server` received.
+async fn last_client_request_id(server: &MockServer) -> String {
+    let received = server.received_requests().await.unwrap_or_default();
+    client_request_id(received.last().expect("a request"))
+}
+
+#[tokio::test]
+async fn a_failed_or_unfinished_operation_names_the_ids_of_its_last_poll() {
+    let server = operation_server("failed").await;
+    let operation = client(&server).send_accepted(refresh()).await.expect("202");
+    let err = operation
+        .wait::<serde_json::Value>()
+        .await
+        .expect_err("failed");
+    assert!(matches!(err, Error::OperationFailed(_)), "{err:?}");
+    let last_poll = last_client_request_id(&server).await;
+    assert_ids(&err, Some(POLL_REQUEST_ID), &last_poll);
+
+    let server = operation_server("running").await;
+    let operation = client(&server).send_accepted(refresh()).await.expect("202");
+    let policy = fast_polling().with_max_polls(2);
+    let err = operation
+        .wait_with::<serde_json::Value>(&policy)
+        .await
+        .expect_err("still running");
+    assert!(matches!(err, Error::OperationTimedOut(_)), "{err:?}");
+    assert_eq!(requests(&server).await, 3, "the POST and two polls");
+    let last_poll = last_client_request_id(&server).await;
+    assert_ids(&err, Some(POLL_REQUEST_ID), &last_poll);
+}
+
+#[tokio::test]
+async fn a_foreign_location_names_the_ids_of_the_202_that_carried_it() {
+    let server = MockServer::start().await;
+    let accepted = ResponseTemplate::new(202)
+        .insert_header("Location", "https://evil.example/beta/operations/op1")
+        .insert_header("request-id", REQUEST_ID);
+    Mock::given(method("POST"))
+        .respond_with(accepted)
+        .mount(&server)
+        .await;
+    let err = client(&server)
+        .send_accepted(refresh())
+        .await
+        .expect_err("foreign");
+    assert!(
+        matches!(
+            err,
+            Error::ForeignOrigin {
+                kind: LinkKind::Location,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_ids(
+        &err,
+        Some(REQUEST_ID),
+        &sent_client_request_id(&server).await,
+    );
+    // A saved location came with no response: no ids.
+    let err = client(&server)
+        .resume_operation("https://evil.example/beta/operations/op1")
+        .expect_err("foreign");
+    assert!(matches!(err, Error::ForeignOrigin { .. }), "{err:?}");
+    assert_eq!((err.request_id(), err.client_request_id()), (None, None));
 }

@@ -10,11 +10,15 @@
 //! the `client-request-id` is the only id. An error about a response also gives its status,
 //! and for [`Error::Graph`] Graph's error code (and target and first detail).
 //!
+//! [`Error::ForeignOrigin`] for a link a response carried (a `Location`, an `@odata.nextLink`)
+//! gives the ids of that response; the long-running operation errors
+//! ([`Error::OperationFailed`], [`Error::OperationTimedOut`]) give those of the last poll
+//! answered (an error of one poll is returned as that poll's own error, with its ids).
+//!
 //! Carrying no ids: the errors raised before anything was sent ([`Error::InvalidRequest`],
-//! [`Error::InvalidConfig`], [`Error::Auth`]), [`Error::ForeignOrigin`] (it names the refused
-//! link's origin, not the request whose response carried it), and the long-running operation
-//! errors (they name the operation's monitor URL; an error of one poll is returned as that
-//! poll's own error, with its ids).
+//! [`Error::InvalidConfig`], [`Error::Auth`]), [`Error::ForeignOrigin`] for a saved operation
+//! location (no response carried it), and [`Error::OperationTimedOut`] when not one poll was
+//! answered in time.
 //!
 //! Graph's error body is a [`GraphErrorBody`], decoded tolerantly and keeping every member (see
 //! its module, `error/body.rs`). Large variants are boxed so that `Result<T, Error>` stays small.
@@ -76,9 +80,12 @@ pub enum Error {
     /// configured base URL. It was not followed and the token was not sent. (A redirect that a
     /// caller-supplied HTTP client followed is [`Error::ForeignRedirect`].)
     #[error(
-        "refusing to follow {kind} to foreign origin {found} (configured origin is {expected}); \
-         the access token was not sent"
+        "{}refusing to follow {kind} to foreign origin {found} (configured origin is \
+         {expected}); the access token was not sent{}",
+        context::prefix(.context.as_deref()),
+        context::suffix(.context.as_deref())
     )]
+    #[non_exhaustive]
     ForeignOrigin {
         /// What kind of link it was.
         kind: LinkKind,
@@ -86,6 +93,9 @@ pub enum Error {
         found: String,
         /// The configured base origin.
         expected: String,
+        /// The request whose response carried the link; `None` for a
+        /// [`LinkKind::SavedLocation`], which no response carried.
+        context: Option<Box<RequestContext>>,
     },
     /// The response came from another origin than the configured base URL: the
     /// caller-supplied HTTP client (see `ClientBuilder::http_client`) followed a redirect. The
@@ -226,6 +236,8 @@ impl Error {
             | Error::ResponseTooLarge { context, .. }
             | Error::MissingLocation { context, .. }
             | Error::InvalidLink { context, .. } => Some(context),
+            Error::ForeignOrigin { context, .. } => context.as_deref(),
+            Error::OperationFailed(e) | Error::OperationTimedOut(e) => e.context.as_ref(),
             Error::RetriesExhausted { last, .. } => last.context(),
             _ => None,
         }
@@ -422,17 +434,21 @@ pub struct OperationError {
     pub elapsed: Duration,
     /// The last operation body as JSON (`Null` if it was not JSON).
     pub body: serde_json::Value,
+    /// The last poll that was answered (each poll is a request of its own, with its own ids);
+    /// `None` when none was (the first poll ran out of time).
+    pub context: Option<RequestContext>,
 }
 
 impl fmt::Display for OperationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} has status `{}` after {} polls in {:.1?}; body: {:?}",
+            "{} has status `{}` after {} polls in {:.1?}{}; body: {:?}",
             self.location,
             self.status,
             self.polls,
             self.elapsed,
+            context::suffix(self.context.as_ref()),
             excerpt(self.body.to_string().as_bytes())
         )
     }

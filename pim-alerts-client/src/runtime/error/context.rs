@@ -44,3 +44,35 @@ impl fmt::Display for RequestContext {
         write!(f, "{} {}", self.method, self.template)
     }
 }
+
+/// `{context}: ` before the message of an error that may be about a request; nothing without
+/// one.
+pub(crate) fn prefix(context: Option<&RequestContext>) -> impl fmt::Display + '_ {
+    Around(context, Part::Prefix)
+}
+
+/// ` ({ids})` after the message of an error that may be about a request, as
+/// [`RequestContext::ids`] gives them; nothing without one.
+pub(crate) fn suffix(context: Option<&RequestContext>) -> impl fmt::Display + '_ {
+    Around(context, Part::Suffix)
+}
+
+/// Which part of a message [`Around`] writes.
+#[derive(Clone, Copy)]
+enum Part {
+    Prefix,
+    Suffix,
+}
+
+/// A message's [`prefix`] or [`suffix`] for an optional request.
+struct Around<'a>(Option<&'a RequestContext>, Part);
+
+impl fmt::Display for Around<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Around(None, _) => Ok(()),
+            Around(Some(context), Part::Prefix) => write!(f, "{context}: "),
+            Around(Some(context), Part::Suffix) => write!(f, " ({})", context.ids()),
+        }
+    }
+}
