@@ -11,6 +11,7 @@ use std::time::Duration;
 use common::raw::{Ending, raw_server};
 use common::*;
 use pim_alerts_client::runtime::{Client, Error, LinkKind, Method, Request, RetryPolicy};
+use wiremock::http::HeaderValue;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -38,9 +39,10 @@ fn assert_ids(err: &Error, request_id: Option<&str>, client_request_id: &str) {
     assert_eq!(err.request_id(), request_id, "{err:?}");
     assert_eq!(err.client_request_id(), Some(client_request_id), "{err:?}");
     let shown = err.to_string();
+    // A Graph error adds `, date: …` before the closing parenthesis.
     let ids = match request_id {
-        Some(id) => format!("(request-id: {id}, client-request-id: {client_request_id})"),
-        None => format!("(client-request-id: {client_request_id})"),
+        Some(id) => format!("(request-id: {id}, client-request-id: {client_request_id}"),
+        None => format!("(client-request-id: {client_request_id}"),
     };
     assert!(shown.contains(&ids), "{ids} in {shown}");
 }
@@ -56,7 +58,7 @@ async fn a_200_whose_body_does_not_decode_names_the_request_id_and_the_json_path
     let Error::Decode(decode) = &err else {
         panic!("expected Decode: {err:?}")
     };
-    assert_eq!(decode.request_id(), Some(REQUEST_ID));
+    assert_eq!(decode.context.request_id.as_deref(), Some(REQUEST_ID));
     assert_eq!(decode.path, "incidentCount");
     assert!(
         err.to_string().contains("JSON path `incidentCount`"),
@@ -83,6 +85,56 @@ async fn a_202_without_location_names_the_request_id() {
         .await
         .expect_err("no Location");
     assert!(matches!(err, Error::MissingLocation { .. }), "{err:?}");
+    assert_ids(
+        &err,
+        Some(REQUEST_ID),
+        &sent_client_request_id(&server).await,
+    );
+}
+
+#[tokio::test]
+async fn graph_errors_and_unexpected_statuses_print_the_ids_their_accessors_return() {
+    // The header wins over the body's `innerError` (Graph sends the same id in both).
+    let body = graph_error("NotFound", "No alert a1.", "inner-request-id");
+    let not_found = ResponseTemplate::new(404)
+        .insert_header("request-id", REQUEST_ID)
+        .set_body_json(body);
+    let server = server_answering(not_found).await;
+    let err = failed_get(&client(&server)).await;
+    assert!(matches!(err, Error::Graph(_)), "{err:?}");
+    assert_ids(
+        &err,
+        Some(REQUEST_ID),
+        &sent_client_request_id(&server).await,
+    );
+
+    // A header value that is not visible ASCII is read as lossy UTF-8, in both.
+    let odd_id = HeaderValue::from_bytes("réq-1".as_bytes()).expect("obs-text is allowed");
+    let html = ResponseTemplate::new(502)
+        .insert_header("request-id", odd_id)
+        .set_body_raw("<html>Bad Gateway</html>", "text/html");
+    let server = server_answering(html).await;
+    let client = builder(&server)
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .expect("client");
+    let err = failed_get(&client).await;
+    assert!(matches!(err, Error::UnexpectedStatus(_)), "{err:?}");
+    assert_ids(&err, Some("réq-1"), &sent_client_request_id(&server).await);
+}
+
+#[tokio::test]
+async fn a_body_over_the_limit_names_the_ids() {
+    let big = ResponseTemplate::new(200)
+        .insert_header("request-id", REQUEST_ID)
+        .set_body_raw(vec![b' '; 4096], "application/json");
+    let server = server_answering(big).await;
+    let client = builder(&server)
+        .max_response_bytes(1024)
+        .build()
+        .expect("client");
+    let err = failed_get(&client).await;
+    assert!(matches!(err, Error::ResponseTooLarge { .. }), "{err:?}");
     assert_ids(
         &err,
         Some(REQUEST_ID),

@@ -4,8 +4,9 @@
 //! where. An error about a request sent names it by HTTP method and path *template* and gives,
 //! in parentheses, the ids to quote to Microsoft support: the `client-request-id` the runtime
 //! sent, and the `request-id` of the response where one came from the configured origin (for
-//! [`Error::Graph`], from its `innerError` first). [`Error::request_id`] and
-//! [`Error::client_request_id`] return them; each variant keeps them in its [`RequestContext`].
+//! [`Error::Graph`] without that header, its `innerError`'s). [`Error::request_id`] and
+//! [`Error::client_request_id`] return them; each variant keeps them, once, in its
+//! [`RequestContext`], which both the message and the accessors read.
 //! Without a response — a transport error before the headers, a timeout before the headers —
 //! the `client-request-id` is the only id. An error about a response also gives its status,
 //! and for [`Error::Graph`] Graph's error code (and target and first detail).
@@ -202,26 +203,18 @@ impl Error {
     }
 
     /// The `request-id` of the response this error is about (or of the last retried
-    /// attempt's), where one came from the configured origin: for [`Error::Graph`] as
-    /// [`GraphError::request_id`] gives it. `None` without such a response, and for the
-    /// variants that carry no ids (see the module docs).
+    /// attempt's), where one came from the configured origin: its
+    /// [`RequestContext::request_id`]. `None` without such a response, and for the variants
+    /// that carry no ids (see the module docs).
     pub fn request_id(&self) -> Option<&str> {
-        match self {
-            Error::Graph(e) => e.request_id(),
-            Error::RetriesExhausted { last, .. } => last.request_id(),
-            _ => self.context()?.request_id.as_deref(),
-        }
+        self.context()?.request_id.as_deref()
     }
 
-    /// The `client-request-id` the runtime sent with the request this error is about (for
-    /// [`Error::Graph`], as Graph echoed it, if it did). `None` for the variants that carry no
-    /// ids (see the module docs).
+    /// The `client-request-id` the runtime sent with the request this error is about (or with
+    /// the last retried attempt). `None` for the variants that carry no ids (see the module
+    /// docs).
     pub fn client_request_id(&self) -> Option<&str> {
-        match self {
-            Error::Graph(e) => Some(e.client_request_id()),
-            Error::RetriesExhausted { last, .. } => last.client_request_id(),
-            _ => Some(&self.context()?.client_request_id),
-        }
+        Some(&self.context()?.client_request_id)
     }
 
     /// The request this error is about, where the variant names one.
@@ -309,23 +302,16 @@ impl GraphError {
         &self.error.message
     }
 
-    /// Graph's `request-id`: from `innerError`, else from the `request-id` response header.
+    /// Graph's `request-id`: the response header, else `innerError`'s (the context's
+    /// [`request_id`](RequestContext::request_id)).
     pub fn request_id(&self) -> Option<&str> {
-        self.error
-            .inner_error
-            .as_ref()
-            .and_then(|i| i.request_id.as_deref())
-            .or_else(|| header_str(&self.headers, "request-id"))
+        self.context.request_id.as_deref()
     }
 
-    /// The `client-request-id`: as echoed by Graph, else the one the runtime sent.
+    /// The `client-request-id` the runtime sent (Graph's echo, if any, is in
+    /// [`InnerError::client_request_id`]).
     pub fn client_request_id(&self) -> &str {
-        self.error
-            .inner_error
-            .as_ref()
-            .and_then(|i| i.client_request_id.as_deref())
-            .or_else(|| header_str(&self.headers, "client-request-id"))
-            .unwrap_or(&self.context.client_request_id)
+        &self.context.client_request_id
     }
 }
 
@@ -333,14 +319,13 @@ impl fmt::Display for GraphError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} failed with {}: {}: {}{} (request-id: {}, client-request-id: {}",
+            "{} failed with {}: {}: {}{} ({}",
             self.context,
             self.status,
             self.error.code,
             self.error.message,
             self.error.extras(),
-            self.request_id().unwrap_or("none"),
-            self.client_request_id(),
+            self.context.ids(),
         )?;
         if let Some(date) = self
             .error
@@ -372,11 +357,10 @@ impl fmt::Display for UnexpectedStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} failed with unexpected status {} (request-id: {}, client-request-id: {}); body: {:?}",
+            "{} failed with unexpected status {} ({}); body: {:?}",
             self.context,
             self.status,
-            header_str(&self.headers, "request-id").unwrap_or("none"),
-            self.context.client_request_id,
+            self.context.ids(),
             self.body_excerpt,
         )
     }
@@ -396,13 +380,6 @@ pub struct DecodeError {
     pub message: String,
     /// The first bytes of the body (lossy UTF-8, at most [`BODY_EXCERPT_LIMIT`] bytes).
     pub body_excerpt: String,
-}
-
-impl DecodeError {
-    /// The `request-id` header of the response that did not decode, if it had one.
-    pub fn request_id(&self) -> Option<&str> {
-        self.context.request_id.as_deref()
-    }
 }
 
 impl fmt::Display for DecodeError {

@@ -7,7 +7,11 @@ use reqwest::Method;
 
 /// Identifies one logical request in errors: method, path template, the `client-request-id`
 /// the runtime sent and, once a response came, its `request-id`.
+///
+/// Built by the runtime only (`#[non_exhaustive]`: a field may be added without a breaking
+/// change).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct RequestContext {
     /// HTTP method.
     pub method: Method,
@@ -15,9 +19,11 @@ pub struct RequestContext {
     pub template: Cow<'static, str>,
     /// The `client-request-id` header value sent with the request (same for all retries).
     pub client_request_id: String,
-    /// The `request-id` header of the response, where a response with one came from the
-    /// configured origin; `None` before any response (a transport error or a timeout before
-    /// the headers) and for a response from a foreign origin
+    /// The `request-id` header of the response (its bytes read as lossy UTF-8), where a
+    /// response with one came from the configured origin; for an
+    /// [`Error::Graph`](super::Error::Graph) without that header, the `request-id` of its
+    /// `innerError`. `None` before any response (a transport error or a timeout before the
+    /// headers) and for a response from a foreign origin
     /// ([`Error::ForeignRedirect`](super::Error::ForeignRedirect): that id is not Graph's).
     pub request_id: Option<String>,
 }
