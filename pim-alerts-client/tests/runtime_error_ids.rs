@@ -1,14 +1,18 @@
 //! The ids to quote to Microsoft support, in every error about a request: the response's
-//! `request-id` wherever a response came (a body that does not decode, a `202` without a
-//! `Location`, an unusable `@odata.nextLink`, a body that stalls or breaks off after the
-//! headers), and the `client-request-id` the runtime sent, the only id where no response came
-//! (a refused connection, a timeout before the headers). Real HTTP on loopback.
+//! `request-id` wherever a response came (a Graph error, an unexpected status, a body that does
+//! not decode or is over the limit, a `202` without a usable `Location`, an unusable or foreign
+//! `@odata.nextLink` or `Location`, a body that stalls or breaks off after the headers, the
+//! last poll of a failed or unfinished operation), and the `client-request-id` the runtime
+//! sent, the only id where no response came (a connection closed before the headers, a timeout
+//! before the headers). Each is compared with what the server sent and what it received. Real
+//! HTTP on loopback.
 
 mod common;
 
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use common::raw::{Ending, raw_server};
+use common::raw::{Ending, Heads, head_header, recording_raw_server};
 use common::*;
 use pim_alerts_client::runtime::{Client, Error, LinkKind, Method, Request, RetryPolicy};
 use wiremock::http::HeaderValue;
@@ -215,23 +219,26 @@ fn raw_client(base: &str, timeout: Duration) -> Client {
         .expect("client")
 }
 
-/// The id the runtime sent, read from the error itself (a raw server does not record it).
-fn own_client_request_id(err: &Error) -> String {
-    err.client_request_id().unwrap_or_default().to_owned()
+/// The `client-request-id` of the one request a raw server recorded in `heads`.
+fn recorded_client_request_id(heads: &Heads) -> String {
+    let heads = heads.lock().expect("heads");
+    assert_eq!(heads.len(), 1, "one request: {heads:?}");
+    head_header(&heads[0], "client-request-id")
+        .unwrap_or_default()
+        .to_owned()
 }
 
 #[tokio::test]
 async fn a_body_broken_off_or_stalled_after_the_headers_names_the_request_id() {
-    let call = async |ending| {
-        let (base, _) = raw_server(&partial_answer(), ending).await;
-        failed_get(&raw_client(&base, Duration::from_millis(300))).await
-    };
-    let reset = call(Ending::Reset).await;
-    assert!(matches!(reset, Error::Transport { .. }), "{reset:?}");
-    assert_ids(&reset, Some(REQUEST_ID), &own_client_request_id(&reset));
-    let stalled = call(Ending::Stall).await;
-    assert!(matches!(stalled, Error::Timeout { .. }), "{stalled:?}");
-    assert_ids(&stalled, Some(REQUEST_ID), &own_client_request_id(&stalled));
+    for ending in [Ending::Reset, Ending::Stall] {
+        let (base, _, heads) = recording_raw_server(&partial_answer(), ending).await;
+        let err = failed_get(&raw_client(&base, Duration::from_millis(300))).await;
+        match ending {
+            Ending::Stall => assert!(matches!(err, Error::Timeout { .. }), "{err:?}"),
+            _ => assert!(matches!(err, Error::Transport { .. }), "{err:?}"),
+        }
+        assert_ids(&err, Some(REQUEST_ID), &recorded_client_request_id(&heads));
+    }
 }
 
 #[tokio::test]
@@ -250,29 +257,13 @@ async fn without_a_response_the_client_request_id_is_the_only_id() {
     assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
     assert_ids(&err, None, &sent_client_request_id(&server).await);
 
-    // A refused connection: nothing listens on the port any more.
-    let port = {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-        listener.local_addr().expect("addr").port()
-    };
-    let client = raw_client(
-        &format!("http://127.0.0.1:{port}/beta"),
-        Duration::from_secs(5),
-    );
-    let err = failed_get(&client).await;
+    // A transport error before the headers: the server reads the request and closes the
+    // connection without a byte of answer.
+    let (base, connections, heads) = recording_raw_server(b"", Ending::Close).await;
+    let err = failed_get(&raw_client(&base, Duration::from_secs(5))).await;
     assert!(matches!(err, Error::Transport { .. }), "{err:?}");
-    assert_ids(&err, None, &own_client_request_id(&err));
-}
-
-#[tokio::test]
-async fn errors_raised_before_sending_carry_no_ids() {
-    let server = server_answering(ResponseTemplate::new(200)).await;
-    let err = client(&server)
-        .resume_operation("http://[::1")
-        .expect_err("no URL");
-    assert!(matches!(err, Error::InvalidRequest(_)), "{err:?}");
-    assert_eq!((err.request_id(), err.client_request_id()), (None, None));
-    assert_eq!(requests(&server).await, 0);
+    assert_eq!(connections.load(Ordering::SeqCst), 1);
+    assert_ids(&err, None, &recorded_client_request_id(&heads));
 }
 
 /// The `request-id` each poll of [`operation_server`] answers with.
