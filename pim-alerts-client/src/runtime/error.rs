@@ -50,9 +50,10 @@ pub enum Error {
     /// Graph answered with an error status and a Graph error body (`{"error": {...}}`).
     #[error("{0}")]
     Graph(Box<GraphError>),
-    /// The server answered with a status the call did not expect and a body that is not a
-    /// Graph error: an HTML error page, an empty 502, a `204` where a JSON body was expected,
-    /// a `200` where `202 Accepted` was expected...
+    /// The server answered with a status the call did not expect: an error status whose body
+    /// is not a Graph error (an HTML error page, an empty 502...), or a success status other
+    /// than the call's, whatever the body (a `204` where a JSON body was expected, a `200`
+    /// where `202 Accepted` was expected...).
     #[error("{0}")]
     UnexpectedStatus(Box<UnexpectedStatus>),
     /// A successful response body could not be decoded into the expected type.
@@ -160,12 +161,14 @@ pub enum Error {
         reason: Cow<'static, str>,
     },
     /// A long-running operation ended in `failed` (or `canceled`/`cancelled`, in any ASCII
-    /// case).
+    /// case: not statuses Graph defines today, treated as failures defensively; see
+    /// [the `operation` module](super::operation)).
     #[error("long-running operation failed: {0}")]
     OperationFailed(Box<OperationError>),
     /// A long-running operation had not reached a terminal status (`succeeded`, `failed`,
-    /// `canceled`) when the polling bound ran out: it was still `notStarted`, `running`, or
-    /// in a status the runtime does not know (such as `unknownFutureValue`), kept polling.
+    /// `canceled`, `cancelled`) when the polling bound ran out: it was still `notStarted`,
+    /// `running`, or in a status the runtime does not know (such as `unknownFutureValue`), kept
+    /// polling.
     #[error("long-running operation did not finish within the polling bound: {0}")]
     OperationTimedOut(Box<OperationError>),
     /// A retryable failure persisted until the retry budget (attempts or time) ran out.
@@ -339,7 +342,7 @@ impl fmt::Display for GraphError {
     }
 }
 
-/// A response with an unexpected status whose body is not a Graph error.
+/// A response with a status the call did not expect (see [`Error::UnexpectedStatus`]).
 #[derive(Debug)]
 #[non_exhaustive]
 pub struct UnexpectedStatus {

@@ -18,6 +18,12 @@
 //! clients as `unknownFutureValue` (or as its new name), and it may well be one more in-progress
 //! state. An operation that never reaches a terminal status ends in the bound below.
 //!
+//! `canceled` and `cancelled` are not members of `longRunningOperationStatus` today (it has
+//! `notStarted`, `running`, `succeeded`, `failed` and `unknownFutureValue`). They are treated
+//! as terminal failures defensively, as Azure's long-running-operation conventions treat
+//! `Canceled`: should Graph add either, polling a canceled operation until the bound would only
+//! delay the same failure.
+//!
 //! When the bound runs out first: [`Error::OperationTimedOut`], carrying the last status, body
 //! and poll ids. The bound is
 //! [`PollPolicy::with_max_polls`] polls and [`PollPolicy::with_max_wait`] of time for the whole
