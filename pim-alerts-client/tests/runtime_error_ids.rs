@@ -164,40 +164,25 @@ async fn next_page_error(link: &str) -> (Error, MockServer) {
     (err, server)
 }
 
+/// The kind of the link `err` refuses, and whether for its origin (else for not being a URL).
+fn refused_link(err: &Error) -> Option<(LinkKind, bool)> {
+    match err {
+        Error::InvalidLink { kind, .. } => Some((*kind, false)),
+        Error::ForeignOrigin { kind, .. } => Some((*kind, true)),
+        _ => None,
+    }
+}
+
 #[tokio::test]
 async fn an_unusable_or_foreign_next_link_names_the_ids_of_its_page() {
-    let (err, server) = next_page_error(" ").await;
-    assert!(
-        matches!(
-            err,
-            Error::InvalidLink {
-                kind: LinkKind::NextLink,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
-    assert_ids(
-        &err,
-        Some(REQUEST_ID),
-        &sent_client_request_id(&server).await,
-    );
-    let (err, server) = next_page_error("https://evil.example/beta/x?$skiptoken=2").await;
-    assert!(
-        matches!(
-            err,
-            Error::ForeignOrigin {
-                kind: LinkKind::NextLink,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
-    assert_ids(
-        &err,
-        Some(REQUEST_ID),
-        &sent_client_request_id(&server).await,
-    );
+    let foreign = "https://evil.example/beta/x?$skiptoken=2";
+    for (link, for_origin) in [(" ", false), (foreign, true)] {
+        let (err, server) = next_page_error(link).await;
+        let refused = refused_link(&err);
+        assert_eq!(refused, Some((LinkKind::NextLink, for_origin)), "{err:?}");
+        let sent = sent_client_request_id(&server).await;
+        assert_ids(&err, Some(REQUEST_ID), &sent);
+    }
 }
 
 /// A raw server's answer: the headers of a `200` with `request-id`, and part of its body.
@@ -345,21 +330,10 @@ async fn a_foreign_location_names_the_ids_of_the_202_that_carried_it() {
         .send_accepted(refresh())
         .await
         .expect_err("foreign");
-    assert!(
-        matches!(
-            err,
-            Error::ForeignOrigin {
-                kind: LinkKind::Location,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
-    assert_ids(
-        &err,
-        Some(REQUEST_ID),
-        &sent_client_request_id(&server).await,
-    );
+    let refused = refused_link(&err);
+    assert_eq!(refused, Some((LinkKind::Location, true)), "{err:?}");
+    let sent = sent_client_request_id(&server).await;
+    assert_ids(&err, Some(REQUEST_ID), &sent);
     // A saved location came with no response: no ids.
     let err = client(&server)
         .resume_operation("https://evil.example/beta/operations/op1")
