@@ -43,9 +43,13 @@ async fn remediate_400_not_remediable_is_a_graph_error_with_request_id() {
         graph.request_id(),
         Some("6a9b6b1b-3c57-4c1a-9a35-fb1b4c2f0d11")
     );
+    // The id the runtime sent, not the documentation's echo in `innerError`.
+    let sent = server.received_requests().await.unwrap_or_default();
+    assert_eq!(graph.client_request_id(), client_request_id(&sent[0]));
+    let inner = graph.error.inner_error.as_ref().expect("innerError");
     assert_eq!(
-        graph.client_request_id(),
-        "0c8f5d2e-8f1b-4a4e-9d3b-2f6c1a7e9b10"
+        inner.client_request_id.as_deref(),
+        Some("0c8f5d2e-8f1b-4a4e-9d3b-2f6c1a7e9b10")
     );
     let shown = err.to_string();
     for part in [
@@ -61,7 +65,7 @@ async fn remediate_400_not_remediable_is_a_graph_error_with_request_id() {
 }
 
 #[tokio::test]
-async fn request_id_falls_back_to_the_response_header() {
+async fn request_id_comes_from_the_response_header() {
     let body = serde_json::json!({"error": {"code": "UnknownError", "message": ""}});
     let template = ResponseTemplate::new(404)
         .insert_header("request-id", "hdr-req-1")

@@ -4,17 +4,22 @@
 //! where. An error about a request sent names it by HTTP method and path *template* and gives,
 //! in parentheses, the ids to quote to Microsoft support: the `client-request-id` the runtime
 //! sent, and the `request-id` of the response where one came from the configured origin (for
-//! [`Error::Graph`], from its `innerError` first). [`Error::request_id`] and
-//! [`Error::client_request_id`] return them; each variant keeps them in its [`RequestContext`].
+//! [`Error::Graph`] without that header, its `innerError`'s). [`Error::request_id`] and
+//! [`Error::client_request_id`] return them; each variant keeps them, once, in its
+//! [`RequestContext`], which both the message and the accessors read.
 //! Without a response — a transport error before the headers, a timeout before the headers —
 //! the `client-request-id` is the only id. An error about a response also gives its status,
 //! and for [`Error::Graph`] Graph's error code (and target and first detail).
 //!
+//! [`Error::ForeignOrigin`] for a link a response carried (a `Location`, an `@odata.nextLink`)
+//! gives the ids of that response; the long-running operation errors
+//! ([`Error::OperationFailed`], [`Error::OperationTimedOut`]) give those of the last poll
+//! answered (an error of one poll is returned as that poll's own error, with its ids).
+//!
 //! Carrying no ids: the errors raised before anything was sent ([`Error::InvalidRequest`],
-//! [`Error::InvalidConfig`], [`Error::Auth`]), [`Error::ForeignOrigin`] (it names the refused
-//! link's origin, not the request whose response carried it), and the long-running operation
-//! errors (they name the operation's monitor URL; an error of one poll is returned as that
-//! poll's own error, with its ids).
+//! [`Error::InvalidConfig`], [`Error::Auth`]), [`Error::ForeignOrigin`] for a saved operation
+//! location (no response carried it), and [`Error::OperationTimedOut`] when not one poll was
+//! answered in time.
 //!
 //! Graph's error body is a [`GraphErrorBody`], decoded tolerantly and keeping every member (see
 //! its module, `error/body.rs`). Large variants are boxed so that `Result<T, Error>` stays small.
@@ -45,9 +50,10 @@ pub enum Error {
     /// Graph answered with an error status and a Graph error body (`{"error": {...}}`).
     #[error("{0}")]
     Graph(Box<GraphError>),
-    /// The server answered with a status the call did not expect and a body that is not a
-    /// Graph error: an HTML error page, an empty 502, a `204` where a JSON body was expected,
-    /// a `200` where `202 Accepted` was expected...
+    /// The server answered with a status the call did not expect: an error status whose body
+    /// is not a Graph error (an HTML error page, an empty 502...), or a success status other
+    /// than the call's, whatever the body (a `204` where a JSON body was expected, a `200`
+    /// where `202 Accepted` was expected...).
     #[error("{0}")]
     UnexpectedStatus(Box<UnexpectedStatus>),
     /// A successful response body could not be decoded into the expected type.
@@ -76,9 +82,12 @@ pub enum Error {
     /// configured base URL. It was not followed and the token was not sent. (A redirect that a
     /// caller-supplied HTTP client followed is [`Error::ForeignRedirect`].)
     #[error(
-        "refusing to follow {kind} to foreign origin {found} (configured origin is {expected}); \
-         the access token was not sent"
+        "{}refusing to follow {kind} to foreign origin {found} (configured origin is \
+         {expected}); the access token was not sent{}",
+        context::prefix(.context.as_deref()),
+        context::suffix(.context.as_deref())
     )]
+    #[non_exhaustive]
     ForeignOrigin {
         /// What kind of link it was.
         kind: LinkKind,
@@ -86,6 +95,9 @@ pub enum Error {
         found: String,
         /// The configured base origin.
         expected: String,
+        /// The request whose response carried the link; `None` for a
+        /// [`LinkKind::SavedLocation`], which no response carried.
+        context: Option<Box<RequestContext>>,
     },
     /// The response came from another origin than the configured base URL: the
     /// caller-supplied HTTP client (see `ClientBuilder::http_client`) followed a redirect. The
@@ -149,12 +161,14 @@ pub enum Error {
         reason: Cow<'static, str>,
     },
     /// A long-running operation ended in `failed` (or `canceled`/`cancelled`, in any ASCII
-    /// case).
+    /// case: not statuses Graph defines today, treated as failures defensively; see
+    /// [the `operation` module](super::operation)).
     #[error("long-running operation failed: {0}")]
     OperationFailed(Box<OperationError>),
     /// A long-running operation had not reached a terminal status (`succeeded`, `failed`,
-    /// `canceled`) when the polling bound ran out: it was still `notStarted`, `running`, or
-    /// in a status the runtime does not know (such as `unknownFutureValue`), kept polling.
+    /// `canceled`, `cancelled`) when the polling bound ran out: it was still `notStarted`,
+    /// `running`, or in a status the runtime does not know (such as `unknownFutureValue`), kept
+    /// polling.
     #[error("long-running operation did not finish within the polling bound: {0}")]
     OperationTimedOut(Box<OperationError>),
     /// A retryable failure persisted until the retry budget (attempts or time) ran out.
@@ -192,26 +206,18 @@ impl Error {
     }
 
     /// The `request-id` of the response this error is about (or of the last retried
-    /// attempt's), where one came from the configured origin: for [`Error::Graph`] as
-    /// [`GraphError::request_id`] gives it. `None` without such a response, and for the
-    /// variants that carry no ids (see the module docs).
+    /// attempt's), where one came from the configured origin: its
+    /// [`RequestContext::request_id`]. `None` without such a response, and for the variants
+    /// that carry no ids (see the module docs).
     pub fn request_id(&self) -> Option<&str> {
-        match self {
-            Error::Graph(e) => e.request_id(),
-            Error::RetriesExhausted { last, .. } => last.request_id(),
-            _ => self.context()?.request_id.as_deref(),
-        }
+        self.context()?.request_id.as_deref()
     }
 
-    /// The `client-request-id` the runtime sent with the request this error is about (for
-    /// [`Error::Graph`], as Graph echoed it, if it did). `None` for the variants that carry no
-    /// ids (see the module docs).
+    /// The `client-request-id` the runtime sent with the request this error is about (or with
+    /// the last retried attempt). `None` for the variants that carry no ids (see the module
+    /// docs).
     pub fn client_request_id(&self) -> Option<&str> {
-        match self {
-            Error::Graph(e) => Some(e.client_request_id()),
-            Error::RetriesExhausted { last, .. } => last.client_request_id(),
-            _ => Some(&self.context()?.client_request_id),
-        }
+        Some(&self.context()?.client_request_id)
     }
 
     /// The request this error is about, where the variant names one.
@@ -226,6 +232,8 @@ impl Error {
             | Error::ResponseTooLarge { context, .. }
             | Error::MissingLocation { context, .. }
             | Error::InvalidLink { context, .. } => Some(context),
+            Error::ForeignOrigin { context, .. } => context.as_deref(),
+            Error::OperationFailed(e) | Error::OperationTimedOut(e) => e.context.as_ref(),
             Error::RetriesExhausted { last, .. } => last.context(),
             _ => None,
         }
@@ -297,23 +305,16 @@ impl GraphError {
         &self.error.message
     }
 
-    /// Graph's `request-id`: from `innerError`, else from the `request-id` response header.
+    /// Graph's `request-id`: the response header, else `innerError`'s (the context's
+    /// [`request_id`](RequestContext::request_id)).
     pub fn request_id(&self) -> Option<&str> {
-        self.error
-            .inner_error
-            .as_ref()
-            .and_then(|i| i.request_id.as_deref())
-            .or_else(|| header_str(&self.headers, "request-id"))
+        self.context.request_id.as_deref()
     }
 
-    /// The `client-request-id`: as echoed by Graph, else the one the runtime sent.
+    /// The `client-request-id` the runtime sent (Graph's echo, if any, is in
+    /// [`InnerError::client_request_id`]).
     pub fn client_request_id(&self) -> &str {
-        self.error
-            .inner_error
-            .as_ref()
-            .and_then(|i| i.client_request_id.as_deref())
-            .or_else(|| header_str(&self.headers, "client-request-id"))
-            .unwrap_or(&self.context.client_request_id)
+        &self.context.client_request_id
     }
 }
 
@@ -321,14 +322,13 @@ impl fmt::Display for GraphError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} failed with {}: {}: {}{} (request-id: {}, client-request-id: {}",
+            "{} failed with {}: {}: {}{} ({}",
             self.context,
             self.status,
             self.error.code,
             self.error.message,
             self.error.extras(),
-            self.request_id().unwrap_or("none"),
-            self.client_request_id(),
+            self.context.ids(),
         )?;
         if let Some(date) = self
             .error
@@ -342,7 +342,7 @@ impl fmt::Display for GraphError {
     }
 }
 
-/// A response with an unexpected status whose body is not a Graph error.
+/// A response with a status the call did not expect (see [`Error::UnexpectedStatus`]).
 #[derive(Debug)]
 #[non_exhaustive]
 pub struct UnexpectedStatus {
@@ -360,11 +360,10 @@ impl fmt::Display for UnexpectedStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} failed with unexpected status {} (request-id: {}, client-request-id: {}); body: {:?}",
+            "{} failed with unexpected status {} ({}); body: {:?}",
             self.context,
             self.status,
-            header_str(&self.headers, "request-id").unwrap_or("none"),
-            self.context.client_request_id,
+            self.context.ids(),
             self.body_excerpt,
         )
     }
@@ -384,13 +383,6 @@ pub struct DecodeError {
     pub message: String,
     /// The first bytes of the body (lossy UTF-8, at most [`BODY_EXCERPT_LIMIT`] bytes).
     pub body_excerpt: String,
-}
-
-impl DecodeError {
-    /// The `request-id` header of the response that did not decode, if it had one.
-    pub fn request_id(&self) -> Option<&str> {
-        self.context.request_id.as_deref()
-    }
 }
 
 impl fmt::Display for DecodeError {
@@ -422,17 +414,21 @@ pub struct OperationError {
     pub elapsed: Duration,
     /// The last operation body as JSON (`Null` if it was not JSON).
     pub body: serde_json::Value,
+    /// The last poll that was answered (each poll is a request of its own, with its own ids);
+    /// `None` when none was (the first poll ran out of time).
+    pub context: Option<RequestContext>,
 }
 
 impl fmt::Display for OperationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} has status `{}` after {} polls in {:.1?}; body: {:?}",
+            "{} has status `{}` after {} polls in {:.1?}{}; body: {:?}",
             self.location,
             self.status,
             self.polls,
             self.elapsed,
+            context::suffix(self.context.as_ref()),
             excerpt(self.body.to_string().as_bytes())
         )
     }

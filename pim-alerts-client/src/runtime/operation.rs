@@ -7,7 +7,8 @@
 //!
 //! * `succeeded` → the body decoded into the caller's `T` (the generated code uses the models'
 //!   `LongRunningOperation`);
-//! * `failed`, `canceled` or `cancelled` → [`Error::OperationFailed`] carrying the body;
+//! * `failed`, `canceled` or `cancelled` → [`Error::OperationFailed`] carrying the body and the
+//!   poll's ids;
 //! * anything else — `notStarted`, `running`, a `202` without body, and any status this
 //!   runtime does not know — → wait for `Retry-After` (capped by
 //!   [`PollPolicy::with_max_retry_after`]) or else the poll interval, then poll again.
@@ -17,8 +18,14 @@
 //! clients as `unknownFutureValue` (or as its new name), and it may well be one more in-progress
 //! state. An operation that never reaches a terminal status ends in the bound below.
 //!
-//! When the bound runs out first: [`Error::OperationTimedOut`], carrying the last status and
-//! body. The bound is
+//! `canceled` and `cancelled` are not members of `longRunningOperationStatus` today (it has
+//! `notStarted`, `running`, `succeeded`, `failed` and `unknownFutureValue`). They are treated
+//! as terminal failures defensively, as Azure's long-running-operation conventions treat
+//! `Canceled`: should Graph add either, polling a canceled operation until the bound would only
+//! delay the same failure.
+//!
+//! When the bound runs out first: [`Error::OperationTimedOut`], carrying the last status, body
+//! and poll ids. The bound is
 //! [`PollPolicy::with_max_polls`] polls and [`PollPolicy::with_max_wait`] of time for the whole
 //! of `wait`: every poll (with its token fetch, retries and back-off) is cut off when the time
 //! left runs out, and no wait between polls is started that would outlast it.
@@ -26,7 +33,6 @@
 use std::fmt;
 use std::time::{Duration, Instant, SystemTime};
 
-use bytes::Bytes;
 use reqwest::StatusCode;
 use reqwest::header::RETRY_AFTER;
 use serde::Deserialize;
@@ -34,7 +40,7 @@ use serde::de::DeserializeOwned;
 use url::Url;
 
 use super::config::Client;
-use super::error::{Error, LinkKind, OperationError, RequestContext, header_str};
+use super::error::{Error, OperationError, header_str};
 use super::request::Request;
 use super::retry::parse_retry_after;
 use super::send::{Reply, decode, unexpected};
@@ -164,14 +170,7 @@ impl Client {
     /// of another origin.
     pub fn resume_operation(&self, location: &str) -> Result<Operation, Error> {
         let started_by = Request::new(reqwest::Method::GET, RESUMED_TEMPLATE);
-        let context = || RequestContext {
-            method: reqwest::Method::GET,
-            template: RESUMED_TEMPLATE.into(),
-            client_request_id: String::new(),
-            request_id: None,
-        };
-        let base = &self.inner.base;
-        let url = base.resolve_link(location, LinkKind::SavedLocation, context)?;
+        let url = self.inner.base.resolve_saved(location)?;
         Ok(Operation::new(self.clone(), started_by, url))
     }
 }
@@ -269,7 +268,10 @@ impl Operation {
             status: progress.status,
             polls: progress.polls,
             elapsed: progress.start.elapsed(),
-            body: serde_json::from_slice(&progress.body).unwrap_or(serde_json::Value::Null),
+            body: (progress.last.as_ref())
+                .and_then(|last| serde_json::from_slice(&last.body).ok())
+                .unwrap_or(serde_json::Value::Null),
+            context: progress.last.as_ref().map(Reply::context),
         })
     }
 }
@@ -280,8 +282,9 @@ struct Progress {
     polls: u32,
     /// The last `status` the operation reported (`unknown` before the first answer).
     status: String,
-    /// The last operation body (empty before the first answer).
-    body: Bytes,
+    /// The last poll's answer (`None` before the first one), whose body and ids the error
+    /// reports: kept whole so that a poll still going on costs no copy.
+    last: Option<Reply>,
 }
 
 impl Progress {
@@ -290,14 +293,14 @@ impl Progress {
             start: Instant::now(),
             polls: 0,
             status: "unknown".to_owned(),
-            body: Bytes::new(),
+            last: None,
         }
     }
 
-    /// Records the status and body of a poll's answer.
+    /// Records the status and the answer of a poll.
     fn saw(&mut self, status: String, resp: Reply) {
         self.status = status;
-        self.body = resp.body;
+        self.last = Some(resp);
     }
 
     /// The time left of the policy's `max_wait` (zero once it has run out).

@@ -73,50 +73,68 @@ impl BaseUrl {
 
     /// Resolves a server link (absolute, or relative to the base URL) and checks its origin.
     ///
-    /// A link that is not a URL is the service's fault, reported with the `context` of the
-    /// request whose response carried it: [`Error::MissingLocation`] for a `Location` header
-    /// (a 202 without a usable one), [`Error::InvalidLink`] otherwise. A blank link is not a
-    /// URL either, although it would resolve to the base URL itself (the service root).
+    /// Whatever is wrong with the link is the service's fault, reported with the `context` of
+    /// the request whose response carried it: [`Error::MissingLocation`] for a `Location`
+    /// header that is not a URL (a 202 without a usable one), [`Error::InvalidLink`] for
+    /// another link that is not a URL, [`Error::ForeignOrigin`] for a URL of another origin. A
+    /// blank link is not a URL either, although it would resolve to the base URL itself (the
+    /// service root).
     pub(crate) fn resolve_link(
         &self,
         link: &str,
         kind: LinkKind,
         context: impl FnOnce() -> RequestContext,
     ) -> Result<Url, Error> {
-        let not_a_url = |reason: String| {
-            let (context, reason) = (Box::new(context()), reason.into());
-            match kind {
-                LinkKind::Location => Error::MissingLocation { context, reason },
-                // No `202 Accepted` was involved: the caller's own string is at fault.
-                LinkKind::SavedLocation => {
-                    Error::InvalidRequest(format!("saved operation location: {reason}").into())
-                }
-                _ => Error::InvalidLink {
-                    kind,
-                    context,
-                    reason,
-                },
+        let url = match self.join_link(link) {
+            Ok(url) => url,
+            Err(reason) => {
+                let (context, reason) = (Box::new(context()), reason.into());
+                return Err(match kind {
+                    LinkKind::Location => Error::MissingLocation { context, reason },
+                    _ => Error::InvalidLink {
+                        kind,
+                        context,
+                        reason,
+                    },
+                });
             }
         };
-        if link.trim().is_empty() {
-            return Err(not_a_url(format!("{link:?} is blank, not a URL")));
-        }
-        let url = (self.joinable.join(link))
-            .map_err(|e| not_a_url(format!("{link:?} is not a URL: {e}")))?;
-        self.check_same_origin(&url, kind)?;
-        Ok(url)
-    }
-
-    /// Fails with [`Error::ForeignOrigin`] unless `url` has the base origin.
-    pub(crate) fn check_same_origin(&self, url: &Url, kind: LinkKind) -> Result<(), Error> {
-        match self.foreign(url) {
-            None => Ok(()),
+        match self.foreign(&url) {
+            None => Ok(url),
             Some((found, expected)) => Err(Error::ForeignOrigin {
                 kind,
                 found,
                 expected,
+                context: Some(Box::new(context())),
             }),
         }
+    }
+
+    /// Resolves a monitor URL the caller saved, as [`resolve_link`](Self::resolve_link) does a
+    /// `Location`; no request is involved, so the errors carry no ids:
+    /// [`Error::InvalidRequest`] for what is no URL, [`Error::ForeignOrigin`] for a URL of
+    /// another origin.
+    pub(crate) fn resolve_saved(&self, link: &str) -> Result<Url, Error> {
+        let url = (self.join_link(link)).map_err(|reason| {
+            Error::invalid_request(format!("saved operation location: {reason}"))
+        })?;
+        match self.foreign(&url) {
+            None => Ok(url),
+            Some((found, expected)) => Err(Error::ForeignOrigin {
+                kind: LinkKind::SavedLocation,
+                found,
+                expected,
+                context: None,
+            }),
+        }
+    }
+
+    /// `link` resolved against the base URL, or why it is not a URL.
+    fn join_link(&self, link: &str) -> Result<Url, String> {
+        if link.trim().is_empty() {
+            return Err(format!("{link:?} is blank, not a URL"));
+        }
+        (self.joinable.join(link)).map_err(|e| format!("{link:?} is not a URL: {e}"))
     }
 
     /// The origins `(found, expected)` when `url` is not on the base origin, else `None`.

@@ -496,8 +496,13 @@ fn failure(resp: Reply) -> Error {
     }
     match serde_json::from_slice::<Envelope>(&resp.body) {
         Ok(Envelope { error }) if !error.code.is_empty() || !error.message.is_empty() => {
+            let mut context = resp.context();
+            if context.request_id.is_none() {
+                context.request_id =
+                    (error.inner_error.as_ref()).and_then(|inner| inner.request_id.clone());
+            }
             Error::Graph(Box::new(GraphError {
-                context: resp.context(),
+                context,
                 status: resp.status,
                 error,
                 headers: resp.headers,

@@ -1,27 +1,28 @@
 //! The property names a `$filter` text refers to on the listed item itself, for the local
 //! check of a required filter ([`Clauses::mentions`](super::Clauses::mentions)).
 //!
-//! A name counts where it is a property of the listed item:
+//! A name counts (compared by the caller in any ASCII case) where it starts a member path:
 //!
-//! * at the start of a member path: `scopeId eq '/'`, `scopeId in ('/')`,
-//!   `startswith(scopeId,'/')`;
+//! * at the start of a path: `scopeId eq '/'`, `scopeId in ('/')`, `startswith(scopeId,'/')`;
 //! * after type casts or `$it` only: `microsoft.graph.unifiedRoleManagementAlert/scopeId`,
 //!   `$it/scopeId` (the listed item, inside a lambda).
 //!
-//! It does not count
+//! It does not count as a later segment of a path: `alertDefinition/scopeId` is the
+//! definition's property, and `x/scopeId` in `any(x: x/scopeId eq '/')` a property of a
+//! collection's member (`x` is neither a cast nor `$it`). Nor inside a string literal (`'...'`,
+//! where `''` is a quote, or OData 4.01's `"..."`, where `\"` is one), nor as part of a number,
+//! date or GUID.
 //!
-//! * as a later segment of a path: `alertDefinition/scopeId` is the definition's property;
-//! * after a lambda variable, in that lambda: `x/scopeId` in `any(x: x/scopeId eq '/')` is a
-//!   property of a collection's member;
-//! * as a function name (followed by `(`) or a lambda variable's declaration (followed by `:`);
-//! * inside a string literal (`'...'`, where `''` is a quote), or as part of a number, date or
-//!   GUID.
+//! Every other name comes too: keywords (`eq`, `and`), function names (`startswith`, `any`) and
+//! lambda variables (`x` in `any(x: ...)`). No property of the listed items has a keyword's or
+//! a function's name. A lambda variable or a function literally named like a required property
+//! (`any(scopeId: scopeId/id eq 1)`) counts as that property: the check then accepts a filter
+//! that does not constrain it, and the service has the last word. The check errs only that way,
+//! towards sending.
 //!
 //! Names are read as the service reads them: `[A-Za-z_$][A-Za-z0-9_.]*`, so a qualified name
 //! (`microsoft.graph.alert`, a type cast) is one name. The text is not validated: what is not
-//! OData is skipped, and the service has the last word.
-
-use std::iter::Peekable;
+//! OData is skipped.
 
 /// One token of a filter text, as far as the names need it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,13 +31,7 @@ enum Token<'a> {
     Name(&'a str),
     /// `/`, between the segments of a path.
     Slash,
-    /// `:`, after a lambda variable.
-    Colon,
-    /// `(`.
-    Open,
-    /// `)`.
-    Close,
-    /// Anything else: a string literal, a number, a comma, an operator sign.
+    /// Anything else: a string literal, a number, a parenthesis, a comma, an operator sign.
     Other,
 }
 
@@ -50,21 +45,11 @@ fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> {
             let start = at;
             at += 1;
             let token = match b {
-                b'\'' => {
-                    // A literal ends at a quote not followed by another one.
-                    while let Some(&c) = bytes.get(at) {
-                        at += 1;
-                        if c == b'\'' && bytes.get(at) != Some(&b'\'') {
-                            break;
-                        }
-                        at += usize::from(c == b'\'');
-                    }
+                b'\'' | b'"' => {
+                    at = literal_end(bytes, at, b);
                     Token::Other
                 }
                 b'/' => Token::Slash,
-                b':' => Token::Colon,
-                b'(' => Token::Open,
-                b')' => Token::Close,
                 b if b.is_ascii_whitespace() => continue,
                 b if b.is_ascii_alphabetic() || b == b'_' || b == b'$' => {
                     while bytes.get(at).is_some_and(is_name_char) {
@@ -87,97 +72,39 @@ fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> {
     })
 }
 
+/// Where the string literal opened by `quote` just before `at` ends (after its closing quote,
+/// or the end of the text): `''` is a quote in a `'...'` literal, `\"` in a `"..."` one.
+fn literal_end(bytes: &[u8], mut at: usize, quote: u8) -> usize {
+    while let Some(&c) = bytes.get(at) {
+        at += 1;
+        match c {
+            b'\'' if quote == b'\'' && bytes.get(at) == Some(&b'\'') => at += 1,
+            b'\\' if quote == b'"' => at += 1,
+            c if c == quote => break,
+            _ => {}
+        }
+    }
+    at
+}
+
 /// The names of `text` that are properties of the listed item where they name a property (see
-/// the module docs); keywords such as `eq` and `and` come too, but no property has their name.
+/// the module docs), with the other names of the text: keywords, functions, lambda variables.
 pub(super) fn item_properties(text: &str) -> impl Iterator<Item = &str> {
-    ItemProperties {
-        tokens: tokens(text).peekable(),
-        prev: Token::Other,
-        depth: 0,
-        at_item: false,
-        lambdas: Vec::new(),
-    }
-}
-
-struct ItemProperties<'a, I: Iterator<Item = Token<'a>>> {
-    tokens: Peekable<I>,
-    /// The token before the current one.
-    prev: Token<'a>,
-    /// How many parentheses are open.
-    depth: usize,
-    /// Whether the path read so far is only type casts and `$it`, so that a segment after the
-    /// next `/` is a property of the listed item.
-    at_item: bool,
-    /// The lambda variables in scope, each with the depth of its lambda's parentheses.
-    lambdas: Vec<(&'a str, usize)>,
-}
-
-impl<'a, I: Iterator<Item = Token<'a>>> Iterator for ItemProperties<'a, I> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        while let Some(token) = self.tokens.next() {
-            let prev = std::mem::replace(&mut self.prev, token);
-            let found = match token {
-                Token::Name(name) => self.name(name, prev),
-                Token::Open => {
-                    self.depth += 1;
-                    None
-                }
-                Token::Close => {
-                    self.depth = self.depth.saturating_sub(1);
-                    let depth = self.depth;
-                    self.lambdas.retain(|&(_, d)| d <= depth);
-                    None
-                }
-                Token::Slash => {
-                    self.at_item &= matches!(prev, Token::Name(_));
-                    None
-                }
-                Token::Colon | Token::Other => {
-                    self.at_item = false;
-                    None
-                }
-            };
-            if found.is_some() {
-                return found;
-            }
-        }
-        None
-    }
-}
-
-impl<'a, I: Iterator<Item = Token<'a>>> ItemProperties<'a, I> {
-    /// Reads the name after `prev`; returns it when it is a property of the listed item.
-    fn name(&mut self, name: &'a str, prev: Token<'a>) -> Option<&'a str> {
-        // A path's first segment, or one after casts and `$it` only, is on the listed item.
-        let on_item = prev != Token::Slash || self.at_item;
-        let is_lambda_var = prev != Token::Slash
-            && (self.lambdas.iter()).any(|(var, _)| var.eq_ignore_ascii_case(name));
-        match self.tokens.peek() {
-            Some(Token::Colon) => {
-                self.lambdas.push((name, self.depth));
-                self.at_item = false;
-                None
-            }
-            Some(Token::Open) => {
-                self.at_item = false;
-                None
-            }
-            _ if is_lambda_var => {
-                self.at_item = false;
-                None
-            }
-            _ if name.contains('.') || name.eq_ignore_ascii_case("$it") => {
-                self.at_item = on_item;
-                None
-            }
-            _ => {
-                self.at_item = false;
-                on_item.then_some(name)
-            }
-        }
-    }
+    // Whether the last token was a `/`, and whether the path before it is only casts and `$it`
+    // (so that the name after the `/` is still on the listed item).
+    let (mut after_slash, mut on_item) = (false, false);
+    tokens(text).filter_map(move |token| {
+        let Token::Name(name) = token else {
+            after_slash = token == Token::Slash;
+            on_item &= after_slash;
+            return None;
+        };
+        let starts_path = !after_slash || on_item;
+        let leads_to_item = name.contains('.') || name.eq_ignore_ascii_case("$it");
+        after_slash = false;
+        on_item = starts_path && leads_to_item;
+        (starts_path && !leads_to_item).then_some(name)
+    })
 }
 
 #[cfg(test)]
@@ -202,7 +129,12 @@ mod tests {
             props("id eq 3b0e753b-0000-4e1d-8e0a-1c3b5b2b6c7d"),
             ["id", "eq"]
         );
+        assert_eq!(
+            props(r#"scopeType in ["scopeId", "a\"scopeId\\"] and x eq 1"#),
+            ["scopeType", "in", "and", "x", "eq"]
+        );
         assert_eq!(props("'unterminated scopeId"), Vec::<&str>::new());
+        assert_eq!(props("\"unterminated scopeId"), Vec::<&str>::new());
         assert_eq!(props(""), Vec::<&str>::new());
     }
 
@@ -229,20 +161,17 @@ mod tests {
     }
 
     #[test]
-    fn functions_and_lambda_variables_are_not_properties() {
-        assert_eq!(props("startswith(scopeId,'/')"), ["scopeId"]);
+    fn in_a_lambda_only_paths_from_it_reach_the_item() {
+        assert_eq!(props("startswith(scopeId,'/')"), ["startswith", "scopeId"]);
         assert_eq!(
-            props("alertIncidents/any(x: x/scopeId eq '/') and scopeType eq 'r'"),
-            ["alertIncidents", "eq", "and", "scopeType", "eq"]
-        );
-        // The variable is in scope only inside its lambda.
-        assert_eq!(
-            props("alertIncidents/any(scopeId: scopeId/id eq 1) or scopeId eq '/'"),
-            ["alertIncidents", "eq", "or", "scopeId", "eq"]
+            props("alertIncidents/any(x: x/scopeId eq '/')"),
+            ["alertIncidents", "x", "x", "eq"]
         );
         assert_eq!(
             props("alertIncidents/any(x: $it/scopeId eq x/id)"),
-            ["alertIncidents", "scopeId", "eq"]
+            ["alertIncidents", "x", "scopeId", "eq", "x"]
         );
+        // The documented limit: a lambda variable named like a property counts as one.
+        assert!(props("alertIncidents/any(scopeId: scopeId/id eq 1)").contains(&"scopeId"));
     }
 }
