@@ -52,10 +52,10 @@ impl<E: StringEnum> IntoJson for E {
     }
 }
 
-/// `Edm.Guid`: the lowercase hyphenated text `uuid`'s `Serialize` writes for JSON.
+/// `Edm.Guid`: the lowercase hyphenated text `uuid`'s `Serialize` writes for JSON (its
+/// `Display`).
 impl IntoJson for Uuid {
     fn into_json(self) -> Value {
-        let mut buffer = Uuid::encode_buffer();
-        Value::String(self.hyphenated().encode_lower(&mut buffer).to_owned())
+        Value::String(self.to_string())
     }
 }

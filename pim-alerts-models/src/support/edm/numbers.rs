@@ -165,7 +165,7 @@ impl<'de> Deserialize<'de> for Decimal {
 
 /// Decodes a JSON number, a numeric string or `"INF"`/`"-INF"`/`"NaN"`.
 macro_rules! ieee_float {
-    ($name:ident, $float:ty, $edm:literal, $serialize:ident) => {
+    ($name:ident, $float:ty, $edm:literal, $serialize:ident, $json_number:path) => {
         #[doc = concat!("`", $edm, "`: accepts JSON numbers and `\"INF\"`, `\"-INF\"`, `\"NaN\"`;")]
         /// writes non-finite values in that string form.
         #[derive(Debug, Clone, Copy, Default, PartialEq, PartialOrd)]
@@ -200,7 +200,7 @@ macro_rules! ieee_float {
         impl IntoJson for $name {
             fn into_json(self) -> serde_json::Value {
                 match self.non_finite_text() {
-                    None => serde_json::Value::from(self.0),
+                    None => $json_number(self.0),
                     Some(text) => serde_json::Value::String(text.to_owned()),
                 }
             }
@@ -259,8 +259,22 @@ macro_rules! ieee_float {
     };
 }
 
-ieee_float!(Double, f64, "Edm.Double", serialize_f64);
-ieee_float!(Single, f32, "Edm.Single", serialize_f32);
+ieee_float!(
+    Double,
+    f64,
+    "Edm.Double",
+    serialize_f64,
+    serde_json::Value::from
+);
+ieee_float!(Single, f32, "Edm.Single", serialize_f32, single_json_number);
+
+/// A finite `f32` as the JSON number its `Serialize` writes: the shortest decimal that reads
+/// back as it (`0.1`), held as the `f64` of that decimal. `Value::from(f32)` would widen the
+/// `f32` itself and write `0.10000000149011612`.
+fn single_json_number(value: f32) -> serde_json::Value {
+    let shortest = value.to_string().parse::<f64>();
+    serde_json::Value::from(shortest.unwrap_or(f64::from(value)))
+}
 
 /// `Edm.Binary`: decodes base64url or standard base64, padded or not; encodes base64url
 /// with padding.
@@ -292,14 +306,14 @@ impl fmt::Display for Binary {
 
 impl Serialize for Binary {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&URL_SAFE.encode(&self.0))
+        serializer.collect_str(self)
     }
 }
 
-/// The base64url text `Serialize` writes.
+/// The base64url text `Serialize` writes (its `Display`).
 impl IntoJson for Binary {
     fn into_json(self) -> serde_json::Value {
-        serde_json::Value::String(URL_SAFE.encode(&self.0))
+        serde_json::Value::String(self.to_string())
     }
 }
 
