@@ -55,8 +55,9 @@ pub enum RawWrite {
     /// `Edm.Decimal`, enum types, JSON, and collections of those): the same JSON as the field's
     /// `Serialize`, and the setter returns nothing.
     Json,
-    /// `serde_json::to_value` of the value's own `Serialize`, which can fail (an `Edm.Decimal`,
-    /// also inside a structured value): the setter returns its `Result`.
+    /// `serde_json::to_value` of the value's own `Serialize`, which fails for an `Edm.Decimal`
+    /// out of `f64` range: the setter returns its `Result`. Every structured value is written
+    /// this way, whether or not its type holds a decimal (the plan does not look inside).
     Serialize,
 }
 
