@@ -91,34 +91,28 @@ async fn a_list_sends_its_headers_on_every_page() {
 }
 
 #[tokio::test]
-async fn a_get_sends_its_header() {
+async fn a_get_and_an_update_send_their_headers() {
     let server = server_with(200).await;
-    let got = (alert(&client(&server)).get())
+    let client = client(&server);
+    let got = (alert(&client).get())
         .header(PREFER.0, PREFER.1)
         .send()
         .await
         .expect("alert");
     assert_eq!(got.incident_count, Some(3));
-    assert_eq!(
-        received(&server, "prefer").await,
-        [Some(PREFER.1.to_owned())]
-    );
-}
-
-#[tokio::test]
-async fn an_update_sends_its_header() {
-    let server = server_with(204).await;
-    (alert(&client(&server)).update(&Default::default()))
-        .header(PREFER.0, PREFER.1)
+    (alert(&client).update(&Default::default()))
+        .header(CONSISTENCY.0, CONSISTENCY.1)
         .send()
         .await
-        .expect("update");
+        .expect("update (a 200's body is ignored)");
+
     let requests = server.received_requests().await.unwrap_or_default();
-    assert_eq!(requests.first().map(|r| r.method.as_str()), Some("PATCH"));
-    assert_eq!(
-        received(&server, "prefer").await,
-        [Some(PREFER.1.to_owned())]
-    );
+    let methods: Vec<&str> = requests.iter().map(|r| r.method.as_str()).collect();
+    assert_eq!(methods, ["GET", "PATCH"]);
+    let prefer = received(&server, "prefer").await;
+    assert_eq!(prefer, [Some(PREFER.1.to_owned()), None]);
+    let consistency = received(&server, "consistencylevel").await;
+    assert_eq!(consistency, [None, Some(CONSISTENCY.1.to_owned())]);
 }
 
 #[tokio::test]
@@ -164,8 +158,11 @@ async fn generated_actions_send_their_headers() {
     );
 }
 
-/// Sends the same bad header through every kind of builder.
-async fn send_each_with(client: &Client, name: &str, value: &str) -> Vec<Error> {
+/// Sends `name: value` through every kind of builder and checks that each `send()` fails
+/// with `InvalidRequest` saying `message`, and that nothing reached the server.
+async fn assert_refused_by_every_builder(name: &str, value: &str, message: &str) {
+    let server = server_with(200).await;
+    let client = &client(&server);
     let alerts = (client.identity_governance().role_management_alerts()).alerts();
     let results = [
         (alerts.list().directory_role_scope().header(name, value))
@@ -195,49 +192,27 @@ async fn send_each_with(client: &Client, name: &str, value: &str) -> Vec<Error> 
             .send()
             .await,
     ];
-    results.into_iter().filter_map(Result::err).collect()
+    let errors: Vec<Error> = results.into_iter().filter_map(Result::err).collect();
+    assert_eq!(errors.len(), 6, "{errors:?}");
+    for error in errors {
+        assert!(matches!(error, Error::InvalidRequest(_)), "{error:?}");
+        assert_eq!(error.to_string(), format!("invalid request: {message}"));
+    }
+    assert_eq!(requests(&server).await, 0);
 }
 
 #[tokio::test]
 async fn an_invalid_header_name_fails_every_builder_without_traffic() {
-    let server = server_with(200).await;
-    let errors = send_each_with(&client(&server), "Bad Header", "x").await;
-    assert_eq!(errors.len(), 6, "{errors:?}");
-    for error in errors {
-        assert!(matches!(error, Error::InvalidRequest(_)), "{error:?}");
-        assert_eq!(
-            error.to_string(),
-            "invalid request: invalid header `Bad Header`"
-        );
-    }
-    assert_eq!(requests(&server).await, 0);
+    assert_refused_by_every_builder("Bad Header", "x", "invalid header `Bad Header`").await;
 }
 
 #[tokio::test]
-async fn an_invalid_header_value_fails_without_traffic() {
-    let server = server_with(200).await;
-    let errors = send_each_with(&client(&server), "Prefer", "a\r\nInjected: 1").await;
-    assert_eq!(errors.len(), 6, "{errors:?}");
-    for error in errors {
-        assert_eq!(
-            error.to_string(),
-            "invalid request: invalid header `Prefer`"
-        );
-    }
-    assert_eq!(requests(&server).await, 0);
+async fn an_invalid_header_value_fails_every_builder_without_traffic() {
+    assert_refused_by_every_builder("Prefer", "a\r\nInjected: 1", "invalid header `Prefer`").await;
 }
 
 #[tokio::test]
 async fn a_runtime_header_cannot_be_overridden_by_any_builder() {
-    let server = server_with(200).await;
-    let errors = send_each_with(&client(&server), "Authorization", "Bearer other").await;
-    assert_eq!(errors.len(), 6, "{errors:?}");
-    for error in errors {
-        assert!(matches!(error, Error::InvalidRequest(_)), "{error:?}");
-        assert_eq!(
-            error.to_string(),
-            "invalid request: header `authorization` is set by the runtime"
-        );
-    }
-    assert_eq!(requests(&server).await, 0);
+    let message = "header `authorization` is set by the runtime";
+    assert_refused_by_every_builder("Authorization", "Bearer other", message).await;
 }
