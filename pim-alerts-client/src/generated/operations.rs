@@ -8,6 +8,7 @@
 pub struct UnifiedRoleManagementAlertCollectionRefreshRequest {
     pub(super) client: crate::runtime::Client,
     pub(super) path: crate::runtime::ResourcePath,
+    pub(super) headers: crate::runtime::builders::PendingHeaders,
     pub(super) body: UnifiedRoleManagementAlertCollectionRefreshRequestBody,
 }
 /// The JSON body of the action.
@@ -31,6 +32,12 @@ impl UnifiedRoleManagementAlertCollectionRefreshRequest {
     /// Required: `send()` fails without it. JSON member `scopeId`.
     pub fn scope_id(mut self, value: impl Into<String>) -> Self {
         self.body.scope_id = Some(value.into());
+        self
+    }
+    /// Adds a request header; see [`Request::header`](crate::runtime::Request::header)
+    /// for the rules.
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push(name, value);
         self
     }
     /// Sends the request.
@@ -57,6 +64,7 @@ impl UnifiedRoleManagementAlertCollectionRefreshRequest {
         }
         let request = self.path.request(crate::runtime::Method::POST);
         let request = request.json(&self.body);
+        let request = self.headers.apply(request);
         let inner = self.client.send_accepted_owned(request).await?;
         Ok(super::PendingOperation { inner })
     }
@@ -69,11 +77,19 @@ impl UnifiedRoleManagementAlertCollectionRefreshRequest {
 pub struct UnifiedRoleManagementAlertRefreshRequest {
     pub(super) client: crate::runtime::Client,
     pub(super) path: crate::runtime::ResourcePath,
+    pub(super) headers: crate::runtime::builders::PendingHeaders,
 }
 impl UnifiedRoleManagementAlertRefreshRequest {
+    /// Adds a request header; see [`Request::header`](crate::runtime::Request::header)
+    /// for the rules.
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push(name, value);
+        self
+    }
     /// Sends the request.
     pub async fn send(self) -> Result<super::PendingOperation, crate::runtime::Error> {
         let request = self.path.request(crate::runtime::Method::POST);
+        let request = self.headers.apply(request);
         let inner = self.client.send_accepted_owned(request).await?;
         Ok(super::PendingOperation { inner })
     }
@@ -86,11 +102,19 @@ impl UnifiedRoleManagementAlertRefreshRequest {
 pub struct UnifiedRoleManagementAlertIncidentRemediateRequest {
     pub(super) client: crate::runtime::Client,
     pub(super) path: crate::runtime::ResourcePath,
+    pub(super) headers: crate::runtime::builders::PendingHeaders,
 }
 impl UnifiedRoleManagementAlertIncidentRemediateRequest {
+    /// Adds a request header; see [`Request::header`](crate::runtime::Request::header)
+    /// for the rules.
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push(name, value);
+        self
+    }
     /// Sends the request.
     pub async fn send(self) -> Result<(), crate::runtime::Error> {
         let request = self.path.request(crate::runtime::Method::POST);
+        let request = self.headers.apply(request);
         self.client.send_no_content_owned(request).await
     }
 }

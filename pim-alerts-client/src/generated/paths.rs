@@ -205,6 +205,7 @@ impl UnifiedRoleManagementAlertCollectionRequest {
     pub fn refresh(&self) -> super::UnifiedRoleManagementAlertCollectionRefreshRequest {
         super::UnifiedRoleManagementAlertCollectionRefreshRequest {
             client: self.client.clone(),
+            headers: Default::default(),
             path: self.path.segment("refresh"),
             body: Default::default(),
         }
@@ -356,6 +357,7 @@ impl UnifiedRoleManagementAlertRequest {
     pub fn refresh(&self) -> super::UnifiedRoleManagementAlertRefreshRequest {
         super::UnifiedRoleManagementAlertRefreshRequest {
             client: self.client.clone(),
+            headers: Default::default(),
             path: self.path.segment("refresh"),
         }
     }
@@ -447,6 +449,7 @@ impl UnifiedRoleManagementAlertIncidentRequest {
     pub fn remediate(&self) -> super::UnifiedRoleManagementAlertIncidentRemediateRequest {
         super::UnifiedRoleManagementAlertIncidentRemediateRequest {
             client: self.client.clone(),
+            headers: Default::default(),
             path: self.path.segment("remediate"),
         }
     }

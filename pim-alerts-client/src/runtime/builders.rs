@@ -7,7 +7,12 @@
 //! [`Filterable`], [`Sortable`], [`Top`], [`Skip`], [`Countable`]) are exactly the query options
 //! the service's Capabilities annotations allow on that collection: the methods for the others
 //! do not exist. Setters never fail; a request that cannot be sent (a required `$filter`
-//! missing, a bad key) is reported by `send()` without any network traffic.
+//! missing, a bad key, a bad header) is reported by `send()` without any network traffic.
+//!
+//! Every builder that sends a request, these and the generated action and function builders,
+//! has `header(name, value)`, which adds a request header exactly as [`Request::header`] does
+//! (same rules, same errors). The generated builders keep theirs in [`PendingHeaders`] until
+//! `send()` builds the request.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -186,6 +191,12 @@ impl<O: ListOptions> ListRequest<O> {
     pub async fn collect_all(self) -> Result<Vec<O::Entity>, Error> {
         self.paged()?.collect_all().await
     }
+
+    /// Adds a request header, sent with every page; see [`Request::header`] for the rules.
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.request = self.request.header(name, value);
+        self
+    }
 }
 
 impl<O: Selectable> ListRequest<O> {
@@ -324,6 +335,12 @@ impl<T: DeserializeOwned, F: QueryName, E: QueryName> GetRequest<T, F, E> {
         self
     }
 
+    /// Adds a request header; see [`Request::header`] for the rules.
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.request = self.request.header(name, value);
+        self
+    }
+
     /// Sends the request and decodes the entity.
     pub fn send(self) -> impl Future<Output = Result<T, Error>> + use<T, F, E> {
         let request = self.query.apply(self.request);
@@ -347,8 +364,35 @@ impl UpdateRequest {
         UpdateRequest { client, request }
     }
 
+    /// Adds a request header; see [`Request::header`] for the rules.
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.request = self.request.header(name, value);
+        self
+    }
+
     /// Sends the request; success is `204 No Content` (or a `200` whose body is ignored).
     pub fn send(self) -> impl Future<Output = Result<(), Error>> + use<> {
         self.client.send_no_content_owned(self.request)
+    }
+}
+
+/// The headers added to a generated action or function builder, which builds its [`Request`]
+/// only in `send()`: kept as given and added there with [`Request::header`], so they follow
+/// its rules and an invalid or runtime-set header fails `send()` without any network traffic.
+/// Nothing is allocated until a header is added.
+#[derive(Debug, Clone, Default)]
+pub struct PendingHeaders(Vec<(String, String)>);
+
+impl PendingHeaders {
+    /// Remembers `name: value` (checked when applied; never fails here).
+    pub fn push(&mut self, name: &str, value: &str) {
+        self.0.push((name.to_owned(), value.to_owned()));
+    }
+
+    /// `request` with every remembered header added, in the order they were pushed.
+    pub fn apply(self, request: Request) -> Request {
+        (self.0.iter()).fold(request, |request, (name, value)| {
+            request.header(name, value)
+        })
     }
 }

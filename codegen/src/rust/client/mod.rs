@@ -168,7 +168,7 @@ fn import(o: &bound::OperationPlan, path: &TokenStream) -> TokenStream {
     quote! {
         #doc
         pub fn #method(&self) -> #builder {
-            #builder { client: self.clone(), #fields }
+            #builder { client: self.clone(), headers: Default::default(), #fields }
         }
     }
 }

@@ -1,6 +1,7 @@
-//! One builder per bound operation: a setter per parameter and `send()`, which checks required
-//! parameters and reads the response as the plan says. Actions `POST` their parameters as a
-//! JSON body; functions `GET` `name(p=@p,...)` with each parameter a query alias.
+//! One builder per bound operation: a setter per parameter, `header()` (kept in the runtime's
+//! `PendingHeaders` until the request exists) and `send()`, which checks required parameters,
+//! builds the request and reads the response as the plan says. Actions `POST` their parameters
+//! as a JSON body; functions `GET` `name(p=@p,...)` with each parameter a query alias.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -43,6 +44,8 @@ fn operation(cx: &Cx<'_>, o: &OperationPlan) -> TokenStream {
         false => action_setter(cx, p),
     });
     let send = send(cx, o);
+    let headers = quote!(crate::runtime::builders::PendingHeaders);
+    let header = header_setter();
     quote! {
         #doc
         #[derive(Debug, Clone)]
@@ -50,6 +53,7 @@ fn operation(cx: &Cx<'_>, o: &OperationPlan) -> TokenStream {
         pub struct #name {
             pub(super) client: #client,
             pub(super) path: #path,
+            pub(super) headers: #headers,
             #state_field
         }
 
@@ -57,6 +61,7 @@ fn operation(cx: &Cx<'_>, o: &OperationPlan) -> TokenStream {
 
         impl #name {
             #(#setters)*
+            #header
             #send
         }
     }
@@ -128,6 +133,18 @@ fn function_setter(cx: &Cx<'_>, p: &ParamPlan) -> TokenStream {
     }
 }
 
+/// `header()`, documented once in the runtime (`Request::header` has the rules).
+fn header_setter() -> TokenStream {
+    quote! {
+        /// Adds a request header; see [`Request::header`](crate::runtime::Request::header)
+        /// for the rules.
+        pub fn header(mut self, name: &str, value: &str) -> Self {
+            self.headers.push(name, value);
+            self
+        }
+    }
+}
+
 fn send(cx: &Cx<'_>, o: &OperationPlan) -> TokenStream {
     let (error, method) = (rt("Error"), rt("Method"));
     let (ret, call) = response(cx, &o.response);
@@ -163,6 +180,7 @@ fn send(cx: &Cx<'_>, o: &OperationPlan) -> TokenStream {
         /// Sends the request.
         pub async fn send(self) -> Result<#ret, #error> {
             #prepare
+            let request = self.headers.apply(request);
             #call
         }
     }

@@ -178,6 +178,7 @@ fn operation(o: &OperationPlan) -> TokenStream {
         pub fn #method(&self) -> #builder {
             #builder {
                 client: self.client.clone(),
+                headers: Default::default(),
                 #fields
             }
         }
