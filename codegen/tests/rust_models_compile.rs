@@ -22,10 +22,16 @@ const FIXTURES: &[&str] = &[
     "names",
     "polymorphic",
     "primitives",
+    "inventory",
 ];
 
-/// Fixtures whose client is compiled too: `collisions` names things like the runtime's own.
-const CLIENT_FIXTURES: &[&str] = &["collisions"];
+/// Fixtures whose client is compiled too: `collisions` names things like the runtime's own;
+/// `inventory` has bound and unbound functions and actions, overloads and a singleton.
+const CLIENT_FIXTURES: &[&str] = &["collisions", "inventory"];
+
+/// Fixtures that are not in `fixtures/rust/` but in `fixtures/other/`: services that are not
+/// Graph, with their own tests.
+const OTHER_FIXTURES: &[&str] = &["inventory"];
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -50,7 +56,12 @@ fn write_files(dir: &Path, files: Vec<GeneratedFile>) {
 }
 
 fn fixture_model(name: &str) -> Model {
-    let csdl = workspace().join(format!("codegen/tests/fixtures/rust/{name}.csdl"));
+    let dir = if OTHER_FIXTURES.contains(&name) {
+        "other"
+    } else {
+        "rust"
+    };
+    let csdl = workspace().join(format!("codegen/tests/fixtures/{dir}/{name}.csdl"));
     let xml = std::fs::read(&csdl).expect("fixture");
     let doc = read_document(name, &xml).expect("reads");
     resolve(&[doc]).expect("resolves")
